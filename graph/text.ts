@@ -1,0 +1,15 @@
+/**
+ * Accent- and case-folding shared by the search index, the search query and
+ * the dataset's duplicate check, so that all three agree on what "same" means.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase()
+    .replace(/[’'`´]/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
