@@ -88,9 +88,35 @@ export const DISPOSITIF_STATUSES = ['planned', 'active', 'ended'] as const;
 export type DispositifStatus = (typeof DISPOSITIF_STATUSES)[number];
 
 export const ORGANISATION_TYPES = [
-  'ML', 'FT', 'CAP_EMPLOI', 'PLIE', 'CCAS', 'ASSO', 'OF', 'E2C', 'MDE', 'FABLAB', 'TIERS_LIEUX',
-  'CD', 'DEPT', 'REG', 'EPCI', 'MUNI', 'CCONS', 'DEETS', 'SIAE', 'EA', 'CHAMBRE_CONSULAIRE',
-  'OPCO', 'ETAT', 'FONDATION', 'ENTREPRISE', 'RESEAU', 'ETABLISSEMENT_SCOLAIRE', 'CFA', 'AUTRE',
+  'ML',
+  'FT',
+  'CAP_EMPLOI',
+  'PLIE',
+  'CCAS',
+  'ASSO',
+  'OF',
+  'E2C',
+  'MDE',
+  'FABLAB',
+  'TIERS_LIEUX',
+  'CD',
+  'DEPT',
+  'REG',
+  'EPCI',
+  'MUNI',
+  'CCONS',
+  'DEETS',
+  'SIAE',
+  'EA',
+  'CHAMBRE_CONSULAIRE',
+  'OPCO',
+  'ETAT',
+  'FONDATION',
+  'ENTREPRISE',
+  'RESEAU',
+  'ETABLISSEMENT_SCOLAIRE',
+  'CFA',
+  'AUTRE',
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 

@@ -1,0 +1,59 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const NODE_ROW = '../../graph/queries/rows.js#NodeRow';
+const RELATION_ROW = '../../graph/queries/rows.js#RelationRow';
+
+/** One configuration: resolver types for the server, typed documents for the client. */
+const config: CodegenConfig = {
+  schema: 'server/schema/**/*.graphql',
+  ignoreNoDocuments: true,
+  generates: {
+    'server/schema/resolvers-types.generated.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context.js#GraphQLContext',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { Date: 'string', JSON: 'unknown' },
+        // A resolver's parent is what graph/ returned.
+        mappers: {
+          Node: NODE_ROW,
+          Organisation: NODE_ROW,
+          Dispositif: NODE_ROW,
+          Territory: NODE_ROW,
+          Person: NODE_ROW,
+          Theme: NODE_ROW,
+          Public: NODE_ROW,
+          Source: NODE_ROW,
+          Relation: RELATION_ROW,
+          OrganisationLink: RELATION_ROW,
+          DispositifLink: RELATION_ROW,
+          FundingLink: RELATION_ROW,
+          TerritoryLink: RELATION_ROW,
+          PersonLink: RELATION_ROW,
+          PublicLink: RELATION_ROW,
+          ThemeLink: RELATION_ROW,
+          Partnership: '../../graph/queries/partners.js#PartnershipRow',
+          SearchHit: '../../graph/queries/search.js#SearchHitRow',
+          GraphSlice: '../../graph/queries/rows.js#GraphSliceRow',
+          GraphNode: NODE_ROW,
+          GraphEdge: '../../graph/queries/rows.js#EdgeRow',
+          GraphStats: '../../graph/queries/stats.js#GraphStatsRow',
+        },
+      },
+    },
+    'client/gql/': {
+      documents: ['client/**/*.{ts,tsx}', 'tests/**/*.ts', '!client/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        importExtension: '.js',
+        scalars: { Date: 'string', JSON: 'unknown' },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,27 @@
+import type { Db } from '../driver.js';
+import type { NodeLabel } from '../model.js';
+import { idsByLabel, matchNodesById, projectNode, toNodeRow, type NodeRow } from './rows.js';
+
+const FIND_NODES_BY_IDS = /* cypher */ `
+  ${matchNodesById('n', 'ids')}
+  RETURN ${projectNode('n')} AS node`;
+
+/** Nodes for the given ids, in no particular order; unknown ids are simply absent. */
+export async function findNodesByIds(db: Db, ids: readonly string[]): Promise<NodeRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.read<{ node: Parameters<typeof toNodeRow>[0] }>(FIND_NODES_BY_IDS, {
+    ids: idsByLabel(ids),
+  });
+  return rows.map((row) => toNodeRow(row.node));
+}
+
+const findByLabel = (label: NodeLabel) => /* cypher */ `
+  MATCH (n:${label})
+  RETURN ${projectNode('n')} AS node
+  ORDER BY n.name`;
+
+/** Every node of a small label (themes, publics, sources), by name. */
+export async function findNodesByLabel(db: Db, label: 'Theme' | 'Public' | 'Source'): Promise<NodeRow[]> {
+  const rows = await db.read<{ node: Parameters<typeof toNodeRow>[0] }>(findByLabel(label));
+  return rows.map((row) => toNodeRow(row.node));
+}

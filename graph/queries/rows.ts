@@ -1,0 +1,91 @@
+import { labelOfId, NODE_LABELS, type NodeLabel } from '../model.js';
+
+/** A node as every query returns it: plain values, internal properties removed. */
+export interface NodeRow {
+  id: string;
+  label: NodeLabel;
+  props: Record<string, unknown>;
+}
+
+/** A relationship as seen from one of its ends. */
+export interface RelationRow {
+  type: string;
+  direction: 'OUT' | 'IN';
+  props: Record<string, unknown>;
+  sources: string[];
+  other: NodeRow;
+}
+
+export interface EdgeRow {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  sources: string[];
+  props: Record<string, unknown>;
+}
+
+export interface GraphSliceRow {
+  nodes: NodeRow[];
+  edges: EdgeRow[];
+  truncated: boolean;
+}
+
+/** Cypher projection matching `NodeRow`; `$var` is a node variable name chosen in code. */
+export const projectNode = (variable: string) =>
+  `{id: ${variable}.id, label: labels(${variable})[0], props: properties(${variable})}`;
+
+/** Cypher projection matching `EdgeRow` for a relationship variable. */
+export const projectEdge = (variable: string) =>
+  `{source: startNode(${variable}).id, target: endNode(${variable}).id, type: type(${variable}), props: properties(${variable})}`;
+
+const INTERNAL_PROPERTIES = new Set(['searchText']);
+
+export function toNodeRow(raw: { id: string; label: string; props: Record<string, unknown> }): NodeRow {
+  const props = Object.fromEntries(
+    Object.entries(raw.props).filter(([key]) => !INTERNAL_PROPERTIES.has(key)),
+  );
+  return { id: raw.id, label: raw.label as NodeLabel, props };
+}
+
+/** Edges are identified by their ends and type: stable across reloads, readable in URLs. */
+export const edgeId = (source: string, type: string, target: string) => `${source}|${type}|${target}`;
+
+export function toEdgeRow(raw: {
+  source: string;
+  target: string;
+  type: string;
+  props: Record<string, unknown>;
+}): EdgeRow {
+  const { sources, ...props } = raw.props;
+  return {
+    id: edgeId(raw.source, raw.type, raw.target),
+    source: raw.source,
+    target: raw.target,
+    type: raw.type,
+    sources: Array.isArray(sources) ? (sources as string[]) : [],
+    props,
+  };
+}
+
+/**
+ * Ids grouped under every label, so that a query can match nodes through each
+ * label's uniqueness index (a label-less `{id: …}` match would scan the graph).
+ */
+export function idsByLabel(ids: readonly string[]): Record<NodeLabel, string[]> {
+  const grouped = Object.fromEntries(NODE_LABELS.map((label) => [label, [] as string[]])) as Record<
+    NodeLabel,
+    string[]
+  >;
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (label) grouped[label].push(id);
+  }
+  return grouped;
+}
+
+/** A subquery binding `variable` to the nodes whose ids are in `$<param>` (grouped by `idsByLabel`). */
+export const matchNodesById = (variable: string, param: string) =>
+  `CALL () {\n${NODE_LABELS.map(
+    (label) => `  MATCH (${variable}:${label}) WHERE ${variable}.id IN $${param}.${label} RETURN ${variable}`,
+  ).join('\n  UNION\n')}\n}`;

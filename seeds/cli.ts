@@ -1,0 +1,55 @@
+/**
+ * Seed commands: `npx tsx seeds/cli.ts check [dataDir]` validates the curated
+ * files and prints what would be loaded (exit 1 on errors).
+ */
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type SeedGraph } from '../graph/model.js';
+import { buildSeedGraph } from './build-seed-graph.js';
+import { formatDatasetError } from './dataset/dataset-error.js';
+
+const DEFAULT_DATA_DIR = relative(process.cwd(), fileURLToPath(new URL('./data', import.meta.url))) || '.';
+
+const USAGE = `usage: tsx seeds/cli.ts <command> [dataDir]
+  check [dataDir]   validate the curated files (default ${DEFAULT_DATA_DIR}) and print counts`;
+
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  return counts;
+}
+
+function printCounts(graph: SeedGraph): void {
+  const labels = countBy(graph.nodes, (node) => node.label);
+  const types = countBy(graph.relationships, (rel) => rel.type);
+  const pad = Math.max(...[...NODE_LABELS, ...RELATIONSHIP_TYPES].map((name) => name.length));
+  console.log(`nodes: ${graph.nodes.length}`);
+  for (const label of NODE_LABELS) console.log(`  ${label.padEnd(pad)} ${labels.get(label) ?? 0}`);
+  console.log(`relationships: ${graph.relationships.length}`);
+  for (const type of RELATIONSHIP_TYPES) console.log(`  ${type.padEnd(pad)} ${types.get(type) ?? 0}`);
+}
+
+function runCheck(dataDir: string): number {
+  const { graph, errors } = buildSeedGraph(dataDir);
+  if (errors.length > 0) {
+    for (const error of errors) console.error(formatDatasetError(error));
+    console.error(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${dataDir}`);
+    return 1;
+  }
+  printCounts(graph);
+  return 0;
+}
+
+async function runCommand(command: string | undefined, args: string[]): Promise<number> {
+  switch (command) {
+    case 'check':
+      return runCheck(args[0] ?? DEFAULT_DATA_DIR);
+    // `load` goes here: build with buildSeedGraph, refuse on errors, hand the graph to graph/'s loader
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+const [command, ...args] = process.argv.slice(2);
+process.exitCode = await runCommand(command, args);

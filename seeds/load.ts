@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../graph/driver.js';
+import { loadSeedGraph, type ImportCounts } from '../graph/queries/import.js';
+import { countNodes } from '../graph/queries/stats.js';
+import { buildSeedGraph } from './build-seed-graph.js';
+import { formatDatasetError } from './dataset/dataset-error.js';
+
+// Relative to the working directory, so that error messages name `seeds/data/…`.
+export const DEFAULT_DATA_DIR = path.relative(
+  process.cwd(),
+  fileURLToPath(new URL('./data', import.meta.url)),
+);
+
+export class DatasetInvalidError extends Error {}
+
+/**
+ * Validates the whole dataset, then writes it in one transaction; nothing is
+ * written when any entry is invalid.
+ */
+export async function loadDataset(
+  db: Db,
+  log: (line: string) => void = console.log,
+  dataDir = DEFAULT_DATA_DIR,
+): Promise<ImportCounts> {
+  const started = Date.now();
+  const { graph, errors } = buildSeedGraph(dataDir);
+  if (errors.length > 0) {
+    throw new DatasetInvalidError(
+      [...errors.map(formatDatasetError), `${errors.length} error(s): nothing was loaded.`].join('\n'),
+    );
+  }
+  log(`Loading ${graph.nodes.length} nodes and ${graph.relationships.length} relationships…`);
+  let lastShown = 0;
+  const counts = await loadSeedGraph(db, graph, ({ step, done, total }) => {
+    const percent = Math.floor((done / total) * 100);
+    if (percent - lastShown >= 10 || done === total) {
+      lastShown = percent;
+      log(`  ${String(percent).padStart(3)} %  ${step}`);
+    }
+  });
+  log(`Loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return counts;
+}
+
+/** `npm start` seeds only an empty database, so a user's data is never overwritten. */
+export async function loadDatasetIfEmpty(db: Db, log: (line: string) => void = console.log): Promise<void> {
+  if ((await countNodes(db)) > 0) {
+    log('Database already holds data: seed not loaded (run `npm run seed` to reload it).');
+    return;
+  }
+  const counts = await loadDataset(db, log);
+  for (const [label, count] of Object.entries(counts.nodes)) log(`  ${label}: ${count}`);
+  for (const [type, count] of Object.entries(counts.relationships)) log(`  ${type}: ${count}`);
+}

@@ -1,0 +1,34 @@
+import { countGraph } from '../../../graph/queries/stats.js';
+import { notFound } from '../../errors.js';
+import type { Resolvers } from '../resolvers-types.generated.js';
+import { kindOfLabel, linkFields, other } from '../shared.js';
+
+export const baseResolvers: Resolvers = {
+  Query: {
+    node: async (_parent, { id }, ctx) => {
+      const row = await ctx.loaders.node.load(id);
+      if (!row) throw notFound(id);
+      return row;
+    },
+    stats: (_parent, _args, ctx) => countGraph(ctx.db),
+  },
+  Node: {
+    __resolveType: (row) => row.label,
+  },
+  Link: {
+    // Every link type resolves its own fields; the interface is only ever returned as Relation.
+    __resolveType: () => 'Relation',
+  },
+  Relation: {
+    ...linkFields,
+    type: (rel) => rel.type,
+    direction: (rel) => rel.direction,
+    node: other,
+  },
+  GraphStats: {
+    nodes: (stats) => stats.nodes.map(({ label, count }) => ({ kind: kindOfLabel(label), count })),
+    relationships: (stats) => stats.relationships,
+    totalNodes: (stats) => stats.nodes.reduce((sum, { count }) => sum + count, 0),
+    totalRelationships: (stats) => stats.relationships.reduce((sum, { count }) => sum + count, 0),
+  },
+};

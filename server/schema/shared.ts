@@ -1,0 +1,107 @@
+import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../graph/model.js';
+import type { NodeRow, RelationRow } from '../../graph/queries/rows.js';
+import type { GraphQLContext } from '../context.js';
+import { badUserInput } from '../errors.js';
+import type { NodeKind } from './resolvers-types.generated.js';
+
+const KIND_BY_LABEL: Record<NodeLabel, NodeKind> = {
+  Organisation: 'ORGANISATION',
+  Dispositif: 'DISPOSITIF',
+  Territory: 'TERRITORY',
+  Person: 'PERSON',
+  Theme: 'THEME',
+  Public: 'PUBLIC',
+  Source: 'SOURCE',
+};
+const LABEL_BY_KIND = Object.fromEntries(Object.entries(KIND_BY_LABEL).map(([l, k]) => [k, l])) as Record<
+  NodeKind,
+  NodeLabel
+>;
+
+export const kindOfLabel = (label: NodeLabel): NodeKind => KIND_BY_LABEL[label];
+export const kindOf = (row: NodeRow): NodeKind => KIND_BY_LABEL[row.label];
+export const labelOfKind = (kind: NodeKind): NodeLabel => LABEL_BY_KIND[kind];
+
+export function stringProp(row: { props: Record<string, unknown> }, key: string): string | null {
+  const value = row.props[key];
+  return value === null || value === undefined ? null : String(value);
+}
+
+export function numberProp(row: NodeRow, key: string): number | null {
+  const value = row.props[key];
+  return typeof value === 'number' ? value : null;
+}
+
+export function stringListProp(row: NodeRow, key: string): string[] {
+  const value = row.props[key];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** Relationship types named by a client, checked against the closed list. */
+export function parseRelationshipTypes(
+  types: readonly string[] | null | undefined,
+  argument = 'relations',
+): RelationshipType[] | undefined {
+  if (!types || types.length === 0) return undefined;
+  const known = new Set<string>(RELATIONSHIP_TYPES);
+  const unknown = types.filter((type) => !known.has(type));
+  if (unknown.length > 0) {
+    throw badUserInput(argument, `Unknown relationship type(s): ${unknown.join(', ')}.`);
+  }
+  return types as RelationshipType[];
+}
+
+export function related(
+  ctx: GraphQLContext,
+  row: NodeRow,
+  type: RelationshipType,
+  direction: 'OUT' | 'IN',
+): Promise<RelationRow[]> {
+  return ctx.loaders.relations.load({ id: row.id, type, direction });
+}
+
+export async function relatedNodes(
+  ctx: GraphQLContext,
+  row: NodeRow,
+  type: RelationshipType,
+  direction: 'OUT' | 'IN',
+): Promise<NodeRow[]> {
+  return (await related(ctx, row, type, direction)).map((rel) => rel.other);
+}
+
+export async function loadNodes(ctx: GraphQLContext, ids: readonly string[]): Promise<NodeRow[]> {
+  const rows = await ctx.loaders.node.loadMany(ids);
+  return rows.filter((row): row is NodeRow => row !== null && !(row instanceof Error));
+}
+
+/** Fields every node type shares (the Node interface). */
+export const nodeFields = {
+  id: (row: NodeRow) => row.id,
+  kind: (row: NodeRow) => kindOf(row),
+  name: (row: NodeRow) => stringProp(row, 'name') ?? row.id,
+  sources: (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
+    relatedNodes(ctx, row, 'MENTIONED_IN', 'OUT'),
+  relations: async (row: NodeRow, args: { types?: readonly string[] | null }, ctx: GraphQLContext) => {
+    const types = parseRelationshipTypes(args.types, 'types') ?? RELATIONSHIP_TYPES;
+    const lists = await Promise.all(
+      types.flatMap((type) => [related(ctx, row, type, 'OUT'), related(ctx, row, type, 'IN')]),
+    );
+    return lists.flat();
+  },
+};
+
+/** Fields every link type shares: the relationship's properties and sources. */
+export const linkFields = {
+  role: (rel: RelationRow) => stringProp(rel, 'role'),
+  amount: (rel: RelationRow) => stringProp(rel, 'amount'),
+  period: (rel: RelationRow) => stringProp(rel, 'period'),
+  evidence: (rel: RelationRow) => stringProp(rel, 'evidence'),
+  sources: (rel: RelationRow, _args: unknown, ctx: GraphQLContext) => loadNodes(ctx, rel.sources),
+};
+
+/** Resolvers for a link field: the relations of one type and direction. */
+export const links =
+  (type: RelationshipType, direction: 'OUT' | 'IN') => (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
+    related(ctx, row, type, direction);
+
+export const other = (rel: RelationRow) => rel.other;

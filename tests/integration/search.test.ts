@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../client/gql/index.js';
+import { createTestApi, firstErrorCode } from '../helpers/graphql.js';
+
+const SEARCH = graphql(`
+  query TestSearch($text: String!, $kinds: [NodeKind!], $first: Int) {
+    search(text: $text, kinds: $kinds, first: $first) {
+      score
+      node {
+        id
+        kind
+        name
+      }
+    }
+  }
+`);
+
+const api = createTestApi();
+afterAll(() => api.close());
+
+const idsFor = async (text: string, kinds?: ('ORGANISATION' | 'TERRITORY')[]) =>
+  (await api.execute(SEARCH, { text, kinds, first: 50 })).data?.search.map((hit) => hit.node.id) ?? [];
+
+describe('search', () => {
+  it('ignores accents and case', async () => {
+    const lower = await idsFor('ecole');
+    expect(lower.length).toBeGreaterThan(0);
+    expect(await idsFor('École')).toEqual(lower);
+    expect(await idsFor('ECOLE')).toEqual(lower);
+  });
+
+  it('matches word prefixes: "miss" finds the missions locales', async () => {
+    const result = await api.execute(SEARCH, { text: 'miss', kinds: ['ORGANISATION'], first: 20 });
+    const names = result.data?.search.map((hit) => hit.node.name) ?? [];
+    expect(names.some((name) => /^mission locale/i.test(name))).toBe(true);
+  });
+
+  it('ranks an exact commune name first among territories', async () => {
+    const result = await api.execute(SEARCH, { text: 'libourne', kinds: ['TERRITORY'], first: 5 });
+    expect(result.data?.search[0]?.node.id).toBe('com:33243');
+  });
+
+  it('keeps to the kinds asked for', async () => {
+    const result = await api.execute(SEARCH, { text: 'saint', kinds: ['ORGANISATION'], first: 20 });
+    expect(result.data?.search.every((hit) => hit.node.kind === 'ORGANISATION')).toBe(true);
+  });
+
+  it('returns nothing for punctuation only, and refuses an oversized page', async () => {
+    expect(await idsFor('  ;; ')).toEqual([]);
+    expect(firstErrorCode(await api.execute(SEARCH, { text: 'a', first: 1000 }))).toBe('BAD_USER_INPUT');
+  });
+});
