@@ -1,17 +1,23 @@
 /**
- * Seed commands: `npx tsx seeds/cli.ts check [dataDir]` validates the curated
- * files and prints what would be loaded (exit 1 on errors).
+ * Seed commands: `check [dataDir]` validates the curated files and prints what
+ * would be loaded (exit 1 on errors); `load [dataDir]` validates, then writes
+ * them in one transaction into NEO4J_URI's database or the local one.
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type SeedGraph } from '../graph/model.js';
 import { buildSeedGraph } from './build-seed-graph.js';
 import { formatDatasetError } from './dataset/dataset-error.js';
+import { createDb, dbConfigFromEnv } from '../graph/driver.js';
+import { startLocalNeo4j } from '../graph/local/instance.js';
+import { applyMigrations } from '../graph/migrate.js';
+import { DatasetInvalidError, loadDataset } from './load.js';
 
 const DEFAULT_DATA_DIR = relative(process.cwd(), fileURLToPath(new URL('./data', import.meta.url))) || '.';
 
 const USAGE = `usage: tsx seeds/cli.ts <command> [dataDir]
-  check [dataDir]   validate the curated files (default ${DEFAULT_DATA_DIR}) and print counts`;
+  check [dataDir]   validate the curated files (default ${DEFAULT_DATA_DIR}) and print counts
+  load [dataDir]    validate, then load them (NEO4J_URI, or the local Neo4j)`;
 
 function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -40,11 +46,31 @@ function runCheck(dataDir: string): number {
   return 0;
 }
 
+async function runLoad(dataDir: string): Promise<number> {
+  const local = dbConfigFromEnv() ? undefined : await startLocalNeo4j({ name: 'dev', boltPort: 7687 });
+  const db = createDb(dbConfigFromEnv() ?? local!.config);
+  try {
+    await applyMigrations(db);
+    const counts = await loadDataset(db, console.log, dataDir);
+    for (const [name, count] of [...Object.entries(counts.nodes), ...Object.entries(counts.relationships)]) {
+      console.log(`  ${name.padEnd(14)} ${count}`);
+    }
+    return 0;
+  } catch (error) {
+    console.error(error instanceof DatasetInvalidError ? error.message : error);
+    return 1;
+  } finally {
+    await db.close();
+    await local?.stop();
+  }
+}
+
 async function runCommand(command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(args[0] ?? DEFAULT_DATA_DIR);
-    // `load` goes here: build with buildSeedGraph, refuse on errors, hand the graph to graph/'s loader
+    case 'load':
+      return runLoad(args[0] ?? DEFAULT_DATA_DIR);
     default:
       console.error(USAGE);
       return 2;

@@ -2,6 +2,7 @@ import { createSchema, createYoga, maskError as maskUnexpectedError } from 'grap
 import { GraphQLError } from 'graphql';
 import type { Db } from '../graph/driver.js';
 import { GraphError } from '../graph/errors.js';
+import { armorPlugins } from './armor.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { databaseUnavailable, timeout } from './errors.js';
 import { resolvers } from './schema/resolvers.js';
@@ -27,5 +28,6 @@ export function createAtlasYoga(db: Db) {
     landingPage: false,
     maskedErrors: { maskError },
     graphiql: { title: 'Atlas des acteurs — GraphQL' },
+    plugins: armorPlugins(),
   });
 }

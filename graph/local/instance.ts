@@ -103,6 +103,18 @@ async function waitUntilReady(config: DbConfig, child: ChildProcess, logFile: st
   }
 }
 
+async function isAnswering(config: DbConfig): Promise<boolean> {
+  const db = createDb(config);
+  try {
+    await db.verifyConnectivity();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await db.close();
+  }
+}
+
 /** Provisions (first time only), configures and starts a project-local Neo4j, then waits until Bolt answers. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? console.log;
@@ -152,6 +164,12 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     clearTimeout(killTimer);
   }
 
+  // A server already answering on this instance's port with its password (another
+  // terminal's `npm start`) is reused rather than fought over: its data folder is locked.
+  if (!options.fresh && (await isAnswering(config))) {
+    log(`Neo4j "${options.name}" already running on ${config.uri}: reusing it`);
+    return { config, home, stop: async () => {}, restart: async () => {} };
+  }
   await launch();
   return { config, home, stop, restart: launch };
 }
