@@ -41,7 +41,14 @@ try {
   process.exit(1);
 }
 
-const server = await listen(db, PORT);
+const server = await listen(db, PORT).catch(async (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE' ? `Port ${PORT} is already in use: stop what runs there or set PORT.` : error,
+  );
+  await db.close();
+  await localNeo4j?.stop();
+  process.exit(1);
+});
 console.log(`Atlas des acteurs ready in ${elapsed()}: http://localhost:${PORT}  (GraphQL: /graphql)`);
 
 let stopping = false;

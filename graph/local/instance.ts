@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWrite
 import path from 'node:path';
 import { createDb, type DbConfig } from '../driver.js';
 import { instanceHome } from './paths.js';
-import { provisionNeo4jDistribution } from './provision.js';
+import { assertToolsPresent, provisionNeo4jDistribution } from './provision.js';
 
 export interface LocalNeo4jOptions {
   /** Folder name under `.neo4j/instances/`: each instance has its own data. */
@@ -118,6 +118,7 @@ async function isAnswering(config: DbConfig): Promise<boolean> {
 /** Provisions (first time only), configures and starts a project-local Neo4j, then waits until Bolt answers. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? console.log;
+  assertToolsPresent(['java']);
   const libDir = provisionNeo4jDistribution(log);
   const home = instanceHome(options.name);
   if (options.fresh) rmSync(home, { recursive: true, force: true });

@@ -5,13 +5,12 @@ import { distributionLibDir, NEO4J_ROOT, NEO4J_VERSION } from './paths.js';
 
 export class MissingToolError extends Error {}
 
-/** Fails with one actionable line when Java or Maven is absent. */
-export function assertToolsPresent(): void {
-  for (const [tool, args] of [
-    ['java', ['-version']],
-    ['mvn', ['-v']],
-  ] as const) {
-    const probe = spawnSync(tool, args, { stdio: 'ignore' });
+const TOOL_PROBES = { java: ['-version'], mvn: ['-v'] } as const;
+
+/** Fails with one actionable line when Java (to run Neo4j) or Maven (to fetch it) is absent. */
+export function assertToolsPresent(tools: readonly (keyof typeof TOOL_PROBES)[] = ['java', 'mvn']): void {
+  for (const tool of tools) {
+    const probe = spawnSync(tool, TOOL_PROBES[tool], { stdio: 'ignore' });
     if (probe.error) {
       throw new MissingToolError(
         `${tool} not found: install Java 17 and Maven (apt-get install openjdk-17-jre-headless maven), ` +
