@@ -1,0 +1,48 @@
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { describe, expect, it } from 'vitest';
+import { ApiError, request } from './graphql-client.js';
+
+const DOC = parse('query Q($id: ID!) { node(id: $id) { id } }') as TypedDocumentNode<
+  { node: { id: string } | null },
+  { id: string }
+>;
+
+const respond = (body: unknown, status = 200): typeof fetch =>
+  (async () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })) as never;
+
+describe('request', () => {
+  it('returns data', async () => {
+    const result = await request(
+      DOC,
+      { id: 'org:x' },
+      { fetch: respond({ data: { node: { id: 'org:x' } } }) },
+    );
+    expect(result.data.node?.id).toBe('org:x');
+  });
+
+  it('throws the code from extensions', async () => {
+    const fetchError = respond({
+      data: null,
+      errors: [{ message: 'Nothing', extensions: { code: 'NOT_FOUND' } }],
+    });
+    await expect(request(DOC, { id: 'x' }, { fetch: fetchError })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('masks unknown codes', async () => {
+    const fetchError = respond({ errors: [{ message: 'Unexpected error.' }] });
+    const error = await request(DOC, { id: 'x' }, { fetch: fetchError }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('reports network failures', async () => {
+    const failing = (async () => {
+      throw new TypeError('fetch failed');
+    }) as never;
+    await expect(request(DOC, { id: 'x' }, { fetch: failing })).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+});

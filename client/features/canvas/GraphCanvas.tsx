@@ -1,0 +1,201 @@
+import cytoscape from 'cytoscape';
+import { useEffect, useRef } from 'react';
+import { applyElements, type CanvasElement } from '../../cytoscape/elements';
+import { registerExtensions } from '../../cytoscape/extensions';
+import { draftSpreadFactor, layoutOptions, unstackPositions, type LayoutName } from '../../cytoscape/layouts';
+import type { Selection } from '../view/types';
+
+const MAX_FIT_ZOOM = 1.4;
+
+declare global {
+  interface Window {
+    /** The canvas's cytoscape instance, for browser tests and the console. */
+    __atlasCy?: cytoscape.Core;
+  }
+}
+
+/** Spreads a draft layout (packed tightly by fCoSE's spectral step) and unstacks nodes sharing a spot, then fits. */
+function spreadDraft(cy: cytoscape.Core, eles: cytoscape.CollectionReturnValue) {
+  const nodes = eles.nodes().filter((node) => !node.isParent() && !node.locked());
+  const box = nodes.boundingBox();
+  const factor = draftSpreadFactor(nodes.length, box);
+  const cx = box.x1 + box.w / 2;
+  const cy0 = box.y1 + box.h / 2;
+  const spread = new Map(
+    nodes.map((node) => {
+      const position = (node as cytoscape.NodeSingular).position();
+      return [
+        node.id(),
+        { x: cx + (position.x - cx) * factor, y: cy0 + (position.y - cy0) * factor },
+      ] as const;
+    }),
+  );
+  const placed = unstackPositions(spread);
+  cy.batch(() => {
+    nodes.forEach((node) => {
+      const position = placed.get(node.id());
+      if (position) node.position(position);
+    });
+  });
+  cy.fit(eles, 30);
+}
+
+export interface GraphCanvasProps {
+  elements: readonly CanvasElement[];
+  stylesheet: cytoscape.StylesheetJson;
+  layout: LayoutName;
+  /** Changes when the layout must run again from scratch. */
+  layoutRun: number;
+  roots: readonly string[];
+  pinned: readonly string[];
+  selection: Selection;
+  label: string;
+  onSelect: (selection: Selection) => void;
+  onOpen: (id: string) => void;
+  onContextMenu: (id: string, position: { x: number; y: number }) => void;
+  onReady?: (cy: cytoscape.Core | null) => void;
+}
+
+/**
+ * The one owner of the imperative cytoscape instance: created on mount,
+ * destroyed on unmount, brought up to date by element diffs; the layout runs
+ * again only when asked or when nodes arrive.
+ */
+export function GraphCanvas(props: GraphCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<cytoscape.Core | null>(null);
+  const layoutRef = useRef<cytoscape.Layouts | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  function runLayout(incremental: boolean) {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const eles = cy.elements().not('.hidden');
+    if (eles.nodes().empty()) return;
+    layoutRef.current?.stop();
+    const fixed = cy
+      .nodes('.pinned')
+      .not('.hidden')
+      .map((node) => ({ nodeId: node.id(), position: { ...(node as cytoscape.NodeSingular).position() } }));
+    const options = layoutOptions(callbacks.current.layout, {
+      nodeCount: eles.nodes().length,
+      incremental,
+      roots: callbacks.current.roots.filter((id) => cy.getElementById(id).nonempty()),
+      grouped: cy.nodes(':parent').nonempty(),
+      fixed,
+    });
+    const layout = eles.layout(options);
+    // A few nodes fitted to the window would be drawn huge: cap the zoom once laid out.
+    layout.one('layoutstop', () => {
+      if ((options as { quality?: string }).quality === 'draft') spreadDraft(cy, eles);
+      if (cy.zoom() > MAX_FIT_ZOOM)
+        cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      if (cy.zoom() === MAX_FIT_ZOOM) cy.center(eles);
+    });
+    layoutRef.current = layout;
+    try {
+      layout.run();
+    } catch (error) {
+      // A layout extension failing must not take the page down: fall back to a grid.
+      console.error(error);
+      eles.layout({ name: 'grid', fit: true, padding: 30, avoidOverlap: true }).run();
+    }
+  }
+
+  useEffect(() => {
+    registerExtensions();
+    const cy = cytoscape({
+      container: container.current,
+      style: callbacks.current.stylesheet,
+      elements: [],
+      minZoom: 0.05,
+      maxZoom: 5,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    cyRef.current = cy;
+    window.__atlasCy = cy;
+    cy.on('tap', (event) => {
+      if (event.target === cy) callbacks.current.onSelect({ type: 'none' });
+    });
+    cy.on('tap', 'node', (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      if (node.isParent()) return;
+      callbacks.current.onSelect({ type: 'node', id: node.id() });
+    });
+    cy.on('tap', 'edge', (event) =>
+      callbacks.current.onSelect({ type: 'edge', id: (event.target as cytoscape.EdgeSingular).id() }),
+    );
+    cy.on('dbltap', 'node', (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      if (!node.isParent()) callbacks.current.onOpen(node.id());
+    });
+    cy.on('cxttap', 'node', (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      if (node.isParent()) return;
+      callbacks.current.onSelect({ type: 'node', id: node.id() });
+      callbacks.current.onContextMenu(node.id(), event.renderedPosition ?? node.renderedPosition());
+    });
+    callbacks.current.onReady?.(cy);
+    // The canvas changes size when panels open and close: cytoscape must be told.
+    const observer = new ResizeObserver(() => cy.resize());
+    if (container.current) observer.observe(container.current);
+    return () => {
+      observer.disconnect();
+      layoutRef.current?.stop();
+      callbacks.current.onReady?.(null);
+      if (window.__atlasCy === cy) delete window.__atlasCy;
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    cyRef.current?.style(props.stylesheet);
+  }, [props.stylesheet]);
+
+  const wasEmpty = useRef(true);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const diff = applyElements(cy, props.elements);
+    const added = diff.add.some((element) => element.group === 'nodes');
+    // New nodes need a place: a first layout from scratch, then incremental ones.
+    if (added) runLayout(!wasEmpty.current);
+    wasEmpty.current = cy.nodes().empty();
+  }, [props.elements]);
+
+  const firstRun = useRef(true);
+  useEffect(() => {
+    if (firstRun.current) {
+      firstRun.current = false;
+      return;
+    }
+    runLayout(false);
+  }, [props.layout, props.layoutRun]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const pinned = new Set(props.pinned);
+    cy.nodes().forEach((node) => {
+      if (pinned.has(node.id())) node.lock();
+      else if (node.locked()) node.unlock();
+    });
+  }, [props.pinned, props.elements]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const wanted = props.selection.type === 'none' ? null : props.selection.id;
+    cy.batch(() => {
+      cy.$(':selected').forEach((element) => {
+        if (element.id() !== wanted) element.unselect();
+      });
+      if (wanted) cy.getElementById(wanted).select();
+    });
+  }, [props.selection, props.elements]);
+
+  return <div ref={container} className="graph-canvas" role="img" aria-label={props.label} tabIndex={0} />;
+}

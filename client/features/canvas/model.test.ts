@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { NO_THEME_KEY } from '../../cytoscape/stylesheet';
+import { atlasReducer, INITIAL_STATE } from '../../state/reducer';
+import type { AtlasState } from '../../state/types';
+import { JOBEURS_SLICE, WEJOB_SLICE } from '../../test-fixtures/slices';
+import { facetsFromSlice } from '../facets/facets';
+import type { CanvasNodeData } from '../../cytoscape/elements';
+import type { Vocabulary } from '../vocabulary/types';
+import { buildCanvasModel, departementOf } from './model';
+
+const vocabulary: Vocabulary = {
+  themes: [
+    { id: 'theme:trouver-un-emploi', name: 'Trouver un emploi', parent: null },
+    { id: 'theme:mobilite', name: 'Mobilité', parent: null },
+  ],
+  publics: [{ id: 'public:seniors', name: 'Séniors' }],
+  themeParents: new Map([
+    ['theme:trouver-un-emploi', null],
+    ['theme:mobilite', null],
+  ]),
+  names: new Map([
+    ['theme:trouver-un-emploi', 'Trouver un emploi'],
+    ['theme:mobilite', 'Mobilité'],
+  ]),
+};
+
+function loadedState(): AtlasState {
+  let state = atlasReducer(INITIAL_STATE, { type: 'openNode', id: 'org:wejob' });
+  state = atlasReducer(state, { type: 'openNode', id: 'dis:jobeurs-seniors' });
+  state = atlasReducer(state, { type: 'sliceLoaded', key: 'n:org:wejob', slice: WEJOB_SLICE });
+  state = atlasReducer(state, { type: 'sliceLoaded', key: 'n:dis:jobeurs-seniors', slice: JOBEURS_SLICE });
+  const ids = ['dis:jobeurs-seniors', 'dis:matinales-impact-rh'];
+  return atlasReducer(state, { type: 'facetsLoaded', ids, facets: facetsFromSlice(ids, JOBEURS_SLICE) });
+}
+
+const drawnNodes = (model: ReturnType<typeof buildCanvasModel>) =>
+  model.elements
+    .filter((element) => element.group === 'nodes')
+    .map((element) => element.data as CanvasNodeData);
+
+describe('canvas model', () => {
+  it('has a legend entry for each kind drawn, with its count', () => {
+    const model = buildCanvasModel(loadedState(), vocabulary);
+    const counts = new Map<string, number>();
+    for (const node of drawnNodes(model)) counts.set(node.kind, (counts.get(node.kind) ?? 0) + 1);
+    expect(Object.fromEntries(model.legend.shapes.map((entry) => [entry.key, entry.count]))).toEqual(
+      Object.fromEntries(counts),
+    );
+  });
+
+  it('colours by theme with entries the stylesheet knows, and the legend lists exactly those drawn', () => {
+    const state = atlasReducer(loadedState(), { type: 'setColorBy', colorBy: 'theme' });
+    const model = buildCanvasModel(state, vocabulary);
+    const keys = new Set(drawnNodes(model).map((node) => node.colorKey));
+    expect(keys).toEqual(new Set(['theme:trouver-un-emploi', NO_THEME_KEY]));
+    expect(new Set(model.legend.colours.map((entry) => entry.key))).toEqual(keys);
+    const selectors = model.stylesheet.map((block) => block.selector);
+    for (const key of keys) expect(selectors).toContain(`node[colorKey = ${JSON.stringify(key)}]`);
+    expect(drawnNodes(model).find((node) => node.id === 'dis:jobeurs-seniors')?.colorKey).toBe(
+      'theme:trouver-un-emploi',
+    );
+  });
+
+  it('leaves hidden kinds out of the legend while keeping them on the canvas, hidden', () => {
+    const state = atlasReducer(loadedState(), {
+      type: 'setFilters',
+      filters: { ...INITIAL_STATE.view.filters, hiddenKinds: ['SOURCE'] },
+    });
+    const model = buildCanvasModel(state, vocabulary);
+    expect(model.legend.shapes.map((entry) => entry.key)).not.toContain('SOURCE');
+    const source = model.elements.find(
+      (element) => element.data.id === 'src:2019-04-25-jobeurs-seniors-bordeaux',
+    );
+    expect(source?.classes).toContain('hidden');
+    expect(model.legend.edges.map((entry) => entry.type)).not.toContain('MENTIONED_IN');
+  });
+
+  it('groups by kind and by département', () => {
+    const byKind = buildCanvasModel(
+      atlasReducer(loadedState(), { type: 'setGrouping', grouping: 'kind' }),
+      vocabulary,
+    );
+    expect(drawnNodes(byKind).find((node) => node.id === 'org:wejob')?.parent).toBe('group:ORGANISATION');
+    const byPlace = buildCanvasModel(
+      atlasReducer(loadedState(), { type: 'setGrouping', grouping: 'territory' }),
+      vocabulary,
+    );
+    const bordeaux = drawnNodes(byPlace).find((node) => node.id === 'com:33063');
+    expect(bordeaux?.parent).toBe('group:dep:33');
+    expect(drawnNodes(byPlace).find((node) => node.id === 'group:dep:33')?.label).toBe('Gironde');
+    expect(drawnNodes(byPlace).find((node) => node.id === 'dis:jobeurs-seniors')?.parent).toBe(
+      'group:dep:33',
+    );
+  });
+
+  it('highlights search matches, accents and case aside', () => {
+    const model = buildCanvasModel(
+      atlasReducer(loadedState(), { type: 'setHighlight', text: 'SENIORS' }),
+      vocabulary,
+    );
+    expect([...model.matches].sort()).toEqual([
+      'dis:jobeurs-seniors',
+      'public:seniors',
+      'src:2019-04-25-jobeurs-seniors-bordeaux',
+    ]);
+  });
+
+  it('finds the département of a territory', () => {
+    const graph = buildCanvasModel(loadedState(), vocabulary).graph;
+    expect(departementOf('com:33063', graph)).toBe('dep:33');
+    expect(departementOf('dep:64', graph)).toBe('dep:64');
+    expect(departementOf('bassin:x', graph)).toBeNull();
+  });
+});

@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import { ERROR_MESSAGES, errorCodeOf, request, type ApiErrorCode } from '../../api/graphql-client';
+import { graphql } from '../../gql';
+import type { NodeDetailsQuery } from '../../gql/graphql';
+import { formatDate, formatValue, KIND_LABELS, propertyLabel, type NodeKind } from '../../vocabulary';
+import type { ComposedGraph } from '../graph/types';
+import { KindIcon } from '../legend/KindIcon';
+import { EdgeDetails } from './EdgeDetails';
+import { groupRelations } from './relations';
+
+export const RELATION_FIELDS = graphql(`
+  fragment RelationFields on Relation {
+    type
+    direction
+    role
+    amount
+    period
+    evidence
+    node {
+      id
+      kind
+      name
+    }
+    sources {
+      id
+      title
+      date
+    }
+  }
+`);
+
+export const NODE_DETAILS_FIELDS = graphql(`
+  fragment NodeDetailsFields on Node {
+    id
+    kind
+    name
+    sources {
+      id
+      title
+      date
+    }
+    relations {
+      ...RelationFields
+    }
+  }
+`);
+
+export const NODE_DETAILS_QUERY = graphql(`
+  query NodeDetails($id: ID!) {
+    node(id: $id) {
+      ...NodeDetailsFields
+    }
+  }
+`);
+
+type Details = NonNullable<NodeDetailsQuery['node']>;
+type DetailsState =
+  { type: 'loading' } | { type: 'ready'; node: Details | null } | { type: 'error'; code: ApiErrorCode };
+
+const HIDDEN_PROPS = new Set(['id', 'name']);
+
+export interface DetailsPanelProps {
+  selection: { type: 'node'; id: string } | { type: 'edge'; id: string };
+  graph: ComposedGraph;
+  expanded: boolean;
+  pinned: boolean;
+  onOpen: (id: string) => void;
+  onMenu: (anchor: HTMLElement) => void;
+  onClose: () => void;
+}
+
+function SourceList({
+  sources,
+}: {
+  sources: readonly { id: string; title: string; date?: string | null }[];
+}) {
+  if (!sources.length) return null;
+  return (
+    <ul className="source-list">
+      {sources.map((source) => (
+        <li key={source.id}>
+          <span className="source-title">{source.title}</span>
+          {source.date && <span className="source-date"> — {formatDate(source.date)}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The selected node: kind, every property, and its relations grouped by type with their sources. */
+function NodeDetails(props: DetailsPanelProps & { id: string }) {
+  const [state, setState] = useState<DetailsState>({ type: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setState({ type: 'loading' });
+    request(NODE_DETAILS_QUERY, { id: props.id }).then(
+      ({ data }) => live && setState({ type: 'ready', node: data.node ?? null }),
+      (error: unknown) => live && setState({ type: 'error', code: errorCodeOf(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.id]);
+
+  const onCanvas = props.graph.nodes.get(props.id);
+  const kind = (onCanvas?.kind ?? (state.type === 'ready' ? state.node?.kind : undefined)) as
+    NodeKind | undefined;
+  const name = onCanvas?.label ?? (state.type === 'ready' ? state.node?.name : undefined) ?? props.id;
+  const properties = Object.entries(onCanvas?.props ?? {})
+    .filter(([key]) => !HIDDEN_PROPS.has(key))
+    .sort(([a], [b]) => a.localeCompare(b));
+
+  return (
+    <article className="details" aria-labelledby="details-title">
+      <header className="details-header">
+        <h2 id="details-title">
+          {kind && <KindIcon kind={kind} size={16} />} {name}
+        </h2>
+        <p className="details-kind">
+          {kind ? KIND_LABELS[kind].one : ''} · <code>{props.id}</code>
+        </p>
+        <div className="details-actions">
+          <button type="button" onClick={(event) => props.onMenu(event.currentTarget)} aria-haspopup="menu">
+            Actions…
+          </button>
+          {!props.expanded && (
+            <button type="button" onClick={() => props.onOpen(props.id)}>
+              Déplier
+            </button>
+          )}
+          <button type="button" onClick={props.onClose} aria-label="Fermer les détails">
+            ×
+          </button>
+        </div>
+      </header>
+      <section aria-label="Propriétés">
+        <h3>Propriétés</h3>
+        <dl className="properties">
+          {properties.map(([key, value]) => (
+            <div key={key}>
+              <dt>{propertyLabel(key)}</dt>
+              <dd>
+                {key === 'website' || key === 'url' ? (
+                  <a href={String(value)} target="_blank" rel="noreferrer">
+                    {String(value)}
+                  </a>
+                ) : (
+                  formatValue(key, value)
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {state.type === 'loading' && <p role="status">Chargement des relations…</p>}
+      {state.type === 'error' && <p role="alert">{ERROR_MESSAGES[state.code]}</p>}
+      {state.type === 'ready' && state.node && (
+        <>
+          {state.node.sources.length > 0 && (
+            <section aria-label="Cité dans">
+              <h3>Cité dans</h3>
+              <SourceList sources={state.node.sources} />
+            </section>
+          )}
+          <section aria-label="Relations">
+            <h3>
+              Relations ({state.node.relations.filter((relation) => relation.type !== 'MENTIONED_IN').length})
+            </h3>
+            {groupRelations(state.node.relations.filter((relation) => relation.type !== 'MENTIONED_IN')).map(
+              (group) => (
+                <details key={group.key} className="relation-group" open={group.relations.length <= 12}>
+                  <summary>
+                    « {group.label} » <span className="count">({group.relations.length})</span>
+                  </summary>
+                  <ul>
+                    {group.relations.map((relation) => (
+                      <li key={`${relation.node.id}`} className="relation">
+                        <button type="button" className="link" onClick={() => props.onOpen(relation.node.id)}>
+                          <KindIcon kind={relation.node.kind as NodeKind} /> {relation.node.name}
+                        </button>
+                        {relation.role && <span className="relation-meta"> — rôle : {relation.role}</span>}
+                        {relation.amount && (
+                          <span className="relation-meta"> — montant : {relation.amount}</span>
+                        )}
+                        {relation.period && (
+                          <span className="relation-meta"> — période : {relation.period}</span>
+                        )}
+                        {relation.evidence && <p className="evidence">{relation.evidence}</p>}
+                        <SourceList sources={relation.sources} />
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ),
+            )}
+          </section>
+        </>
+      )}
+      {state.type === 'ready' && !state.node && <p role="alert">{ERROR_MESSAGES.NOT_FOUND}</p>}
+    </article>
+  );
+}
+
+export function DetailsPanel(props: DetailsPanelProps) {
+  if (props.selection.type === 'node') return <NodeDetails {...props} id={props.selection.id} />;
+  const edge = props.graph.edges.get(props.selection.id);
+  if (!edge) return null;
+  return <EdgeDetails edge={edge} graph={props.graph} onOpen={props.onOpen} onClose={props.onClose} />;
+}

@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'react';
+import { ERROR_MESSAGES, errorCodeOf, request, type ApiErrorCode } from '../../api/graphql-client';
+import { graphql } from '../../gql';
+import {
+  formatDate,
+  formatValue,
+  propertyLabel,
+  relationLabel,
+  STATUS_LABELS,
+  type DispositifStatus,
+} from '../../vocabulary';
+import type { ComposedGraph, SliceEdge } from '../graph/types';
+
+export const EDGE_RELATIONS_QUERY = graphql(`
+  query EdgeRelations($id: ID!, $types: [String!]) {
+    node(id: $id) {
+      id
+      relations(types: $types) {
+        ...RelationFields
+      }
+    }
+  }
+`);
+
+export const PARTNERSHIP_DETAILS_QUERY = graphql(`
+  query PartnershipDetails($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Organisation {
+        partners {
+          organisation {
+            id
+            name
+          }
+          dispositifs {
+            id
+            name
+            status
+          }
+          direct
+          weight
+        }
+      }
+    }
+  }
+`);
+
+interface Provenance {
+  evidence: string | null;
+  sources: { id: string; title: string; date?: string | null }[];
+}
+type SharedDispositif = { id: string; name: string; status?: string | null };
+
+type EdgeState =
+  | { type: 'loading' }
+  | { type: 'ready'; provenance: Provenance | null; shared: SharedDispositif[] | null }
+  | { type: 'error'; code: ApiErrorCode };
+
+async function loadEdge(edge: SliceEdge): Promise<EdgeState> {
+  if (edge.type === 'PARTNERS') {
+    const { data } = await request(PARTNERSHIP_DETAILS_QUERY, { id: edge.source });
+    const node = data.node;
+    const partners = node && 'partners' in node ? (node.partners ?? []) : [];
+    const partnership = partners.find((partner) => partner.organisation.id === edge.target);
+    return { type: 'ready', provenance: null, shared: partnership?.dispositifs ?? [] };
+  }
+  const { data } = await request(EDGE_RELATIONS_QUERY, { id: edge.source, types: [edge.type] });
+  const relation = data.node?.relations.find(
+    (item) => item.direction === 'OUT' && item.node.id === edge.target,
+  );
+  return {
+    type: 'ready',
+    provenance: relation ? { evidence: relation.evidence ?? null, sources: relation.sources } : null,
+    shared: null,
+  };
+}
+
+/** The selected edge: its ends, properties, evidence and sources; shared dispositifs for a partnership. */
+export function EdgeDetails(props: {
+  edge: SliceEdge;
+  graph: ComposedGraph;
+  onOpen: (id: string) => void;
+  onClose: () => void;
+}) {
+  const { edge } = props;
+  const [state, setState] = useState<EdgeState>({ type: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setState({ type: 'loading' });
+    loadEdge(edge).then(
+      (result) => live && setState(result),
+      (error: unknown) => live && setState({ type: 'error', code: errorCodeOf(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [edge]);
+
+  const source = props.graph.nodes.get(edge.source);
+  const target = props.graph.nodes.get(edge.target);
+  const properties = Object.entries(edge.props).filter(([key]) => key !== 'dispositifs');
+
+  return (
+    <article className="details" aria-labelledby="details-title">
+      <header className="details-header">
+        <h2 id="details-title">
+          {source?.label ?? edge.source} — « {relationLabel(edge.type)} » — {target?.label ?? edge.target}
+        </h2>
+        <div className="details-actions">
+          <button type="button" onClick={props.onClose} aria-label="Fermer les détails">
+            ×
+          </button>
+        </div>
+      </header>
+      <p>
+        <button type="button" className="link" onClick={() => props.onOpen(edge.source)}>
+          {source?.label ?? edge.source}
+        </button>{' '}
+        {relationLabel(edge.type)}{' '}
+        <button type="button" className="link" onClick={() => props.onOpen(edge.target)}>
+          {target?.label ?? edge.target}
+        </button>
+      </p>
+      {properties.length > 0 && (
+        <dl className="properties">
+          {properties.map(([key, value]) => (
+            <div key={key}>
+              <dt>{propertyLabel(key)}</dt>
+              <dd>{formatValue(key, value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {state.type === 'loading' && <p role="status">Chargement…</p>}
+      {state.type === 'error' && <p role="alert">{ERROR_MESSAGES[state.code]}</p>}
+      {state.type === 'ready' && state.provenance && (
+        <section aria-label="Provenance">
+          {state.provenance.evidence && <p className="evidence">{state.provenance.evidence}</p>}
+          <ul className="source-list">
+            {state.provenance.sources.map((item) => (
+              <li key={item.id}>
+                <span className="source-title">{item.title}</span>
+                {item.date && <span className="source-date"> — {formatDate(item.date)}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {state.type === 'ready' && state.shared && (
+        <section aria-label="Dispositifs partagés">
+          <h3>Dispositifs partagés ({state.shared.length})</h3>
+          <ul>
+            {state.shared.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="link" onClick={() => props.onOpen(item.id)}>
+                  {item.name}
+                </button>
+                {item.status && ` (${STATUS_LABELS[item.status as DispositifStatus] ?? item.status})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import type { DispositifStatus, NodeKind } from '../../vocabulary';
+
+/** Filters applied to the canvas; empty lists and nulls filter nothing. */
+export interface Filters {
+  hiddenKinds: NodeKind[];
+  hiddenRelations: string[];
+  /** Dispositifs addressing one of these themes (or a sub-theme). */
+  themes: string[];
+  /** Dispositifs targeting one of these publics. */
+  publics: string[];
+  statuses: DispositifStatus[];
+  /** Hide dispositifs not running that day (ISO date). */
+  activeOn: string | null;
+  /** A territory: keep what is in it. */
+  territory: string | null;
+}
+
+export const NO_FILTERS: Filters = {
+  hiddenKinds: [],
+  hiddenRelations: [],
+  themes: [],
+  publics: [],
+  statuses: [],
+  activeOn: null,
+  territory: null,
+};
+
+/** The territory filter resolved: what lies inside the territory and what contains it. */
+export interface TerritoryScope {
+  id: string;
+  /** The territory and every territory PART_OF it. */
+  inside: Set<string>;
+  /** Territories it is PART_OF: a dispositif deployed there runs in it too. */
+  containing: Set<string>;
+  /** The whole region: everything in the grid is inside. */
+  wholeRegion: boolean;
+}
+
+export const countActiveFilters = (filters: Filters): number =>
+  filters.hiddenKinds.length +
+  filters.hiddenRelations.length +
+  filters.themes.length +
+  filters.publics.length +
+  filters.statuses.length +
+  (filters.activeOn ? 1 : 0) +
+  (filters.territory ? 1 : 0);

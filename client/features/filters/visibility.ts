@@ -1,0 +1,127 @@
+import { themeAncestry } from '../facets/facets';
+import type { FacetIndex } from '../facets/types';
+import type { ComposedGraph, SliceNode } from '../graph/types';
+import type { Filters, TerritoryScope } from './types';
+
+export interface Visibility {
+  hiddenNodes: Set<string>;
+  hiddenEdges: Set<string>;
+}
+
+export interface VisibilityContext {
+  facets: FacetIndex;
+  /** Theme id → parent theme id. */
+  themeParents: ReadonlyMap<string, string | null>;
+  /** The territory filter resolved; null while it loads (nothing is hidden by it then). */
+  scope: TerritoryScope | null;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+/** Whether a dispositif runs on `day`: the same rule as the API's `activeOn`. */
+export function isActiveOn(props: Record<string, unknown>, day: string): boolean {
+  const start = str(props.startDate);
+  const end = str(props.endDate);
+  if (start && start > day) return false;
+  if (end && end < day) return false;
+  // Ended with no known end date: not running any day we can name.
+  if (props.status === 'ended' && !end) return false;
+  return true;
+}
+
+function passesDispositifFilters(node: SliceNode, filters: Filters, context: VisibilityContext): boolean {
+  if (filters.statuses.length && !filters.statuses.includes(node.props.status as never)) return false;
+  if (filters.activeOn && !isActiveOn(node.props, filters.activeOn)) return false;
+  const facets = context.facets[node.id];
+  // Facets still loading: keep the node rather than make it blink.
+  if (filters.themes.length && facets) {
+    const wanted = new Set(filters.themes);
+    const matches = facets.themes.some((theme) =>
+      themeAncestry(theme, context.themeParents).some((id) => wanted.has(id)),
+    );
+    if (!matches) return false;
+  }
+  if (filters.publics.length && facets && !facets.publics.some((id) => filters.publics.includes(id)))
+    return false;
+  return true;
+}
+
+function inScope(place: string, scope: TerritoryScope) {
+  return scope.wholeRegion || scope.inside.has(place);
+}
+
+/** Territory filter: null when the node's kind is not placed (themes, publics, sources). */
+function passesTerritory(
+  node: SliceNode,
+  scope: TerritoryScope,
+  context: VisibilityContext,
+  passingDispositifs: Set<string>,
+) {
+  const facets = context.facets[node.id];
+  switch (node.kind) {
+    case 'TERRITORY':
+      return scope.wholeRegion ? node.props.outsideRegion !== true : scope.inside.has(node.id);
+    case 'DISPOSITIF':
+      if (!facets) return true;
+      return facets.places.some((place) => inScope(place, scope) || scope.containing.has(place));
+    case 'ORGANISATION':
+      if (!facets) return true;
+      return (
+        facets.places.some((place) => inScope(place, scope)) ||
+        facets.involvedIn.some((id) => passingDispositifs.has(id))
+      );
+    default:
+      return true;
+  }
+}
+
+/**
+ * Which nodes and edges the filters hide. Kinds and relationship types apply to
+ * everything; themes, publics, status and date to dispositifs; the territory to
+ * territories, dispositifs, organisations and the people working there. An
+ * edge is hidden with either of its ends.
+ */
+export function computeVisibility(
+  graph: ComposedGraph,
+  filters: Filters,
+  context: VisibilityContext,
+): Visibility {
+  const hiddenNodes = new Set<string>();
+  const hiddenKinds = new Set(filters.hiddenKinds);
+  for (const node of graph.nodes.values()) {
+    if (hiddenKinds.has(node.kind)) hiddenNodes.add(node.id);
+    else if (node.kind === 'DISPOSITIF' && !passesDispositifFilters(node, filters, context))
+      hiddenNodes.add(node.id);
+  }
+
+  const scope = filters.territory ? context.scope : null;
+  if (scope) {
+    const passingDispositifs = new Set<string>();
+    for (const node of graph.nodes.values()) {
+      if (node.kind === 'DISPOSITIF' && passesTerritory(node, scope, context, passingDispositifs)) {
+        passingDispositifs.add(node.id);
+      }
+    }
+    const passingOrganisations = new Set<string>();
+    for (const node of graph.nodes.values()) {
+      if (node.kind === 'PERSON') continue;
+      if (passesTerritory(node, scope, context, passingDispositifs)) {
+        if (node.kind === 'ORGANISATION') passingOrganisations.add(node.id);
+      } else hiddenNodes.add(node.id);
+    }
+    for (const node of graph.nodes.values()) {
+      if (node.kind !== 'PERSON') continue;
+      const facets = context.facets[node.id];
+      if (facets && !facets.worksAt.some((id) => passingOrganisations.has(id))) hiddenNodes.add(node.id);
+    }
+  }
+
+  const hiddenEdges = new Set<string>();
+  const hiddenRelations = new Set(filters.hiddenRelations);
+  for (const edge of graph.edges.values()) {
+    if (hiddenRelations.has(edge.type) || hiddenNodes.has(edge.source) || hiddenNodes.has(edge.target)) {
+      hiddenEdges.add(edge.id);
+    }
+  }
+  return { hiddenNodes, hiddenEdges };
+}

@@ -1,0 +1,69 @@
+import type { ApiErrorCode } from '../../api/graphql-client';
+import type { NodeKind } from '../../vocabulary';
+import type { RelationType } from '../../vocabulary';
+
+/** A node as the API sends it in a graph slice; `props` holds every stored property. */
+export interface SliceNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  props: Record<string, unknown>;
+}
+
+export interface SliceEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** A relationship type, or PARTNERS for the partnership projection. */
+  type: string;
+  sources: string[];
+  props: Record<string, unknown>;
+}
+
+export interface Slice {
+  nodes: SliceNode[];
+  edges: SliceEdge[];
+  truncated: boolean;
+}
+
+/**
+ * What the user asked to see. The canvas is the union of the entries' slices,
+ * so collapsing or going back in history only drops an entry.
+ */
+export type Entry =
+  /** A node and its neighbours (`relations` null: every type; empty: the node alone). */
+  | { type: 'node'; id: string; relations: RelationType[] | null }
+  /** The edges among the nodes on screen. */
+  | { type: 'links' }
+  | { type: 'path'; from: string; to: string }
+  | {
+      type: 'partners';
+      territory: string | null;
+      theme: string | null;
+      public: string | null;
+      activeOn: string | null;
+    }
+  | { type: 'funder'; id: string };
+
+export type SliceState =
+  { status: 'loading' } | { status: 'ready'; slice: Slice } | { status: 'error'; code: ApiErrorCode };
+
+export interface GraphState {
+  entries: Entry[];
+  /** Slice of each entry, by entry key. */
+  slices: Record<string, SliceState>;
+  /** Nodes the user removed: kept off the canvas whatever brings them. */
+  removed: string[];
+  /** Nodes whose position is locked. */
+  pinned: string[];
+}
+
+/** The canvas content: every node and edge the entries bring, before filters. */
+export interface ComposedGraph {
+  nodes: Map<string, SliceNode>;
+  edges: Map<string, SliceEdge>;
+  /** Entry keys that brought each node. */
+  broughtBy: Map<string, string[]>;
+  truncated: boolean;
+  loading: boolean;
+}

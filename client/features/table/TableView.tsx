@@ -1,0 +1,97 @@
+import { useMemo, useState } from 'react';
+import { degrees } from '../../cytoscape/metrics';
+import { formatValue, KIND_LABELS } from '../../vocabulary';
+import type { SliceEdge, SliceNode } from '../graph/types';
+import { nextSort, sortRows, type TableColumn, type TableRow } from './sort';
+
+const COLUMNS: { key: TableColumn; label: string }[] = [
+  { key: 'name', label: 'Nom' },
+  { key: 'kind', label: 'Type de nœud' },
+  { key: 'degree', label: 'Liens' },
+  { key: 'detail', label: 'Précision' },
+  { key: 'id', label: 'Identifiant' },
+];
+
+function detailOf(node: SliceNode): string {
+  const { props } = node;
+  if (node.kind === 'DISPOSITIF')
+    return [props.type, props.status ? formatValue('status', props.status) : null].filter(Boolean).join(', ');
+  if (node.kind === 'TERRITORY') return formatValue('level', props.level);
+  if (node.kind === 'ORGANISATION') return typeof props.type === 'string' ? props.type : '';
+  if (node.kind === 'PERSON') return typeof props.role === 'string' ? props.role : '';
+  if (node.kind === 'SOURCE') return typeof props.date === 'string' ? formatValue('date', props.date) : '';
+  return '';
+}
+
+/** The canvas as a sortable table: the same visible nodes, readable without the picture. */
+export function TableView(props: {
+  nodes: readonly SliceNode[];
+  edges: readonly SliceEdge[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const [sort, setSort] = useState<{ column: TableColumn; direction: 'ascending' | 'descending' }>({
+    column: 'degree',
+    direction: 'descending',
+  });
+  const rows = useMemo(() => {
+    const degree = degrees({ nodes: props.nodes.map((node) => node.id), edges: props.edges });
+    const all: TableRow[] = props.nodes.map((node) => ({
+      id: node.id,
+      name: node.label,
+      kind: KIND_LABELS[node.kind].one,
+      degree: degree.get(node.id) ?? 0,
+      detail: detailOf(node),
+    }));
+    return sortRows(all, sort.column, sort.direction);
+  }, [props.nodes, props.edges, sort]);
+
+  return (
+    <div className="table-view">
+      <table aria-label="Nœuds affichés">
+        <caption>
+          {rows.length} nœud{rows.length > 1 ? 's' : ''} affiché{rows.length > 1 ? 's' : ''}
+        </caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                scope="col"
+                aria-sort={sort.column === column.key ? sort.direction : 'none'}
+              >
+                <button type="button" onClick={() => setSort((current) => nextSort(current, column.key))}>
+                  {column.label}
+                  <span aria-hidden="true">
+                    {sort.column === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.id}
+              aria-selected={row.id === props.selectedId}
+              className={row.id === props.selectedId ? 'selected' : undefined}
+            >
+              <td>
+                <button type="button" className="link" onClick={() => props.onSelect(row.id)}>
+                  {row.name}
+                </button>
+              </td>
+              <td>{row.kind}</td>
+              <td className="number">{row.degree}</td>
+              <td>{row.detail}</td>
+              <td>
+                <code>{row.id}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

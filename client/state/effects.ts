@@ -1,0 +1,141 @@
+/**
+ * Effects that follow the state: fetch what the entries, filters and colouring
+ * need, and keep the URL in step. Components only dispatch.
+ */
+import { useEffect, useRef, type Dispatch } from 'react';
+import { errorCodeOf } from '../api/graphql-client';
+import { facetsFromSlice } from '../features/facets/facets';
+import { FACET_RELATIONS, FACETED_KINDS } from '../features/facets/types';
+import { scopeFromSlice } from '../features/filters/transitions';
+import { composeGraph } from '../features/graph/compose';
+import { entryKey } from '../features/graph/entries';
+import { loadEntry, neighbourhoodOfMany } from '../features/graph/load-entry';
+import { entriesToLoad } from '../features/graph/transitions';
+import { decodeView, encodeView, isNewHistoryStep } from '../features/url/url-state';
+import type { Action, AtlasState, UrlView } from './types';
+
+/** Fetches the slice of every entry that has none; the links entry waits for the others. */
+export function useSliceLoader(state: AtlasState, dispatch: Dispatch<Action>) {
+  // Keys being fetched: an effect that runs twice (strict mode) must not fetch twice.
+  const inFlight = useRef(new Set<string>());
+
+  useEffect(() => {
+    const pending = entriesToLoad(state.graph).filter((entry) => !inFlight.current.has(entryKey(entry)));
+    if (!pending.length) return;
+    const othersLoading = state.graph.entries.some((entry) => {
+      const status = state.graph.slices[entryKey(entry)]?.status;
+      return entry.type !== 'links' && (status === undefined || status === 'loading');
+    });
+    for (const entry of pending) {
+      if (entry.type === 'links' && othersLoading) continue;
+      const key = entryKey(entry);
+      inFlight.current.add(key);
+      dispatch({ type: 'sliceLoading', key });
+      const onScreen =
+        entry.type === 'links'
+          ? [
+              ...composeGraph({
+                ...state.graph,
+                entries: state.graph.entries.filter((e) => e.type !== 'links'),
+              }).nodes.keys(),
+            ]
+          : [];
+      loadEntry(entry, onScreen)
+        .then(
+          (slice) => {
+            dispatch({ type: 'sliceLoaded', key, slice });
+            if (slice.truncated) {
+              dispatch({
+                type: 'notify',
+                level: 'info',
+                message: 'Résultat tronqué : tous les voisins ne sont pas affichés.',
+              });
+            }
+            if (entry.type === 'path' && slice.nodes.length === 0) {
+              dispatch({
+                type: 'notify',
+                level: 'info',
+                message: 'Aucun chemin trouvé entre ces deux nœuds (8 liens au plus).',
+              });
+            }
+          },
+          (error: unknown) => dispatch({ type: 'sliceFailed', key, code: errorCodeOf(error) }),
+        )
+        .finally(() => inFlight.current.delete(key));
+    }
+  }, [state.graph, dispatch]);
+}
+
+/** Whether the current filters or colouring need facets (themes, publics, places). */
+export function needsFacets(state: AtlasState): boolean {
+  const { filters, colorBy, grouping } = state.view;
+  return (
+    filters.themes.length > 0 ||
+    filters.publics.length > 0 ||
+    filters.territory !== null ||
+    colorBy === 'theme' ||
+    grouping === 'territory'
+  );
+}
+
+export function useFacetLoader(state: AtlasState, dispatch: Dispatch<Action>) {
+  useEffect(() => {
+    if (!needsFacets(state)) return;
+    const pending = new Set(state.facetsPending);
+    const ids = [...composeGraph(state.graph).nodes.values()]
+      .filter((node) => FACETED_KINDS.has(node.kind) && !state.facets[node.id] && !pending.has(node.id))
+      .map((node) => node.id);
+    if (!ids.length) return;
+    dispatch({ type: 'facetsLoading', ids });
+    neighbourhoodOfMany(ids, FACET_RELATIONS).then(
+      (slice) => dispatch({ type: 'facetsLoaded', ids, facets: facetsFromSlice(ids, slice) }),
+      () => dispatch({ type: 'facetsFailed', ids }),
+    );
+  }, [state, dispatch]);
+}
+
+export function useScopeLoader(state: AtlasState, dispatch: Dispatch<Action>) {
+  const territory = state.view.filters.territory;
+  const known = territory ? state.scopes[territory] : undefined;
+  useEffect(() => {
+    if (!territory || known) return;
+    dispatch({ type: 'scopeLoading', id: territory });
+    neighbourhoodOfMany([territory], ['PART_OF']).then(
+      (slice) => dispatch({ type: 'scopeLoaded', id: territory, scope: scopeFromSlice(territory, slice) }),
+      (error: unknown) => dispatch({ type: 'scopeFailed', id: territory, code: errorCodeOf(error) }),
+    );
+  }, [territory, known, dispatch]);
+}
+
+export function urlViewOf(state: AtlasState): UrlView {
+  return {
+    entries: state.graph.entries,
+    removed: state.graph.removed,
+    pinned: state.graph.pinned,
+    layout: state.view.layout,
+    sizeBy: state.view.sizeBy,
+    colorBy: state.view.colorBy,
+    grouping: state.view.grouping,
+    filters: state.view.filters,
+    showTable: state.view.showTable,
+    selection: state.selection,
+  };
+}
+
+/** Writes the view into the URL (a history step per change of view) and restores it on back/forward. */
+export function useUrlSync(state: AtlasState, dispatch: Dispatch<Action>) {
+  const search = encodeView(urlViewOf(state));
+  useEffect(() => {
+    const current = window.location.search;
+    if (current === search) return;
+    const url = `${window.location.pathname}${search}${window.location.hash}`;
+    if (isNewHistoryStep(current, search)) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }, [search]);
+
+  useEffect(() => {
+    const onPop = () => dispatch({ type: 'restore', view: decodeView(window.location.search) });
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [dispatch]);
+}

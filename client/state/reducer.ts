@@ -1,0 +1,172 @@
+import { ERROR_MESSAGES } from '../api/graphql-client';
+import { NO_FILTERS } from '../features/filters/types';
+import {
+  clearGraph,
+  clearPath,
+  collapseNode,
+  EMPTY_GRAPH,
+  markLoading,
+  openNode,
+  removeNode,
+  replaceEntries,
+  restoreGraph,
+  showLinksAmongNodes,
+  showPath,
+  storeFailure,
+  storeSlice,
+  togglePin,
+} from '../features/graph/transitions';
+import { NO_SELECTION } from '../features/view/types';
+import type { Action, AtlasState } from './types';
+
+export const INITIAL_STATE: AtlasState = {
+  graph: EMPTY_GRAPH,
+  view: {
+    layout: 'fcose',
+    layoutRun: 0,
+    sizeBy: 'degree',
+    colorBy: 'kind',
+    grouping: 'none',
+    filters: NO_FILTERS,
+    showTable: false,
+  },
+  selection: NO_SELECTION,
+  facets: {},
+  facetsPending: [],
+  scopes: {},
+  highlight: '',
+  notices: [],
+};
+
+let noticeId = 0;
+const MAX_NOTICES = 4;
+
+function notify(state: AtlasState, level: 'info' | 'error', message: string): AtlasState {
+  // The same message twice in a row says nothing more.
+  if (state.notices.some((notice) => notice.message === message && notice.level === level)) return state;
+  noticeId += 1;
+  return { ...state, notices: [...state.notices, { id: noticeId, level, message }].slice(-MAX_NOTICES) };
+}
+
+const deselectIf = (state: AtlasState, id: string): AtlasState =>
+  state.selection.type === 'node' && state.selection.id === id
+    ? { ...state, selection: NO_SELECTION }
+    : state;
+
+/** The one reducer: each case delegates to a feature's pure transition. */
+export function atlasReducer(state: AtlasState, action: Action): AtlasState {
+  switch (action.type) {
+    case 'openNode': {
+      const next = { ...state, graph: openNode(state.graph, action.id, action.relations ?? null) };
+      return action.select ? { ...next, selection: { type: 'node', id: action.id } } : next;
+    }
+    case 'collapseNode':
+      return { ...state, graph: collapseNode(state.graph, action.id) };
+    case 'removeNode':
+      return deselectIf({ ...state, graph: removeNode(state.graph, action.id) }, action.id);
+    case 'togglePin':
+      return { ...state, graph: togglePin(state.graph, action.id) };
+    case 'showLinks':
+      return { ...state, graph: showLinksAmongNodes(state.graph) };
+    case 'showPath':
+      return { ...state, graph: showPath(state.graph, action.from, action.to) };
+    case 'clearPath':
+      return { ...state, graph: clearPath(state.graph) };
+    case 'replaceEntries':
+      return { ...state, graph: replaceEntries(state.graph, action.entries), selection: NO_SELECTION };
+    case 'clearGraph':
+      return { ...state, graph: clearGraph(state.graph), selection: NO_SELECTION };
+    case 'sliceLoading':
+      return { ...state, graph: markLoading(state.graph, action.key) };
+    case 'sliceLoaded':
+      return { ...state, graph: storeSlice(state.graph, action.key, action.slice) };
+    case 'sliceFailed':
+      return notify(
+        { ...state, graph: storeFailure(state.graph, action.key, action.code) },
+        'error',
+        ERROR_MESSAGES[action.code],
+      );
+    case 'facetsLoading':
+      return { ...state, facetsPending: [...new Set([...state.facetsPending, ...action.ids])] };
+    case 'facetsLoaded': {
+      const done = new Set(action.ids);
+      return {
+        ...state,
+        facets: { ...state.facets, ...action.facets },
+        facetsPending: state.facetsPending.filter((id) => !done.has(id)),
+      };
+    }
+    case 'facetsFailed': {
+      const done = new Set(action.ids);
+      // Empty facets: the node is then judged on what is known, and not fetched again in a loop.
+      const empty = Object.fromEntries(
+        action.ids.map((id) => [id, { themes: [], publics: [], places: [], involvedIn: [], worksAt: [] }]),
+      );
+      return notify(
+        {
+          ...state,
+          facets: { ...state.facets, ...empty },
+          facetsPending: state.facetsPending.filter((id) => !done.has(id)),
+        },
+        'error',
+        'Les thèmes, publics et lieux de certains nœuds n’ont pas pu être chargés.',
+      );
+    }
+    case 'scopeLoading':
+      return { ...state, scopes: { ...state.scopes, [action.id]: { status: 'loading' } } };
+    case 'scopeLoaded':
+      return { ...state, scopes: { ...state.scopes, [action.id]: { status: 'ready', scope: action.scope } } };
+    case 'scopeFailed':
+      return notify(
+        { ...state, scopes: { ...state.scopes, [action.id]: { status: 'error', code: action.code } } },
+        'error',
+        ERROR_MESSAGES[action.code],
+      );
+    case 'setFilters':
+      return { ...state, view: { ...state.view, filters: action.filters } };
+    case 'setLayout':
+      return {
+        ...state,
+        view: { ...state.view, layout: action.layout, layoutRun: state.view.layoutRun + 1 },
+      };
+    case 'rerunLayout':
+      return { ...state, view: { ...state.view, layoutRun: state.view.layoutRun + 1 } };
+    case 'setSizeBy':
+      return { ...state, view: { ...state.view, sizeBy: action.sizeBy } };
+    case 'setColorBy':
+      return { ...state, view: { ...state.view, colorBy: action.colorBy } };
+    case 'setGrouping':
+      return {
+        ...state,
+        view: { ...state.view, grouping: action.grouping, layoutRun: state.view.layoutRun + 1 },
+      };
+    case 'toggleTable':
+      return { ...state, view: { ...state.view, showTable: !state.view.showTable } };
+    case 'select':
+      return { ...state, selection: action.selection };
+    case 'setHighlight':
+      return { ...state, highlight: action.text };
+    case 'notify':
+      return notify(state, action.level, action.message);
+    case 'dismissNotice':
+      return { ...state, notices: state.notices.filter((notice) => notice.id !== action.id) };
+    case 'restore': {
+      const { view } = action;
+      return {
+        ...state,
+        graph: restoreGraph(state.graph, view),
+        view: {
+          ...state.view,
+          layout: view.layout,
+          sizeBy: view.sizeBy,
+          colorBy: view.colorBy,
+          grouping: view.grouping,
+          filters: view.filters,
+          showTable: view.showTable,
+          layoutRun: state.view.layout !== view.layout ? state.view.layoutRun + 1 : state.view.layoutRun,
+        },
+        selection: view.selection,
+      };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import type { ApiErrorCode } from '../api/graphql-client';
+import type { LayoutName } from '../cytoscape/layouts';
+import type { ColorBy, SizeBy } from '../cytoscape/stylesheet';
+import type { FacetIndex } from '../features/facets/types';
+import type { Filters, TerritoryScope } from '../features/filters/types';
+import type { Entry, GraphState, Slice } from '../features/graph/types';
+import type { Grouping, Selection, ViewState } from '../features/view/types';
+import type { NodeKind, RelationType } from '../vocabulary';
+
+export type Notice = { id: number; level: 'info' | 'error'; message: string };
+
+export type ScopeState =
+  | { status: 'loading' }
+  | { status: 'ready'; scope: TerritoryScope }
+  | { status: 'error'; code: ApiErrorCode };
+
+/** Everything the page shows, in one serialisable value. */
+export interface AtlasState {
+  graph: GraphState;
+  view: ViewState;
+  selection: Selection;
+  facets: FacetIndex;
+  /** Ids whose facets are being fetched. */
+  facetsPending: string[];
+  scopes: Record<string, ScopeState>;
+  /** Text whose matches are highlighted on the canvas. */
+  highlight: string;
+  notices: Notice[];
+}
+
+/** The part of the state a URL holds. */
+export interface UrlView {
+  entries: Entry[];
+  removed: string[];
+  pinned: string[];
+  layout: LayoutName;
+  sizeBy: SizeBy;
+  colorBy: ColorBy;
+  grouping: Grouping;
+  filters: Filters;
+  showTable: boolean;
+  selection: Selection;
+}
+
+export type Action =
+  | { type: 'openNode'; id: string; relations?: RelationType[] | null; select?: boolean }
+  | { type: 'collapseNode'; id: string }
+  | { type: 'removeNode'; id: string }
+  | { type: 'togglePin'; id: string }
+  | { type: 'showLinks' }
+  | { type: 'showPath'; from: string; to: string }
+  | { type: 'clearPath' }
+  | { type: 'replaceEntries'; entries: Entry[] }
+  | { type: 'clearGraph' }
+  | { type: 'sliceLoading'; key: string }
+  | { type: 'sliceLoaded'; key: string; slice: Slice }
+  | { type: 'sliceFailed'; key: string; code: ApiErrorCode }
+  | { type: 'facetsLoading'; ids: string[] }
+  | { type: 'facetsLoaded'; ids: string[]; facets: FacetIndex }
+  | { type: 'facetsFailed'; ids: string[] }
+  | { type: 'scopeLoading'; id: string }
+  | { type: 'scopeLoaded'; id: string; scope: TerritoryScope }
+  | { type: 'scopeFailed'; id: string; code: ApiErrorCode }
+  | { type: 'setFilters'; filters: Filters }
+  | { type: 'setLayout'; layout: LayoutName }
+  | { type: 'rerunLayout' }
+  | { type: 'setSizeBy'; sizeBy: SizeBy }
+  | { type: 'setColorBy'; colorBy: ColorBy }
+  | { type: 'setGrouping'; grouping: Grouping }
+  | { type: 'toggleTable' }
+  | { type: 'select'; selection: Selection }
+  | { type: 'setHighlight'; text: string }
+  | { type: 'notify'; level: Notice['level']; message: string }
+  | { type: 'dismissNotice'; id: number }
+  | { type: 'restore'; view: UrlView };
+
+export type { NodeKind };

@@ -1,0 +1,166 @@
+/**
+ * The graph's closed vocabulary as the page shows it: French words for node
+ * kinds, relationship types, statuses, levels and properties (DOMAIN.md §2–4).
+ */
+import type { NodeKind as ApiNodeKind } from './gql/graphql';
+
+export const NODE_KINDS = [
+  'ORGANISATION',
+  'DISPOSITIF',
+  'TERRITORY',
+  'PERSON',
+  'THEME',
+  'PUBLIC',
+  'SOURCE',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+// The API's enum and this list must stay the same set.
+export const API_KINDS_MATCH: [ApiNodeKind, NodeKind] extends [NodeKind, ApiNodeKind] ? true : never = true;
+
+export const KIND_LABELS: Record<NodeKind, { one: string; many: string }> = {
+  ORGANISATION: { one: 'Organisation', many: 'Organisations' },
+  DISPOSITIF: { one: 'Dispositif', many: 'Dispositifs' },
+  TERRITORY: { one: 'Territoire', many: 'Territoires' },
+  PERSON: { one: 'Personne', many: 'Personnes' },
+  THEME: { one: 'Thème', many: 'Thèmes' },
+  PUBLIC: { one: 'Public', many: 'Publics' },
+  SOURCE: { one: 'Source', many: 'Sources' },
+};
+
+export const RELATION_TYPES = [
+  'CARRIES',
+  'PARTNERS_IN',
+  'FUNDS',
+  'PRESCRIBES',
+  'PARTNERS_WITH',
+  'MEMBER_OF',
+  'WORKS_AT',
+  'LOCATED_IN',
+  'GOVERNS',
+  'DEPLOYED_IN',
+  'INSTANCE_OF',
+  'SUCCEEDS',
+  'TARGETS',
+  'ADDRESSES',
+  'PART_OF',
+  'MENTIONED_IN',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** Edge types drawn on the canvas: the stored relationships plus the partnership projection. */
+export type EdgeType = RelationType | 'PARTNERS';
+
+export const isRelationType = (value: string): value is RelationType =>
+  (RELATION_TYPES as readonly string[]).includes(value);
+
+/** How a relationship reads from each end: `out` from its start node, `in` from its end node. */
+export const RELATION_LABELS: Record<EdgeType, { name: string; out: string; in: string }> = {
+  CARRIES: { name: 'porte', out: 'porte', in: 'porté par' },
+  PARTNERS_IN: { name: 'participe à', out: 'participe à', in: 'a pour partenaire' },
+  FUNDS: { name: 'finance', out: 'finance', in: 'financé par' },
+  PRESCRIBES: { name: 'prescrit', out: 'prescrit', in: 'prescrit par' },
+  PARTNERS_WITH: { name: 'partenaire de', out: 'partenaire de', in: 'partenaire de' },
+  MEMBER_OF: { name: 'membre de', out: 'membre de', in: 'a pour membre' },
+  WORKS_AT: { name: 'travaille à', out: 'travaille à', in: 'emploie' },
+  LOCATED_IN: { name: 'situé à', out: 'a son siège à', in: 'siège de' },
+  GOVERNS: { name: 'administre', out: 'administre', in: 'administré par' },
+  DEPLOYED_IN: { name: 'déployé à', out: 'déployé à', in: 'accueille' },
+  INSTANCE_OF: { name: 'déclinaison de', out: 'déclinaison locale de', in: 'décliné en' },
+  SUCCEEDS: { name: 'succède à', out: 'succède à', in: 'remplacé par' },
+  TARGETS: { name: "s'adresse à", out: "s'adresse à", in: 'public de' },
+  ADDRESSES: { name: 'traite de', out: 'traite de', in: 'thème de' },
+  PART_OF: { name: 'fait partie de', out: 'fait partie de', in: 'contient' },
+  MENTIONED_IN: { name: 'cité dans', out: 'cité dans', in: 'cite' },
+  PARTNERS: { name: 'partenaires', out: 'partenaire de', in: 'partenaire de' },
+};
+
+export const relationLabel = (type: string, direction: 'OUT' | 'IN' = 'OUT'): string => {
+  const labels = RELATION_LABELS[type as EdgeType];
+  if (!labels) return type;
+  return direction === 'OUT' ? labels.out : labels.in;
+};
+
+export const DISPOSITIF_STATUSES = ['planned', 'active', 'ended'] as const;
+export type DispositifStatus = (typeof DISPOSITIF_STATUSES)[number];
+
+export const TERRITORY_LEVELS = ['REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN'] as const;
+export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
+
+export const STATUS_LABELS: Record<DispositifStatus, string> = {
+  planned: 'prévu',
+  active: 'en cours',
+  ended: 'terminé',
+};
+
+export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
+  REGION: 'Région',
+  DEPARTEMENT: 'Département',
+  EPCI: 'EPCI',
+  COMMUNE: 'Commune',
+  BASSIN: 'Bassin',
+};
+
+/** Property names as the details panel shows them; unknown names are shown as stored. */
+export const PROPERTY_LABELS: Record<string, string> = {
+  id: 'Identifiant',
+  name: 'Nom',
+  acronym: 'Sigle',
+  aliases: 'Autres noms',
+  type: 'Type',
+  description: 'Description',
+  website: 'Site web',
+  status: 'Statut',
+  startDate: 'Début',
+  startDateText: 'Début (tel que cité)',
+  endDate: 'Fin',
+  endDateText: 'Fin (telle que citée)',
+  code: 'Code',
+  level: 'Niveau',
+  population: 'Population',
+  outsideRegion: 'Hors Nouvelle-Aquitaine',
+  basis: 'Composition',
+  role: 'Rôle',
+  title: 'Titre',
+  date: 'Date',
+  publisher: 'Éditeur',
+  kind: 'Nature',
+  url: 'Adresse',
+  parent: 'Thème parent',
+  evidence: 'Justification',
+  amount: 'Montant',
+  period: 'Période',
+  weight: 'Poids',
+  dispositifs: 'Dispositifs partagés',
+  direct: 'Partenariat explicite',
+};
+
+export const propertyLabel = (key: string) => PROPERTY_LABELS[key] ?? key;
+
+/** A property value as text: lists joined, booleans in words, statuses and levels translated. */
+export function formatValue(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value))
+    return value.length ? value.map((item) => formatValue(key, item)).join(', ') : '—';
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (key === 'status' && typeof value === 'string' && value in STATUS_LABELS)
+    return STATUS_LABELS[value as DispositifStatus];
+  if (key === 'level' && typeof value === 'string' && value in LEVEL_LABELS)
+    return LEVEL_LABELS[value as TerritoryLevel];
+  if (typeof value === 'number') return value.toLocaleString('fr-FR');
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** `2019-04-25` → `25 avril 2019` (dates are calendar dates: no time zone shift). */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toLocaleDateString('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

@@ -1,0 +1,212 @@
+import { readFile } from 'node:fs/promises';
+import { DOMParser } from '@xmldom/xmldom';
+import type cytoscape from 'cytoscape';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasChromium, launchBrowser } from '../helpers/browser.js';
+import '../helpers/test-env.js';
+
+/**
+ * The explorer over the real app and the curated dataset (seeds/data): WeJOB
+ * (org:wejob), its "jobeurs seniors" programme, Bordeaux and the Gironde.
+ */
+const appUrl = inject('appUrl');
+
+interface CanvasState {
+  nodes: string[];
+  visible: string[];
+  path: string[];
+}
+
+async function canvas(page: Page): Promise<CanvasState> {
+  return page.evaluate(() => {
+    const cy = window.__atlasCy!;
+    const real = cy.nodes().filter((node: cytoscape.NodeSingular) => !node.isParent());
+    return {
+      nodes: real.map((node: cytoscape.NodeSingular) => node.id()),
+      visible: real
+        .filter((node: cytoscape.NodeSingular) => !node.hasClass('hidden'))
+        .map((node: cytoscape.NodeSingular) => node.id()),
+      path: cy.elements('.path').map((element: cytoscape.SingularElementArgument) => element.id()),
+    };
+  });
+}
+
+const hasNode = (page: Page, id: string) =>
+  page.waitForFunction((wanted) => window.__atlasCy?.getElementById(wanted).nonempty() ?? false, id, {
+    timeout: 15_000,
+  });
+
+async function renderedPosition(page: Page, id: string) {
+  return page.evaluate((wanted) => {
+    const cy = window.__atlasCy!;
+    const position = cy.getElementById(wanted).renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + position.x, y: box.top + position.y };
+  }, id);
+}
+
+/** Waits for the layout to settle so that rendered positions stay put. */
+const settle = (page: Page) => page.waitForTimeout(900);
+
+describe.skipIf(!hasChromium())('explorer in a browser', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('walks search → open → expand → filter → path → export GEXF, and back', async () => {
+    await page.goto(appUrl);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Atlas des acteurs');
+
+    // Search: '/' focuses the box, suggestions come grouped by kind, arrows and Enter choose.
+    await page.keyboard.press('/');
+    const search = page.getByRole('combobox', { name: 'Rechercher un acteur, un dispositif, un territoire' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('combobox');
+    await search.pressSequentially('wejob', { delay: 20 });
+    const listbox = page.getByRole('listbox', { name: /Suggestions : Rechercher/ });
+    await listbox.getByRole('option', { name: 'WeJOB', exact: true }).waitFor();
+    expect(await listbox.getByRole('group').count()).toBeGreaterThanOrEqual(2);
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    await search.press('ArrowDown');
+    expect(await search.getAttribute('aria-activedescendant')).toBeTruthy();
+    await search.press('Enter');
+
+    // Open: the node and its neighbours, and its details.
+    await hasNode(page, 'dis:jobeurs-seniors');
+    expect((await canvas(page)).nodes).toContain('org:wejob');
+    const details = page.getByRole('complementary', { name: 'Détails' });
+    await expect.poll(() => details.getByRole('heading', { level: 2 }).textContent()).toContain('WeJOB');
+    await details.getByText('« porte »').first().waitFor();
+    expect(page.url()).toContain('v=n:org:wejob');
+
+    // Expand: double-click merges the dispositif's neighbourhood.
+    await settle(page);
+    const before = (await canvas(page)).nodes.length;
+    const jobeurs = await renderedPosition(page, 'dis:jobeurs-seniors');
+    await page.mouse.dblclick(jobeurs.x, jobeurs.y);
+    await hasNode(page, 'org:ag2r-la-mondiale');
+    expect((await canvas(page)).nodes.length).toBeGreaterThan(before);
+
+    // Filter: sources off.
+    await page.getByRole('tab', { name: 'Filtres' }).click();
+    await page.getByRole('checkbox', { name: 'Sources' }).uncheck();
+    await expect
+      .poll(async () => (await canvas(page)).visible.filter((id) => id.startsWith('src:')).length)
+      .toBe(0);
+    expect((await canvas(page)).nodes.some((id) => id.startsWith('src:'))).toBe(true);
+    expect(page.url()).toContain('hk=SOURCE');
+
+    // Path: WeJOB → Gironde, highlighted and written out.
+    await page.getByRole('tab', { name: 'Chemin' }).click();
+    const from = page.getByRole('combobox', { name: 'Départ' });
+    await from.pressSequentially('wejob', { delay: 20 });
+    await page
+      .getByRole('listbox', { name: 'Suggestions : Départ' })
+      .getByRole('option', { name: 'WeJOB', exact: true })
+      .click();
+    const to = page.getByRole('combobox', { name: 'Arrivée' });
+    await to.pressSequentially('gironde', { delay: 20 });
+    await page.locator('[role="listbox"] [data-id="dep:33"]').click();
+    await page.getByRole('button', { name: 'Trouver le chemin' }).click();
+    const chain = page.getByTestId('path-chain');
+    await chain.waitFor();
+    const text = (await chain.textContent()) ?? '';
+    expect(text.startsWith('WeJOB')).toBe(true);
+    expect(text.endsWith('Gironde')).toBe(true);
+    expect(text).toMatch(/→/);
+    await expect.poll(async () => (await canvas(page)).path).toContain('dep:33');
+    expect((await canvas(page)).path).toContain('org:wejob');
+
+    // Export GEXF: what is on screen, parsed back.
+    const visible = (await canvas(page)).visible;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter en GEXF 1.3 (Gephi)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.gexf$/);
+    const xml = await readFile((await download.path())!, 'utf8');
+    const errors: string[] = [];
+    const parsed = new DOMParser({
+      onError: (level, message) => void errors.push(`${level} ${message}`),
+    }).parseFromString(xml, 'text/xml');
+    expect(errors).toEqual([]);
+    const root = parsed.documentElement!;
+    expect(root.localName).toBe('gexf');
+    expect(root.namespaceURI).toBe('http://gexf.net/1.3');
+    expect(root.getAttribute('version')).toBe('1.3');
+    const graph = root.getElementsByTagName('graph')[0]!;
+    expect(graph.getAttribute('defaultedgetype')).toBe('directed');
+    expect(graph.getElementsByTagName('attributes').length).toBe(2);
+    const ids = Array.from(graph.getElementsByTagName('node')).map((node) => node.getAttribute('id'));
+    expect(new Set(ids)).toEqual(new Set(visible));
+    expect(ids.some((id) => id?.startsWith('src:'))).toBe(false);
+    for (const edge of Array.from(graph.getElementsByTagName('edge'))) {
+      expect(ids).toContain(edge.getAttribute('source'));
+      expect(ids).toContain(edge.getAttribute('target'));
+    }
+
+    // Back: the path goes, then the filter; forward brings the path back.
+    await page.goBack();
+    await expect.poll(async () => (await canvas(page)).path).toEqual([]);
+    expect(page.url()).not.toContain('path:');
+    await page.goBack();
+    await expect
+      .poll(async () => (await canvas(page)).visible.some((id) => id.startsWith('src:')))
+      .toBe(true);
+    await page.goForward();
+    await page.goForward();
+    await expect.poll(async () => (await canvas(page)).path).toContain('dep:33');
+  });
+
+  it('reopens the same view from a link', async () => {
+    const link = page.url();
+    const expected = new Set((await canvas(page)).nodes);
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.goto(link);
+    await hasNode(other, 'org:ag2r-la-mondiale');
+    await expect.poll(async () => new Set((await canvas(other)).nodes)).toEqual(expected);
+    expect(await other.getByRole('checkbox', { name: 'Sources' }).isChecked()).toBe(false);
+    await other.close();
+  });
+
+  it('drives a node from the keyboard: actions menu, remove, Escape', async () => {
+    await page.goto(`${appUrl}/?v=n:org:wejob&sel=n:org:wejob`);
+    await hasNode(page, 'dis:jobeurs-seniors');
+    const actions = page.getByRole('button', { name: 'Actions…' });
+    await actions.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Actions sur WeJOB' });
+    await menu.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+
+    // Right-click opens the same menu on the canvas.
+    await settle(page);
+    const jobeurs = await renderedPosition(page, 'dis:jobeurs-seniors');
+    await page.mouse.click(jobeurs.x, jobeurs.y, { button: 'right' });
+    await page.getByRole('menu', { name: /Actions sur Les jobeurs seniors/ }).waitFor();
+    await page.getByRole('menuitem', { name: 'Retirer du graphe' }).click();
+    await expect.poll(async () => (await canvas(page)).nodes).not.toContain('dis:jobeurs-seniors');
+    expect(page.url()).toContain('rm=dis:jobeurs-seniors');
+
+    await page.getByRole('button', { name: 'Tableau' }).click();
+    const table = page.getByRole('table', { name: 'Nœuds affichés' });
+    await table.waitFor();
+    const rows = await table.getByRole('row').count();
+    expect(rows - 1).toBe((await canvas(page)).visible.length);
+
+    await page.locator('.graph-canvas').focus();
+    await page.keyboard.press('Escape');
+    await page.getByRole('complementary', { name: 'Détails' }).waitFor({ state: 'detached' });
+  });
+});

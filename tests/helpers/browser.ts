@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import type cytoscape from 'cytoscape';
+import { chromium, type Browser } from 'playwright-core';
+
+declare global {
+  interface Window {
+    /** The page's cytoscape instance (client/features/canvas/GraphCanvas.tsx). */
+    __atlasCy?: cytoscape.Core;
+  }
+}
+
+/** The system Chromium (Debian's package); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const hasChromium = () => existsSync(CHROMIUM_PATH);
+
+/** One headless Chromium for a test file: no downloads of a browser of its own, no network beyond the app. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+}
