@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // graphql 16 ships CommonJS and ESM builds; Vite would pick the ESM one for our
@@ -12,7 +13,13 @@ const GRAPHQL_ENTRY = createRequire(import.meta.url).resolve('graphql');
  * Their shared global setup starts that Neo4j, loads the dataset and serves the app.
  */
 export default defineConfig({
-  resolve: { alias: [{ find: /^graphql$/, replacement: GRAPHQL_ENTRY }] },
+  resolve: {
+    alias: [
+      { find: /^graphql$/, replacement: GRAPHQL_ENTRY },
+      // Deep imports (graphql/language/parser) would otherwise resolve to the .mjs files.
+      { find: /^graphql\/(.+?)(\.m?js)?$/, replacement: `${path.dirname(GRAPHQL_ENTRY)}/$1.js` },
+    ],
+  },
   test: {
     projects: [
       {

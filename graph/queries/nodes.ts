@@ -25,3 +25,15 @@ export async function findNodesByLabel(db: Db, label: 'Theme' | 'Public' | 'Sour
   const rows = await db.read<{ node: Parameters<typeof toNodeRow>[0] }>(findByLabel(label));
   return rows.map((row) => toNodeRow(row.node));
 }
+
+const FIND_FUNDERS = /* cypher */ `
+  MATCH (o:Organisation)
+  WHERE EXISTS { (o)-[:FUNDS]->() }
+  RETURN ${projectNode('o')} AS node
+  ORDER BY o.name`;
+
+/** Organisations with at least one outgoing FUNDS relationship. */
+export async function findFunders(db: Db): Promise<NodeRow[]> {
+  const rows = await db.read<{ node: Parameters<typeof toNodeRow>[0] }>(FIND_FUNDERS);
+  return rows.map((row) => toNodeRow(row.node));
+}

@@ -6,24 +6,24 @@ export interface GraphStatsRow {
   relationships: { type: string; count: number }[];
 }
 
-// Count-store lookups: constant time whatever the size of the graph.
-const COUNT_LABELS = NODE_LABELS.map(
-  (label) => `CALL () { MATCH (n:${label}) RETURN count(n) AS \`${label}\` }`,
-).join('\n');
-const COUNT_TYPES = RELATIONSHIP_TYPES.map(
-  (type) => `CALL () { MATCH ()-[r:${type}]->() RETURN count(r) AS \`${type}\` }`,
-).join('\n');
+// Count-store lookups: constant time whatever the size of the graph. Two short
+// queries rather than one long one: the driver leaves Nagle's algorithm on, and a
+// query text over one TCP segment (~1.4 KB) waits ~40 ms for a delayed ACK.
+const countQuery = (names: readonly string[], pattern: (name: string) => string) => /* cypher */ `
+  ${names.map((name, i) => `CALL () { MATCH ${pattern(name)} RETURN count(*) AS c${i} }`).join('\n')}
+  RETURN [${names.map((_, i) => `c${i}`).join(', ')}] AS counts`;
 
-const COUNT_ALL = /* cypher */ `
-  ${COUNT_LABELS}
-  ${COUNT_TYPES}
-  RETURN ${[...NODE_LABELS, ...RELATIONSHIP_TYPES].map((name) => `\`${name}\``).join(', ')}`;
+const COUNT_LABELS = countQuery(NODE_LABELS, (label) => `(:${label})`);
+const COUNT_TYPES = countQuery(RELATIONSHIP_TYPES, (type) => `()-[:${type}]->()`);
 
 export async function countGraph(db: Db): Promise<GraphStatsRow> {
-  const [row = {}] = await db.read<Record<string, number>>(COUNT_ALL);
+  const [labels, types] = await Promise.all([
+    db.read<{ counts: number[] }>(COUNT_LABELS),
+    db.read<{ counts: number[] }>(COUNT_TYPES),
+  ]);
   return {
-    nodes: NODE_LABELS.map((label) => ({ label, count: row[label] ?? 0 })),
-    relationships: RELATIONSHIP_TYPES.map((type) => ({ type, count: row[type] ?? 0 })),
+    nodes: NODE_LABELS.map((label, i) => ({ label, count: labels[0]?.counts[i] ?? 0 })),
+    relationships: RELATIONSHIP_TYPES.map((type, i) => ({ type, count: types[0]?.counts[i] ?? 0 })),
   };
 }
 

@@ -1,6 +1,8 @@
-import { DateResolver, JSONResolver } from 'graphql-scalars';
+import { JSONResolver } from 'graphql-scalars';
+import { DateScalar } from './base/date-scalar.js';
 import type { Resolvers } from './resolvers-types.generated.js';
 import { baseResolvers } from './base/resolvers.js';
+import { coverageResolvers } from './coverage/resolvers.js';
 import { dispositifResolvers } from './dispositif/resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
 import { organisationResolvers } from './organisation/resolvers.js';
@@ -20,9 +22,10 @@ const domains: Resolvers[] = [
   vocabularyResolvers,
   sourceResolvers,
   graphResolvers,
+  coverageResolvers,
 ];
 
 /** Each domain owns its types; only Query is shared, so it is the one map merged. */
-export const resolvers: Resolvers = Object.assign({ Date: DateResolver, JSON: JSONResolver }, ...domains, {
+export const resolvers: Resolvers = Object.assign({ Date: DateScalar, JSON: JSONResolver }, ...domains, {
   Query: Object.assign({}, ...domains.map((domain) => domain.Query ?? {})),
 });

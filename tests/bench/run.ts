@@ -12,12 +12,14 @@ import { applyMigrations } from '../../graph/migrate.js';
 import { listen } from '../../server/main.js';
 import { loadDataset } from '../../seeds/load.js';
 import { apiBench } from './api.bench.js';
+import { coverageBench } from './coverage.bench.js';
 import type { BenchResult, BenchSuite } from './harness.js';
 import { seedLoadBench } from './seed-load.bench.js';
 
 const SUITES: Record<string, BenchSuite> = {
   'seed-load': seedLoadBench,
   api: apiBench,
+  coverage: coverageBench,
 };
 
 const only = process.argv.slice(2);

@@ -1,15 +1,19 @@
+import { findEdgesAmong } from '../../../graph/queries/edges.js';
 import { expandNeighbourhood } from '../../../graph/queries/neighbourhood.js';
 import { findPartnershipNetwork } from '../../../graph/queries/partners.js';
 import { findShortestPath } from '../../../graph/queries/path.js';
+import { findTerritoryScope } from '../../../graph/queries/territory-scope.js';
+import type { RelationshipType } from '../../../graph/model.js';
+import type { NodeRow } from '../../../graph/queries/rows.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput, notFound } from '../../errors.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
-import { kindOf, loadNodes, parseRelationshipTypes, stringProp } from '../shared.js';
+import { kindOf, loadNodes, parseRelationshipTypes, relatedNodes, stringProp } from '../shared.js';
 
 const MAX_DEPTH = 3;
 const MAX_LIMIT = 1000;
 const MAX_PATH_LENGTH = 10;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_IDS = 2000;
 
 /** Every id must name an existing node: a typo should not look like an empty graph. */
 async function assertNodesExist(ctx: GraphQLContext, ids: readonly string[]) {
@@ -18,16 +22,41 @@ async function assertNodesExist(ctx: GraphQLContext, ids: readonly string[]) {
   if (missing) throw notFound(missing);
 }
 
-export function parseDate(argument: string, value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badUserInput(argument, `${argument} must be a date written YYYY-MM-DD.`);
-  }
-  return value;
+function assertIdCount(ids: readonly string[]) {
+  if (ids.length > MAX_IDS) throw badUserInput('ids', `At most ${MAX_IDS} ids at a time.`);
 }
+
+/** Ids of the nodes at the end of some relationships of a node: the facets filters work on. */
+async function relatedIds(
+  ctx: GraphQLContext,
+  row: NodeRow,
+  relations: readonly (readonly [RelationshipType, 'OUT' | 'IN'])[],
+): Promise<string[]> {
+  const lists = await Promise.all(
+    relations.map(([type, direction]) => relatedNodes(ctx, row, type, direction)),
+  );
+  return [...new Set(lists.flat().map((node) => node.id))];
+}
+
+const INVOLVEMENT = ['CARRIES', 'PARTNERS_IN', 'FUNDS', 'PRESCRIBES'] as const;
 
 export const graphResolvers: Resolvers = {
   Query: {
+    nodes: async (_parent, { ids }, ctx) => {
+      assertIdCount(ids);
+      return loadNodes(ctx, ids);
+    },
+    edgesAmong: (_parent, { ids, relations }, ctx) => {
+      assertIdCount(ids);
+      return findEdgesAmong(ctx.db, { ids, types: parseRelationshipTypes(relations) });
+    },
+    territoryScope: async (_parent, { id }, ctx) => {
+      const territory = await ctx.loaders.node.load(id);
+      if (!territory || territory.label !== 'Territory')
+        throw badUserInput('id', `Unknown territory "${id}".`);
+      const scope = await findTerritoryScope(ctx.db, id);
+      return { territory, inside: scope?.inside ?? [], containing: scope?.containing ?? [] };
+    },
     neighbourhood: async (_parent, { ids, depth, relations, limit }, ctx) => {
       const hops = depth ?? 1;
       const cap = limit ?? 300;
@@ -41,7 +70,6 @@ export const graphResolvers: Resolvers = {
       return expandNeighbourhood(ctx.db, { ids, depth: hops, types, limit: cap });
     },
     partnershipNetwork: async (_parent, args, ctx) => {
-      const activeOn = parseDate('activeOn', args.activeOn);
       const named = [args.territory, args.theme, args.public].filter((id): id is string => Boolean(id));
       const found = new Set((await loadNodes(ctx, named)).map((row) => row.id));
       for (const [argument, id] of Object.entries({
@@ -51,7 +79,7 @@ export const graphResolvers: Resolvers = {
       })) {
         if (id && !found.has(id)) throw badUserInput(argument, `Unknown ${argument} "${id}".`);
       }
-      return findPartnershipNetwork(ctx.db, { ...args, activeOn });
+      return findPartnershipNetwork(ctx.db, args);
     },
     shortestPath: async (_parent, { from, to, relations, maxLength }, ctx) => {
       const length = maxLength ?? 6;
@@ -74,6 +102,28 @@ export const graphResolvers: Resolvers = {
     kind: (row) => kindOf(row),
     label: (row) => stringProp(row, 'name') ?? row.id,
     data: (row) => row.props,
+    themes: (row, _args, ctx) =>
+      row.label === 'Dispositif' ? relatedIds(ctx, row, [['ADDRESSES', 'OUT']]) : [],
+    publics: (row, _args, ctx) =>
+      row.label === 'Dispositif' ? relatedIds(ctx, row, [['TARGETS', 'OUT']]) : [],
+    places: (row, _args, ctx) => {
+      if (row.label === 'Dispositif') return relatedIds(ctx, row, [['DEPLOYED_IN', 'OUT']]);
+      if (row.label === 'Organisation') {
+        return relatedIds(ctx, row, [
+          ['LOCATED_IN', 'OUT'],
+          ['GOVERNS', 'OUT'],
+        ]);
+      }
+      return row.label === 'Territory' ? [row.id] : [];
+    },
+    involvedIn: (row, _args, ctx) =>
+      row.label === 'Organisation'
+        ? relatedIds(
+            ctx,
+            row,
+            INVOLVEMENT.map((type) => [type, 'OUT'] as const),
+          )
+        : [],
   },
   GraphEdge: {
     id: (edge) => edge.id,
@@ -82,5 +132,11 @@ export const graphResolvers: Resolvers = {
     type: (edge) => edge.type,
     sources: (edge) => edge.sources,
     data: (edge) => edge.props,
+    sourceNodes: (edge, _args, ctx) => loadNodes(ctx, edge.sources),
+  },
+  TerritoryScope: {
+    territory: (scope) => scope.territory,
+    inside: (scope) => scope.inside,
+    containing: (scope) => scope.containing,
   },
 };

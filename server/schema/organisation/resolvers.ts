@@ -1,8 +1,12 @@
+import { findFunders } from '../../../graph/queries/nodes.js';
 import { findPartners } from '../../../graph/queries/partners.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { linkFields, links, nodeFields, other, related, stringListProp, stringProp } from '../shared.js';
 
 export const organisationResolvers: Resolvers = {
+  Query: {
+    funders: (_parent, _args, ctx) => findFunders(ctx.db),
+  },
   Organisation: {
     ...nodeFields,
     acronym: (row) => stringProp(row, 'acronym'),

@@ -1,0 +1,324 @@
+import { useId, useMemo, useState } from 'react';
+import { ERROR_MESSAGES, errorCodeOf } from '../../api/graphql-client';
+import { downloadText } from '../../export/download';
+import { useVocabulary } from '../vocabulary/use-vocabulary';
+import { EMPTY_VOCABULARY } from '../vocabulary/types';
+import { CellDetails } from './CellDetails';
+import { ChangesTable } from './ChangesTable';
+import { Choropleth } from './Choropleth';
+import { CoverageTable } from './CoverageTable';
+import { coverageCsvFileName, toCoverageCsv } from './csv.js';
+import { nouvelleAquitaineMap } from './departements-map.js';
+import { describeFilter, FilterFields } from './FilterFields';
+import { LEVEL_TEXT, STATUS_COLOURS, STATUS_ORDER, STATUS_TEXT } from './labels.js';
+import { SummaryBar } from './SummaryBar';
+import { Treemap } from './Treemap';
+import {
+  COVERAGE_LEVELS,
+  EMPTY_FILTER,
+  REGION_ID,
+  type CoverageFilter,
+  type CoverageLevel,
+  type CoverageMode,
+  type CellApplication,
+  type CoverageResult,
+  type Loadable,
+} from './types.js';
+import { fetchApplications, useCellApplications, useCoverage } from './use-coverage.js';
+import './coverage.css';
+
+export interface CoveragePanelProps {
+  /** Opens these nodes (dispositifs) on the graph canvas. */
+  onOpenInGraph(ids: string[]): void;
+}
+
+const DEPARTEMENTS = nouvelleAquitaineMap().shapes;
+const MODES: { id: CoverageMode; label: string }[] = [
+  { id: 'single', label: 'Un filtre' },
+  { id: 'filters', label: 'Deux filtres côte à côte' },
+  { id: 'dates', label: 'Un filtre à deux dates' },
+];
+
+const formatDay = (iso: string) =>
+  iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'UTC' }) : 'sans date';
+
+/**
+ * Coverage gaps on the territorial grid (DOMAIN.md §5): where is there nothing,
+ * weighed by people; one filter, two filters side by side, or one filter at two dates.
+ */
+export function CoveragePanel({ onOpenInGraph }: CoveragePanelProps) {
+  const id = useId();
+  const vocabularyState = useVocabulary();
+  const vocabulary = vocabularyState.type === 'ready' ? vocabularyState.value : EMPTY_VOCABULARY;
+  const [level, setLevel] = useState<CoverageLevel>('DEPARTEMENT');
+  const [within, setWithin] = useState(REGION_ID);
+  const [mode, setMode] = useState<CoverageMode>('single');
+  const [left, setLeft] = useState<CoverageFilter>(EMPTY_FILTER);
+  const [right, setRight] = useState<CoverageFilter>({
+    ...EMPTY_FILTER,
+    theme: 'theme:apprentissage-alternance',
+  });
+  // Report'emploi (Haute-Vienne) ran through 2019: these dates show what its end took away.
+  const [dates, setDates] = useState({ before: '2019-06-01', after: '2020-01-01' });
+  const [selected, setSelected] = useState<{ side: 'left' | 'right'; id: string } | null>(null);
+
+  const scopeWithin = level === 'DEPARTEMENT' ? REGION_ID : within;
+  const request = useMemo(() => {
+    const scope = { level, within: scopeWithin };
+    if (mode === 'filters') return { scope, left, right };
+    if (mode === 'dates')
+      return { scope, left: { ...left, activeOn: dates.before }, right: { ...left, activeOn: dates.after } };
+    return { scope, left, right: null };
+  }, [level, scopeWithin, mode, left, right, dates]);
+  const state = useCoverage(request);
+
+  const names = (nodeId: string) => vocabulary.names.get(nodeId) ?? nodeId;
+  const titles =
+    mode === 'dates'
+      ? [`Au ${formatDay(dates.before)}`, `Au ${formatDay(dates.after)}`]
+      : mode === 'filters'
+        ? [`A : ${describeFilter(left, names)}`, `B : ${describeFilter(right, names)}`]
+        : [describeFilter(left, names)];
+  const unit = LEVEL_TEXT[level].unit;
+  const withinName =
+    scopeWithin === REGION_ID
+      ? 'Nouvelle-Aquitaine'
+      : (DEPARTEMENTS.find((d) => d.id === scopeWithin)?.name ?? scopeWithin);
+
+  const sides: { side: 'left' | 'right'; title: string; result: CoverageResult; filter: CoverageFilter }[] =
+    [];
+  if (state.type === 'ready') {
+    sides.push({ side: 'left', title: titles[0]!, result: state.value.left, filter: request.left });
+    if (state.value.right && request.right)
+      sides.push({ side: 'right', title: titles[1]!, result: state.value.right, filter: request.right });
+  }
+  const selectedSide = selected ? sides.find((s) => s.side === selected.side) : undefined;
+  const selectedCell = selectedSide?.result.cells.find((cell) => cell.territory.id === selected?.id);
+  const selectedApplications = useCellApplications(
+    request.scope,
+    selected?.side === 'right' && request.right ? request.right : request.left,
+    selectedCell ? selectedCell.territory.id : null,
+  );
+  const [exporting, setExporting] = useState<Loadable<null>>({ type: 'idle' });
+
+  async function exportCsv(result: CoverageResult, filter: CoverageFilter) {
+    setExporting({ type: 'loading' });
+    let applications: Map<string, CellApplication[]>;
+    try {
+      applications = await fetchApplications(request.scope, filter, null);
+    } catch (error) {
+      setExporting({ type: 'error', code: errorCodeOf(error), message: ERROR_MESSAGES[errorCodeOf(error)] });
+      return;
+    }
+    setExporting({ type: 'idle' });
+    const fileName = coverageCsvFileName([
+      LEVEL_TEXT[level].many,
+      scopeWithin,
+      filter.theme,
+      filter.public,
+      filter.activeOn,
+      filter.carrierType,
+      filter.status.join('-'),
+    ]);
+    downloadText(fileName, toCoverageCsv(result, applications), 'text/csv');
+  }
+
+  return (
+    <section className="coverage" aria-labelledby={`${id}-title`}>
+      <header className="coverage-header">
+        <h2 id={`${id}-title`}>Couverture territoriale</h2>
+        <p className="hint">
+          Où n’y a-t-il rien ? Un territoire est <strong>couvert</strong> quand un dispositif correspondant y
+          est déployé ou l’est dans un territoire qui le contient, <strong>partiel</strong> quand des
+          dispositifs n’en atteignent qu’une partie, <strong>sans dispositif</strong> sinon. Les dispositifs
+          nationaux sans déploiement local ne comptent pas.
+        </p>
+      </header>
+
+      <div className="coverage-controls">
+        <label className="field">
+          <span className="field-label">Niveau</span>
+          <select
+            aria-label="Niveau"
+            value={level}
+            onChange={(event) => {
+              setLevel(event.target.value as CoverageLevel);
+              setSelected(null);
+            }}
+          >
+            {COVERAGE_LEVELS.map((value) => (
+              <option key={value} value={value}>
+                {LEVEL_TEXT[value].many}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Dans</span>
+          <select
+            aria-label="Dans"
+            value={scopeWithin}
+            disabled={level === 'DEPARTEMENT'}
+            onChange={(event) => {
+              setWithin(event.target.value);
+              setSelected(null);
+            }}
+          >
+            <option value={REGION_ID}>Nouvelle-Aquitaine</option>
+            {DEPARTEMENTS.map((departement) => (
+              <option key={departement.id} value={departement.id}>
+                {departement.code} — {departement.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field" role="radiogroup" aria-labelledby={`${id}-mode`}>
+          <span className="field-label" id={`${id}-mode`}>
+            Comparaison
+          </span>
+          <span className="coverage-checks">
+            {MODES.map((item) => (
+              <label key={item.id}>
+                <input
+                  type="radio"
+                  name={`${id}-mode`}
+                  checked={mode === item.id}
+                  onChange={() => {
+                    setMode(item.id);
+                    setSelected(null);
+                  }}
+                />{' '}
+                {item.label}
+              </label>
+            ))}
+          </span>
+        </div>
+      </div>
+
+      <div className="coverage-filters">
+        <FilterFields
+          legend={mode === 'filters' ? 'Filtre A' : 'Filtre'}
+          filter={left}
+          vocabulary={vocabulary}
+          onChange={setLeft}
+          withoutDate={mode === 'dates'}
+        />
+        {mode === 'filters' ? (
+          <FilterFields legend="Filtre B" filter={right} vocabulary={vocabulary} onChange={setRight} />
+        ) : null}
+        {mode === 'dates' ? (
+          <fieldset className="coverage-filter">
+            <legend>Deux dates</legend>
+            <label className="field">
+              <span className="field-label">Première date</span>
+              <input
+                aria-label="Première date"
+                type="date"
+                value={dates.before}
+                onChange={(event) => setDates({ ...dates, before: event.target.value })}
+              />
+            </label>
+            <label className="field">
+              <span className="field-label">Seconde date</span>
+              <input
+                aria-label="Seconde date"
+                type="date"
+                value={dates.after}
+                onChange={(event) => setDates({ ...dates, after: event.target.value })}
+              />
+            </label>
+          </fieldset>
+        ) : null}
+      </div>
+
+      <ul className="coverage-legend" aria-label="Légende">
+        {STATUS_ORDER.map((status) => (
+          <li key={status}>
+            <span
+              className="coverage-swatch"
+              style={{ background: STATUS_COLOURS[status] }}
+              aria-hidden="true"
+            />
+            {STATUS_TEXT[status]}
+          </li>
+        ))}
+      </ul>
+
+      <div aria-live="polite" className="coverage-state">
+        {state.type === 'loading' ? <p className="hint">Calcul de la couverture…</p> : null}
+        {state.type === 'error' ? (
+          <p className="notice" role="alert">
+            {state.message}
+          </p>
+        ) : null}
+        {exporting.type === 'loading' ? <p className="hint">Préparation de l’export…</p> : null}
+        {exporting.type === 'error' ? (
+          <p className="notice" role="alert">
+            Export impossible : {exporting.message}
+          </p>
+        ) : null}
+      </div>
+
+      <div className={selectedCell ? 'coverage-body with-details' : 'coverage-body'}>
+        {sides.length > 0 ? (
+          <div className={sides.length > 1 ? 'coverage-sides two' : 'coverage-sides'}>
+            {sides.map(({ side, title, result, filter }) => {
+              const label = `Couverture des ${unit} — ${withinName} — ${title}`;
+              const select = (territoryId: string) => setSelected({ side, id: territoryId });
+              const current = selected?.side === side ? selected.id : null;
+              return (
+                <article key={side} className="coverage-side" aria-label={title} data-side={side}>
+                  <h3>{title}</h3>
+                  <SummaryBar summary={result.summary} unit={unit} />
+                  {level === 'DEPARTEMENT' ? (
+                    <Choropleth cells={result.cells} selected={current} onSelect={select} label={label} />
+                  ) : (
+                    <Treemap cells={result.cells} selected={current} onSelect={select} label={label} />
+                  )}
+                  <button
+                    type="button"
+                    onClick={() => void exportCsv(result, filter)}
+                    disabled={exporting.type === 'loading'}
+                  >
+                    Exporter le tableau (CSV)
+                    {sides.length > 1 ? ` — ${side === 'left' ? 'gauche' : 'droite'}` : ''}
+                  </button>
+                </article>
+              );
+            })}
+          </div>
+        ) : null}
+
+        {selectedCell && selectedSide ? (
+          <CellDetails
+            cell={selectedCell}
+            result={selectedSide.result}
+            applications={selectedApplications}
+            onOpenInGraph={onOpenInGraph}
+            onClose={() => setSelected(null)}
+          />
+        ) : null}
+      </div>
+
+      {state.type === 'ready' && state.value.changes && state.value.right ? (
+        <ChangesTable
+          changes={state.value.changes}
+          left={state.value.left}
+          right={state.value.right}
+          leftTitle={titles[0]!}
+          rightTitle={titles[1]!}
+          onSelect={(territoryId) => setSelected({ side: 'left', id: territoryId })}
+        />
+      ) : null}
+
+      {sides[0] ? (
+        <CoverageTable
+          cells={sides[0].result.cells}
+          selected={selected?.side === 'left' ? selected.id : null}
+          onSelect={(territoryId) => setSelected({ side: 'left', id: territoryId })}
+          caption={`${LEVEL_TEXT[level].many} — ${withinName} — ${sides[0].title}`}
+        />
+      ) : null}
+    </section>
+  );
+}

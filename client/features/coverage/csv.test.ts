@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { coverageCsvFileName, csvField, toCoverageCsv } from './csv.js';
+import {
+  toCoverageResult,
+  type CellApplication,
+  type CoverageCell,
+  type CoverageSummaryData,
+} from './types.js';
+
+const cell = (over: Partial<CoverageCell>): CoverageCell => ({
+  status: 'NONE',
+  population: 0,
+  coveredPopulation: 0,
+  territory: { id: 'dep:00', name: 'Nulle part', code: '00', level: 'DEPARTEMENT' },
+  departement: { id: 'dep:00' },
+  dispositifs: [],
+  ...over,
+});
+
+const summary = (applying: { id: string; name: string }[]): CoverageSummaryData => ({
+  cells: 0,
+  population: 0,
+  coveredPopulation: 0,
+  dispositifs: applying.length,
+  covered: { cells: 0, population: 0 },
+  partial: { cells: 0, population: 0 },
+  none: { cells: 0, population: 0 },
+  applying: applying.map((d) => ({
+    cells: 1,
+    population: 0,
+    dispositif: { ...d, status: 'active', startDate: null, endDate: null },
+    deployedIn: [],
+  })),
+});
+
+const GIRONDE = cell({
+  status: 'COVERED',
+  population: 1000,
+  coveredPopulation: 1000,
+  territory: { id: 'dep:33', name: 'Gironde', code: '33', level: 'DEPARTEMENT' },
+  departement: { id: 'dep:33' },
+  dispositifs: [{ id: 'dis:a' }, { id: 'dis:b' }],
+});
+const CREUSE = cell({
+  territory: { id: 'dep:23', name: 'Creuse', code: '23', level: 'DEPARTEMENT' },
+  population: 5,
+});
+const NAMES = summary([
+  { id: 'dis:a', name: 'Plateforme "mobilité", Gironde' },
+  { id: 'dis:b', name: 'Jobeurs' },
+]);
+const APPLICATIONS = new Map<string, CellApplication[]>([
+  [
+    'dep:33',
+    [
+      { via: 'DEPLOYED', population: 1000, dispositif: { id: 'dis:a' }, through: [{ id: 'dep:33' }] },
+      { via: 'PARTIAL', population: 10, dispositif: { id: 'dis:b' }, through: [{ id: 'com:33063' }] },
+    ],
+  ],
+]);
+
+describe('toCoverageCsv', () => {
+  it('writes a header and one row per cell, dispositifs named with how they apply', () => {
+    const csv = toCoverageCsv(toCoverageResult([GIRONDE, CREUSE], NAMES), APPLICATIONS);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      'territoire_id,territoire,code,niveau,departement_id,statut,statut_libelle,population,population_couverte,nb_dispositifs,dispositifs',
+    );
+    expect(lines[1]).toBe(
+      'dep:33,Gironde,33,DEPARTEMENT,dep:33,COVERED,Couvert,1000,1000,2,"Plateforme ""mobilité"", Gironde (déployé ici) | Jobeurs (partiel)"',
+    );
+    expect(lines[2]).toBe('dep:23,Creuse,23,DEPARTEMENT,dep:00,NONE,Aucun dispositif,5,0,0,');
+    expect(lines[3]).toBe('');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('names the dispositifs without how they apply when that was not fetched, and ids it cannot name', () => {
+    const csv = toCoverageCsv(
+      toCoverageResult([{ ...GIRONDE, dispositifs: [{ id: 'dis:b' }, { id: 'dis:x' }] }], NAMES),
+    );
+    expect(csv).toContain(',2,Jobeurs | dis:x\r\n');
+  });
+});
+
+describe('csvField', () => {
+  it('quotes separators, quotes and line breaks only', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('a;b')).toBe('"a;b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+});
+
+describe('coverageCsvFileName', () => {
+  it('names the file after the scope and filter, without accents or prefixes', () => {
+    expect(coverageCsvFileName(['Communes', 'reg:75', 'theme:mobilite', null, '2019-06-01'])).toBe(
+      'couverture-communes-75-mobilite-2019-06-01.csv',
+    );
+    expect(coverageCsvFileName(['Départements', 'dep:33', ''])).toBe('couverture-departements-33.csv');
+    expect(coverageCsvFileName([])).toBe('couverture-territoires.csv');
+  });
+});

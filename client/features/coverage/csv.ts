@@ -1,0 +1,78 @@
+import { STATUS_TEXT, VIA_TEXT } from './labels.js';
+import type { CellApplication, CoverageCell, CoverageResult } from './types.js';
+
+/** One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180). */
+export function csvField(value: string): string {
+  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export const COVERAGE_CSV_HEADER = [
+  'territoire_id',
+  'territoire',
+  'code',
+  'niveau',
+  'departement_id',
+  'statut',
+  'statut_libelle',
+  'population',
+  'population_couverte',
+  'nb_dispositifs',
+  'dispositifs',
+] as const;
+
+function describeDispositifs(
+  cell: CoverageCell,
+  applications: readonly CellApplication[] | undefined,
+  names: (id: string) => string,
+): string {
+  if (!applications) return cell.dispositifs.map((d) => names(d.id)).join(' | ');
+  return applications
+    .map((application) => `${names(application.dispositif.id)} (${VIA_TEXT[application.via]})`)
+    .join(' | ');
+}
+
+/**
+ * The coverage table as CSV (comma-separated, CRLF, UTF-8 with a byte-order mark
+ * so that spreadsheet software reads accents right): one row per cell, its
+ * dispositifs named with how each applies when `applications` has the cell.
+ */
+export function toCoverageCsv(
+  result: CoverageResult,
+  applications: ReadonlyMap<string, readonly CellApplication[]> = new Map(),
+): string {
+  const names = (id: string) => result.dispositifs.get(id)?.dispositif.name ?? id;
+  const rows = result.cells.map((cell) => [
+    cell.territory.id,
+    cell.territory.name,
+    cell.territory.code ?? '',
+    cell.territory.level,
+    cell.departement?.id ?? '',
+    cell.status,
+    STATUS_TEXT[cell.status],
+    String(cell.population),
+    String(cell.coveredPopulation),
+    String(cell.dispositifs.length),
+    describeDispositifs(cell, applications.get(cell.territory.id), names),
+  ]);
+  return (
+    '\uFEFF' + [COVERAGE_CSV_HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+  );
+}
+
+/** `couverture-commune-reg-75-mobilite-2019-06-01.csv` */
+export function coverageCsvFileName(parts: readonly (string | null | undefined)[]): string {
+  const slug = parts
+    .filter((part): part is string => Boolean(part))
+    .map((part) =>
+      part
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase()
+        .replace(/^[a-z]+:/, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
+    .filter(Boolean)
+    .join('-');
+  return `couverture-${slug || 'territoires'}.csv`;
+}

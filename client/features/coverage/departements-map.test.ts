@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { nouvelleAquitaineMap, NOUVELLE_AQUITAINE_DEPARTEMENTS } from './departements-map.js';
+
+describe('nouvelleAquitaineMap', () => {
+  it('keeps the twelve départements of the région, fitted in a view box inside the map of France', () => {
+    const { shapes, viewBox } = nouvelleAquitaineMap();
+    expect(shapes.map((shape) => shape.code)).toEqual(NOUVELLE_AQUITAINE_DEPARTEMENTS);
+    expect(shapes.find((shape) => shape.id === 'dep:33')?.name).toBe('Gironde');
+    // The packaged map of France is 613 × 585; the région is its south-west quarter or so.
+    expect(viewBox.x).toBeGreaterThan(0);
+    expect(viewBox.y).toBeGreaterThan(100);
+    expect(viewBox.width).toBeLessThan(350);
+    expect(viewBox.height).toBeLessThan(400);
+    for (const shape of shapes) expect(shape.bounds?.width).toBeGreaterThan(10);
+  });
+});

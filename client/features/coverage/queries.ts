@@ -1,0 +1,185 @@
+import { graphql } from '../../gql/index.js';
+
+/**
+ * A cell as the map and the table need it: light, since a région holds 4,293
+ * communes. Dispositifs are named once, in the summary's `applying` list; how
+ * each applies is asked for one cell when it is opened, or for all on export.
+ */
+export const COVERAGE_CELL_FIELDS = graphql(`
+  fragment CoverageCellFields on CoverageCell {
+    status
+    population
+    coveredPopulation
+    territory {
+      id
+      name
+      code
+      level
+    }
+    departement {
+      id
+    }
+    dispositifs {
+      id
+    }
+  }
+`);
+
+export const COVERAGE_APPLICATION_FIELDS = graphql(`
+  fragment CoverageApplicationFields on CoverageCell {
+    territory {
+      id
+    }
+    applications {
+      via
+      population
+      dispositif {
+        id
+      }
+      through {
+        id
+      }
+    }
+  }
+`);
+
+export const COVERAGE_SUMMARY_FIELDS = graphql(`
+  fragment CoverageSummaryFields on CoverageSummary {
+    cells
+    population
+    coveredPopulation
+    dispositifs
+    covered {
+      cells
+      population
+    }
+    partial {
+      cells
+      population
+    }
+    none {
+      cells
+      population
+    }
+    applying {
+      cells
+      population
+      dispositif {
+        id
+        name
+        status
+        startDate
+        endDate
+      }
+      deployedIn {
+        id
+        name
+        level
+      }
+    }
+  }
+`);
+
+export const COVERAGE_QUERY = graphql(`
+  query Coverage(
+    $level: TerritoryLevel!
+    $within: ID!
+    $theme: ID
+    $public: ID
+    $activeOn: Date
+    $carrierType: [String!]
+    $status: [DispositifStatus!]
+  ) {
+    coverage(
+      level: $level
+      within: $within
+      theme: $theme
+      public: $public
+      activeOn: $activeOn
+      carrierType: $carrierType
+      status: $status
+    ) {
+      ...CoverageCellFields
+    }
+    coverageSummary(
+      level: $level
+      within: $within
+      theme: $theme
+      public: $public
+      activeOn: $activeOn
+      carrierType: $carrierType
+      status: $status
+    ) {
+      ...CoverageSummaryFields
+    }
+  }
+`);
+
+export const COVERAGE_COMPARISON_QUERY = graphql(`
+  query CoverageComparison(
+    $level: TerritoryLevel!
+    $within: ID!
+    $left: CoverageFilter!
+    $right: CoverageFilter!
+  ) {
+    coverageComparison(level: $level, within: $within, left: $left, right: $right) {
+      left {
+        cells {
+          ...CoverageCellFields
+        }
+        summary {
+          ...CoverageSummaryFields
+        }
+      }
+      right {
+        cells {
+          ...CoverageCellFields
+        }
+        summary {
+          ...CoverageSummaryFields
+        }
+      }
+      changes {
+        before
+        after
+        population
+        territory {
+          id
+        }
+        lost {
+          id
+        }
+        gained {
+          id
+        }
+      }
+    }
+  }
+`);
+
+/** How each dispositif applies, for the cells named (one opened cell), with the same filter. */
+export const COVERAGE_APPLICATIONS_QUERY = graphql(`
+  query CoverageApplications(
+    $level: TerritoryLevel!
+    $within: ID!
+    $theme: ID
+    $public: ID
+    $activeOn: Date
+    $carrierType: [String!]
+    $status: [DispositifStatus!]
+    $territories: [ID!]
+  ) {
+    coverage(
+      level: $level
+      within: $within
+      theme: $theme
+      public: $public
+      activeOn: $activeOn
+      carrierType: $carrierType
+      status: $status
+      territories: $territories
+    ) {
+      ...CoverageApplicationFields
+    }
+  }
+`);

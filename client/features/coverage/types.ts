@@ -1,0 +1,82 @@
+import type {
+  CoverageApplicationFieldsFragment,
+  CoverageCellFieldsFragment,
+  CoverageStatus,
+  CoverageSummaryFieldsFragment,
+  DispositifStatus,
+} from '../../gql/graphql.js';
+
+export type CoverageCell = CoverageCellFieldsFragment;
+export type CellApplications = CoverageApplicationFieldsFragment;
+export type CellApplication = CellApplications['applications'][number];
+export type CoverageSummaryData = CoverageSummaryFieldsFragment;
+export type ApplyingDispositif = CoverageSummaryData['applying'][number];
+export type { CoverageStatus };
+
+/** The levels the coverage map draws. */
+export const COVERAGE_LEVELS = ['DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN'] as const;
+export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
+
+/** Which dispositifs count; empty strings and lists mean "any". */
+export interface CoverageFilter {
+  theme: string;
+  public: string;
+  activeOn: string;
+  carrierType: string;
+  status: DispositifStatus[];
+}
+
+export const EMPTY_FILTER: CoverageFilter = {
+  theme: '',
+  public: '',
+  activeOn: '',
+  carrierType: '',
+  status: [],
+};
+
+export interface CoverageScope {
+  level: CoverageLevel;
+  /** `reg:75` or a département id. */
+  within: string;
+}
+
+/** One report: the cells and their summary, with dispositifs by id. */
+export interface CoverageResult {
+  cells: CoverageCell[];
+  summary: CoverageSummaryData;
+  dispositifs: Map<string, ApplyingDispositif>;
+}
+
+export interface CoverageChangeData {
+  territory: string;
+  before: CoverageStatus;
+  after: CoverageStatus;
+  population: number;
+  lost: string[];
+  gained: string[];
+}
+
+export type CoverageMode = 'single' | 'filters' | 'dates';
+
+export type Loadable<T> =
+  | { type: 'idle' }
+  | { type: 'loading' }
+  | { type: 'ready'; value: T }
+  | { type: 'error'; code: string; message: string };
+
+export const REGION_ID = 'reg:75';
+
+/** A filter as the API takes it: absent criteria are left out. */
+export function toApiFilter(filter: CoverageFilter) {
+  return {
+    theme: filter.theme || null,
+    public: filter.public || null,
+    activeOn: filter.activeOn || null,
+    carrierType: filter.carrierType ? [filter.carrierType] : null,
+    status: filter.status.length > 0 ? filter.status : null,
+  };
+}
+
+export function toCoverageResult(cells: CoverageCell[], summary: CoverageSummaryData): CoverageResult {
+  return { cells, summary, dispositifs: new Map(summary.applying.map((d) => [d.dispositif.id, d])) };
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../driver.js';
+import type { RelationshipType } from '../model.js';
+import { idsByLabel, matchNodesById, projectEdge, toEdgeRow, type EdgeRow } from './rows.js';
+
+const FIND_EDGES_AMONG = /* cypher */ `
+  ${matchNodesById('a', 'grouped')}
+  MATCH (a)-[r]->(b)
+  WHERE b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+  RETURN ${projectEdge('r')} AS edge`;
+
+/** Every relationship whose two ends are among `ids` ("show the links between what is on screen"). */
+export async function findEdgesAmong(
+  db: Db,
+  params: { ids: readonly string[]; types?: readonly RelationshipType[] },
+): Promise<EdgeRow[]> {
+  if (params.ids.length === 0) return [];
+  const rows = await db.read<{ edge: Parameters<typeof toEdgeRow>[0] }>(FIND_EDGES_AMONG, {
+    grouped: idsByLabel(params.ids),
+    ids: params.ids,
+    types: params.types?.length ? params.types : null,
+  });
+  return rows.map((row) => toEdgeRow(row.edge));
+}

@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasChromium, launchBrowser } from '../helpers/browser.js';
+import '../helpers/test-env.js';
+
+/**
+ * The coverage page over the real app and the curated dataset (seeds/data):
+ * mobility is covered in the Gironde by its départemental platforms, reaches the
+ * Dordogne only through the Libournais bassin, and is absent from the Charente;
+ * Report'emploi (Haute-Vienne) ran until the end of 2019.
+ */
+const appUrl = inject('appUrl');
+
+const statusOf = (map: Locator, territory: string) =>
+  map.locator(`[data-territory="${territory}"]`).first().getAttribute('data-status');
+
+describe.skipIf(!hasChromium())('coverage in a browser', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('maps the départements, details a cell, exports the table, compares, and opens dispositifs on the graph', async () => {
+    await page.goto(appUrl);
+    await page
+      .getByRole('tab', { name: 'Couverture', exact: true })
+      .or(page.getByRole('button', { name: 'Couverture', exact: true }))
+      .first()
+      .click();
+    const panel = page.getByRole('region', { name: 'Couverture territoriale' });
+    await panel.waitFor();
+
+    // The choropleth: the twelve départements, drawn from the packaged map, with its attribution.
+    const map = panel.getByRole('group', { name: /^Couverture des départements/ });
+    await map.locator('path[data-status]').first().waitFor();
+    expect(await map.locator('path[data-territory]').count()).toBe(12);
+    expect(await panel.getByRole('link', { name: /CC BY 4\.0/ }).count()).toBe(1);
+
+    // One theme: mobility.
+    await panel.getByLabel('Thème').first().selectOption('theme:mobilite');
+    await expect.poll(() => statusOf(map, 'dep:16')).toBe('NONE');
+    expect(await statusOf(map, 'dep:33')).toBe('COVERED');
+    expect(await statusOf(map, 'dep:24')).toBe('PARTIAL');
+    const gaps = panel.locator('.coverage-tally[data-status="NONE"]');
+    expect(await gaps.textContent()).toMatch(/9\s*départements/);
+
+    // A cell: its dispositifs and how each applies, fetched when it is opened.
+    await map.locator('[data-territory="dep:24"]').click();
+    const details = panel.getByRole('region', { name: 'Dispositifs de Dordogne' });
+    await details.getByText('Plateforme mobilité du Libournais').waitFor();
+    await expect.poll(() => details.locator('li[data-via]').getAttribute('data-via')).toBe('PARTIAL');
+    expect(await details.textContent()).toContain('via Libournais');
+
+    // The table as CSV: a header and one row per département.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: /Exporter le tableau \(CSV\)/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('couverture-departements-75-mobilite.csv');
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(13);
+    expect(lines[0]).toMatch(/^territoire_id,territoire,code,niveau,departement_id,statut/);
+    expect(lines.find((line) => line.startsWith('dep:33,'))).toMatch(/COVERED.*Plateformes? .*mobilit/i);
+
+    // Communes: a treemap of 4,293 tiles grouped by département, and the table.
+    await panel.getByLabel('Niveau').selectOption('COMMUNE');
+    const treemap = panel.getByRole('group', { name: /^Couverture des communes/ });
+    await treemap.locator('rect[data-status]').first().waitFor({ timeout: 20_000 });
+    expect(await treemap.locator('rect[data-status]').count()).toBe(4293);
+    expect(await treemap.locator('g[data-group]').count()).toBe(12);
+    expect(await panel.locator('caption').first().textContent()).toMatch(/4\s293 ligne/);
+
+    // One filter at two dates: what Report'emploi's end took away, EPCI by EPCI.
+    await panel.getByLabel('Thème').first().selectOption('');
+    await panel.getByLabel('Niveau').selectOption('EPCI');
+    await panel.getByRole('radio', { name: 'Un filtre à deux dates' }).check();
+    const changes = panel.getByRole('region', { name: 'Territoires dont le statut change' });
+    const noblat = changes.locator('tr', { hasText: 'CC de Noblat' });
+    await noblat.waitFor({ timeout: 20_000 });
+    expect(await noblat.textContent()).toMatch(/Couvert.*Aucun dispositif.*Report'emploi/);
+    expect(await panel.locator('article.coverage-side').count()).toBe(2);
+
+    // Two filters side by side: mobility against apprenticeship.
+    await panel.getByLabel('Niveau').selectOption('DEPARTEMENT');
+    await panel.getByRole('radio', { name: 'Deux filtres côte à côte' }).check();
+    await panel.getByLabel('Thème').first().selectOption('theme:mobilite');
+    const right = panel.getByRole('group', { name: /^Couverture des départements — .* — B : Apprentissage/ });
+    await expect.poll(() => statusOf(right, 'dep:86')).toBe('COVERED');
+    const left = panel.getByRole('group', { name: /^Couverture des départements — .* — A : Mobilité/ });
+    expect(await statusOf(left, 'dep:86')).toBe('NONE');
+
+    // Open a cell's dispositifs on the graph canvas.
+    await panel.getByRole('radio', { name: 'Un filtre', exact: true }).check();
+    await map.locator('[data-territory="dep:24"]').click();
+    await panel.getByRole('button', { name: 'Ouvrir le dispositif dans le graphe' }).click();
+    await page.waitForFunction(
+      () => window.__atlasCy?.getElementById('dis:plateforme-mobilite-libournais').nonempty() ?? false,
+      undefined,
+      { timeout: 15_000 },
+    );
+  });
+});
