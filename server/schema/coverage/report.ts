@@ -37,8 +37,8 @@ import type { CoverageCellMapper, CoverageComparisonMapper, CoverageReportMapper
 export interface CoverageFilterArgs {
   theme?: string | null;
   public?: string | null;
-  /** A string as typed by codegen, a Date as the scalar parses it. */
-  activeOn?: string | Date | null;
+  /** Already a real calendar day: the Date scalar checks it. */
+  activeOn?: string | null;
   carrierType?: readonly string[] | null;
   status?: readonly DispositifStatus[] | null;
 }
@@ -84,27 +84,13 @@ function checkWithin(grid: CoverageGrid, level: TerritoryLevel, within: string):
   return territory;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * An ISO day. Accepts a JavaScript Date at UTC midnight too, which is what
- * graphql-scalars' DateResolver hands resolvers (codegen types Date as a string).
- */
-function isoDate(argument: string, value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) return value;
-  throw badUserInput(argument, `${argument} must be a date written YYYY-MM-DD.`);
-}
-
-/** Checks what needs no database, in argument order: the date and carrier types. */
+/** Checks what needs no database: the carrier types. */
 function checkPlainArguments({ prefix, args }: NamedFilter): NamedFilter {
-  const activeOn = isoDate(`${prefix}activeOn`, args.activeOn);
   const unknown = (args.carrierType ?? []).filter((type) => !ORGANISATION_TYPE_SET.has(type));
   if (unknown.length > 0) {
     throw badUserInput(`${prefix}carrierType`, `Unknown organisation type(s): ${unknown.join(', ')}.`);
   }
-  return { prefix, args: { ...args, activeOn } };
+  return { prefix, args };
 }
 
 interface ResolvedFilter {
@@ -122,7 +108,7 @@ function toDispositifFilter({ args }: NamedFilter, index: CoverageIndex): Resolv
     filter: {
       themes: args.theme ? (themes ?? []) : null,
       publics: args.public ? publicsMatching(args.public) : null,
-      activeOn: typeof args.activeOn === 'string' ? args.activeOn : null,
+      activeOn: args.activeOn ?? null,
       carrierTypes: list(args.carrierType) as OrganisationType[] | null,
       statuses: list(args.status),
     },
