@@ -40,6 +40,14 @@ describe('search', () => {
     expect(result.data?.search[0]?.node.id).toBe('com:33243');
   });
 
+  it('finds a node by any of its spellings, aliases or acronym', async () => {
+    for (const text of ['Pôle emploi', 'POLE EMPLOI', 'France Travail']) {
+      expect((await idsFor(text, ['ORGANISATION']))[0], text).toBe('org:pole-emploi');
+    }
+    expect(await idsFor('CALI', ['ORGANISATION'])).toContain('org:cali');
+    expect(await idsFor("Communauté d'agglomération du Libournais", ['ORGANISATION'])).toContain('org:cali');
+  });
+
   it('keeps to the kinds asked for', async () => {
     const result = await api.execute(SEARCH, { text: 'saint', kinds: ['ORGANISATION'], first: 20 });
     expect(result.data?.search.every((hit) => hit.node.kind === 'ORGANISATION')).toBe(true);
