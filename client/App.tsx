@@ -1,34 +1,59 @@
 import type cytoscape from 'cytoscape';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ERROR_MESSAGES } from './api/graphql-client';
-import { toCsvFileName, toExportGraph } from './features/canvas/export-graph';
-import { GraphCanvas } from './features/canvas/GraphCanvas';
+import { toExportGraph } from './features/canvas/export-graph';
 import { buildCanvasModel } from './features/canvas/model';
 import { Toolbar, type ExportFormat } from './features/canvas/Toolbar';
 import { DetailsPanel } from './features/details/DetailsPanel';
 import { FiltersPanel } from './features/filters/FiltersPanel';
-import { FunderPanel } from './features/funder/FunderPanel';
 import { isExpanded } from './features/graph/compose';
 import { entryKey } from './features/graph/entries';
 import type { Entry } from './features/graph/types';
 import { Legend } from './features/legend/Legend';
 import { NodeMenu, type NodeMenuCommand } from './features/menu/NodeMenu';
-import { PartnersPanel } from './features/partners/PartnersPanel';
-import { PathPanel, type PathEnd } from './features/path/PathPanel';
+import type { PathEnd } from './features/path/PathPanel';
 import { SearchBox } from './features/search/SearchBox';
-import { TableView } from './features/table/TableView';
 import { DisplayPanel } from './features/view/DisplayPanel';
 import { GROUPING_OFFER_ABOVE } from './features/view/types';
 import { useStats, useVocabulary } from './features/vocabulary/use-vocabulary';
 import { EMPTY_VOCABULARY } from './features/vocabulary/types';
-import { toNodesCsv, toEdgesCsv } from './export/csv';
-import { downloadBlob, downloadText } from './export/download';
-import { toGexf } from './export/gexf';
-import { toGraphML } from './export/graphml';
-import { toSvg } from './export/svg';
+import { downloadBlob } from './export/download';
 import { useFacetLoader, useScopeLoader, useSliceLoader, useUrlSync } from './state/effects';
 import { useAtlas } from './state/store';
 import { KIND_LABELS, NODE_KINDS, type NodeKind } from './vocabulary';
+
+// Cytoscape and its layouts are most of the page's code: the page is usable (search,
+// stats) before they arrive, in a chunk fetched as soon as the page renders.
+const GraphCanvas = lazy(() =>
+  import('./features/canvas/GraphCanvas').then((module) => ({ default: module.GraphCanvas })),
+);
+// Panels used now and then load on first use, so that the page starts with less to fetch and parse.
+const FunderPanel = lazy(() =>
+  import('./features/funder/FunderPanel').then((module) => ({ default: module.FunderPanel })),
+);
+const PartnersPanel = lazy(() =>
+  import('./features/partners/PartnersPanel').then((module) => ({ default: module.PartnersPanel })),
+);
+const PathPanel = lazy(() =>
+  import('./features/path/PathPanel').then((module) => ({ default: module.PathPanel })),
+);
+const TableView = lazy(() =>
+  import('./features/table/TableView').then((module) => ({ default: module.TableView })),
+);
+const CoveragePanel = lazy(() =>
+  import('./features/coverage/CoveragePanel').then((module) => ({ default: module.CoveragePanel })),
+);
+
+/** The two workspaces: the graph explorer and the coverage analysis of the territorial grid. */
+type Workspace = 'explorer' | 'coverage';
+const WORKSPACES: { id: Workspace; label: string }[] = [
+  { id: 'explorer', label: 'Explorateur' },
+  { id: 'coverage', label: 'Couverture' },
+];
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p role="status">Chargement…</p>}>{children}</Suspense>;
+}
 
 type Tab = 'filters' | 'display' | 'path' | 'partners' | 'funder';
 const TABS: { id: Tab; label: string }[] = [
@@ -62,6 +87,7 @@ export function App() {
   const cyRef = useRef<cytoscape.Core | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const [tab, setTab] = useState<Tab>('filters');
+  const [workspace, setWorkspace] = useState<Workspace>('explorer');
   const [menu, setMenu] = useState<{
     id: string;
     position: { x: number; y: number };
@@ -131,7 +157,7 @@ export function App() {
     }
   }
 
-  function exportAs(format: ExportFormat) {
+  async function exportAs(format: ExportFormat) {
     const cy = cyRef.current;
     const graph = toExportGraph(model, (id) => {
       const node = cy?.getElementById(id);
@@ -139,25 +165,15 @@ export function App() {
     });
     const stamp = new Date().toISOString().slice(0, 10);
     const base = `atlas-des-acteurs-${stamp}`;
-    switch (format) {
-      case 'png':
-        if (cy) downloadBlob(`${base}.png`, cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }));
-        break;
-      case 'svg':
-        downloadText(`${base}.svg`, toSvg(graph), 'image/svg+xml');
-        break;
-      case 'csv-nodes':
-        downloadText(toCsvFileName(base, 'noeuds'), toNodesCsv(graph), 'text/csv');
-        break;
-      case 'csv-edges':
-        downloadText(toCsvFileName(base, 'liens'), toEdgesCsv(graph), 'text/csv');
-        break;
-      case 'graphml':
-        downloadText(`${base}.graphml`, toGraphML(graph), 'application/graphml+xml');
-        break;
-      case 'gexf':
-        downloadText(`${base}.gexf`, toGexf(graph, { date: stamp }), 'application/gexf+xml');
-        break;
+    if (format === 'png') {
+      if (cy) downloadBlob(`${base}.png`, cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }));
+      return;
+    }
+    try {
+      const { saveExport } = await import('./features/canvas/save-export');
+      saveExport(format, graph, base, stamp);
+    } catch {
+      dispatch({ type: 'notify', level: 'error', message: ERROR_MESSAGES.NETWORK });
     }
   }
 
@@ -189,9 +205,25 @@ export function App() {
           placeholder="Rechercher (touche /) : acteur, dispositif, territoire…"
           inputRef={searchInput}
           clearOnChoose
-          onChoose={(hit) => openNode(hit.id)}
+          onChoose={(hit) => {
+            openNode(hit.id);
+            setWorkspace('explorer');
+          }}
           onTextChange={(text) => dispatch({ type: 'setHighlight', text })}
         />
+        <nav className="workspaces" role="tablist" aria-label="Espaces de travail">
+          {WORKSPACES.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="tab"
+              aria-selected={workspace === item.id}
+              onClick={() => setWorkspace(item.id)}
+            >
+              {item.label}
+            </button>
+          ))}
+        </nav>
         <div className="stats" aria-live="polite">
           {stats.type === 'ready' && (
             <details>
@@ -237,216 +269,255 @@ export function App() {
         ))}
       </div>
 
-      <main className="app-main">
-        <aside className="sidebar" aria-label="Outils">
-          <div role="tablist" aria-label="Panneaux" className="tabs">
-            {TABS.map((item) => (
-              <button
-                key={item.id}
-                type="button"
-                role="tab"
-                id={`tab-${item.id}`}
-                aria-selected={tab === item.id}
-                aria-controls={`panel-${item.id}`}
-                tabIndex={tab === item.id ? 0 : -1}
-                onClick={() => setTab(item.id)}
-                onKeyDown={(event) => {
-                  const index = TABS.findIndex((candidate) => candidate.id === tab);
-                  if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                    const next =
-                      TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-                    setTab(next.id);
-                    document.getElementById(`tab-${next.id}`)?.focus();
-                  }
-                }}
-              >
-                {item.label}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-            {tab === 'filters' && (
-              <FiltersPanel
-                filters={state.view.filters}
-                vocabulary={vocabulary}
-                territoryName={state.view.filters.territory ? nameOf(state.view.filters.territory) : null}
-                scopeStatus={scopeState ? scopeState.status : 'none'}
-                onChange={(filters) => dispatch({ type: 'setFilters', filters })}
-              />
-            )}
-            {tab === 'display' && (
-              <DisplayPanel
-                sizeBy={state.view.sizeBy}
-                colorBy={state.view.colorBy}
-                grouping={state.view.grouping}
-                onSizeBy={(sizeBy) => dispatch({ type: 'setSizeBy', sizeBy })}
-                onColorBy={(colorBy) => dispatch({ type: 'setColorBy', colorBy })}
-                onGrouping={(grouping) => dispatch({ type: 'setGrouping', grouping })}
-              />
-            )}
-            {tab === 'path' && (
-              <PathPanel
-                from={pathFrom}
-                to={pathTo}
-                selected={selectedNode ? { id: selectedNode.id, name: selectedNode.label } : null}
-                current={
-                  pathEntry ? (state.graph.slices[entryKey(pathEntry)] ?? { status: 'loading' }) : null
-                }
-                onFrom={setPathFrom}
-                onTo={setPathTo}
-                onFind={(from, to) => dispatch({ type: 'showPath', from, to })}
-                onClear={() => dispatch({ type: 'clearPath' })}
-                onFocusNode={(id) => dispatch({ type: 'select', selection: { type: 'node', id } })}
-              />
-            )}
-            {tab === 'partners' && (
-              <PartnersPanel
-                vocabulary={vocabulary}
-                current={partnersEntry}
-                edges={model.visibleEdges
-                  .filter((edge) => edge.type === 'PARTNERS')
-                  .sort((a, b) => Number(b.props.weight ?? 0) - Number(a.props.weight ?? 0))}
-                names={nameOf}
-                onShow={(entry) => dispatch({ type: 'replaceEntries', entries: [entry] })}
-                onSelectEdge={(id) => dispatch({ type: 'select', selection: { type: 'edge', id } })}
-              />
-            )}
-            {tab === 'funder' && (
-              <FunderPanel
-                current={
-                  funderEntry
-                    ? { id: funderEntry.id, slice: state.graph.slices[entryKey(funderEntry)] ?? null }
-                    : null
-                }
-                onChoose={(id) => {
-                  dispatch({ type: 'replaceEntries', entries: [{ type: 'funder', id }] });
-                  dispatch({ type: 'setLayout', layout: 'hierarchical' });
-                }}
-                onFocusNode={(id) => dispatch({ type: 'select', selection: { type: 'node', id } })}
-              />
-            )}
-          </div>
-        </aside>
+      {workspace === 'coverage' && (
+        <main className="app-main coverage-workspace">
+          <Loading>
+            <CoveragePanel
+              onOpenInGraph={(ids) => {
+                for (const id of ids) dispatch({ type: 'openNode', id, select: ids.length === 1 });
+                setWorkspace('explorer');
+              }}
+            />
+          </Loading>
+        </main>
+      )}
 
-        <section className="canvas-area" aria-label="Graphe" ref={canvasArea}>
-          <Toolbar
-            layout={state.view.layout}
-            showTable={state.view.showTable}
-            empty={empty}
-            onLayout={(layout) => dispatch({ type: 'setLayout', layout })}
-            onRerun={() => dispatch({ type: 'rerunLayout' })}
-            onFit={() => cyRef.current?.fit(cyRef.current.elements().not('.hidden'), 30)}
-            onZoom={(factor) => {
-              const cy = cyRef.current;
-              if (!cy) return;
-              cy.zoom({
-                level: cy.zoom() * factor,
-                renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
-              });
-            }}
-            onLinks={() => dispatch({ type: 'showLinks' })}
-            onToggleTable={() => dispatch({ type: 'toggleTable' })}
-            onClear={() => dispatch({ type: 'clearGraph' })}
-            onExport={exportAs}
-          />
-          {elementCount > GROUPING_OFFER_ABOVE && state.view.grouping === 'none' && (
-            <p className="notice info grouping-offer" role="status">
-              {elementCount.toLocaleString('fr-FR')} éléments affichés : le dessin devient illisible.
-              Regrouper{' '}
-              <button type="button" onClick={() => dispatch({ type: 'setGrouping', grouping: 'kind' })}>
-                par type
-              </button>{' '}
-              <button type="button" onClick={() => dispatch({ type: 'setGrouping', grouping: 'territory' })}>
-                par département
-              </button>
-            </p>
-          )}
-          <div className={`canvas-and-table ${state.view.showTable ? 'with-table' : ''}`}>
-            <div className="canvas-wrapper">
-              <GraphCanvas
-                elements={model.elements}
-                stylesheet={model.stylesheet}
-                layout={state.view.layout}
-                layoutRun={state.view.layoutRun}
-                roots={model.hierarchyRoots}
-                pinned={state.graph.pinned}
-                selection={selection}
-                label={`Graphe : ${model.visibleNodes.length} nœuds et ${model.visibleEdges.length} liens affichés`}
-                onSelect={(next) => dispatch({ type: 'select', selection: next })}
-                onOpen={(id) => dispatch({ type: 'openNode', id })}
-                onContextMenu={(id, position) => {
-                  const rect = canvasArea.current?.querySelector('.graph-canvas')?.getBoundingClientRect();
-                  setMenu({
-                    id,
-                    position: { x: (rect?.left ?? 0) + position.x, y: (rect?.top ?? 0) + position.y },
-                  });
-                }}
-                onReady={(cy) => (cyRef.current = cy)}
-              />
-              {empty && (
-                <div className="empty-state">
-                  <p>Cherchez un acteur, un dispositif ou un territoire pour commencer,</p>
-                  <p>
-                    ou affichez le{' '}
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => {
-                        setTab('partners');
-                        dispatch({
-                          type: 'replaceEntries',
-                          entries: [
-                            { type: 'partners', territory: null, theme: null, public: null, activeOn: null },
-                          ],
-                        });
-                      }}
-                    >
-                      réseau partenarial
-                    </button>
-                    .
-                  </p>
-                </div>
-              )}
-              {model.graph.loading && (
-                <p className="loading" role="status">
-                  Chargement…
-                </p>
-              )}
-              <Legend legend={model.legend} />
+      {workspace === 'explorer' && (
+        <main className="app-main">
+          <aside className="sidebar" aria-label="Outils">
+            <div role="tablist" aria-label="Panneaux" className="tabs">
+              {TABS.map((item) => (
+                <button
+                  key={item.id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${item.id}`}
+                  aria-selected={tab === item.id}
+                  aria-controls={`panel-${item.id}`}
+                  tabIndex={tab === item.id ? 0 : -1}
+                  onClick={() => setTab(item.id)}
+                  onKeyDown={(event) => {
+                    const index = TABS.findIndex((candidate) => candidate.id === tab);
+                    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+                      const next =
+                        TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+                      setTab(next.id);
+                      document.getElementById(`tab-${next.id}`)?.focus();
+                    }
+                  }}
+                >
+                  {item.label}
+                </button>
+              ))}
             </div>
-            {state.view.showTable && (
-              <TableView
-                nodes={model.visibleNodes}
-                edges={model.visibleEdges}
-                selectedId={selection.type === 'node' ? selection.id : null}
-                onSelect={(id) => dispatch({ type: 'select', selection: { type: 'node', id } })}
-              />
-            )}
-          </div>
-        </section>
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+              {tab === 'filters' && (
+                <FiltersPanel
+                  filters={state.view.filters}
+                  vocabulary={vocabulary}
+                  territoryName={state.view.filters.territory ? nameOf(state.view.filters.territory) : null}
+                  scopeStatus={scopeState ? scopeState.status : 'none'}
+                  onChange={(filters) => dispatch({ type: 'setFilters', filters })}
+                />
+              )}
+              {tab === 'display' && (
+                <DisplayPanel
+                  sizeBy={state.view.sizeBy}
+                  colorBy={state.view.colorBy}
+                  grouping={state.view.grouping}
+                  onSizeBy={(sizeBy) => dispatch({ type: 'setSizeBy', sizeBy })}
+                  onColorBy={(colorBy) => dispatch({ type: 'setColorBy', colorBy })}
+                  onGrouping={(grouping) => dispatch({ type: 'setGrouping', grouping })}
+                />
+              )}
+              {tab === 'path' && (
+                <Loading>
+                  <PathPanel
+                    from={pathFrom}
+                    to={pathTo}
+                    selected={selectedNode ? { id: selectedNode.id, name: selectedNode.label } : null}
+                    current={
+                      pathEntry ? (state.graph.slices[entryKey(pathEntry)] ?? { status: 'loading' }) : null
+                    }
+                    onFrom={setPathFrom}
+                    onTo={setPathTo}
+                    onFind={(from, to) => dispatch({ type: 'showPath', from, to })}
+                    onClear={() => dispatch({ type: 'clearPath' })}
+                    onFocusNode={(id) => dispatch({ type: 'select', selection: { type: 'node', id } })}
+                  />
+                </Loading>
+              )}
+              {tab === 'partners' && (
+                <Loading>
+                  <PartnersPanel
+                    vocabulary={vocabulary}
+                    current={partnersEntry}
+                    edges={model.visibleEdges
+                      .filter((edge) => edge.type === 'PARTNERS')
+                      .sort((a, b) => Number(b.props.weight ?? 0) - Number(a.props.weight ?? 0))}
+                    names={nameOf}
+                    onShow={(entry) => dispatch({ type: 'replaceEntries', entries: [entry] })}
+                    onSelectEdge={(id) => dispatch({ type: 'select', selection: { type: 'edge', id } })}
+                  />
+                </Loading>
+              )}
+              {tab === 'funder' && (
+                <Loading>
+                  <FunderPanel
+                    current={
+                      funderEntry
+                        ? { id: funderEntry.id, slice: state.graph.slices[entryKey(funderEntry)] ?? null }
+                        : null
+                    }
+                    onChoose={(id) => {
+                      dispatch({ type: 'replaceEntries', entries: [{ type: 'funder', id }] });
+                      dispatch({ type: 'setLayout', layout: 'hierarchical' });
+                    }}
+                    onFocusNode={(id) => dispatch({ type: 'select', selection: { type: 'node', id } })}
+                  />
+                </Loading>
+              )}
+            </div>
+          </aside>
 
-        {selection.type !== 'none' && (
-          <aside className="details-panel" aria-label="Détails">
-            <DetailsPanel
-              selection={selection}
-              graph={model.graph}
-              expanded={selection.type === 'node' && isExpanded(state.graph, selection.id)}
-              pinned={selection.type === 'node' && state.graph.pinned.includes(selection.id)}
-              onOpen={openNode}
-              onMenu={(anchor) => {
-                if (selection.type !== 'node') return;
-                const rect = anchor.getBoundingClientRect();
-                setMenu({
-                  id: selection.id,
-                  position: { x: rect.left - 180, y: rect.bottom + 4 },
-                  restoreFocus: anchor,
+          <section className="canvas-area" aria-label="Graphe" ref={canvasArea}>
+            <Toolbar
+              layout={state.view.layout}
+              showTable={state.view.showTable}
+              empty={empty}
+              onLayout={(layout) => dispatch({ type: 'setLayout', layout })}
+              onRerun={() => dispatch({ type: 'rerunLayout' })}
+              onFit={() => cyRef.current?.fit(cyRef.current.elements().not('.hidden'), 30)}
+              onZoom={(factor) => {
+                const cy = cyRef.current;
+                if (!cy) return;
+                cy.zoom({
+                  level: cy.zoom() * factor,
+                  renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
                 });
               }}
-              onClose={() => dispatch({ type: 'select', selection: { type: 'none' } })}
+              onLinks={() => dispatch({ type: 'showLinks' })}
+              onToggleTable={() => dispatch({ type: 'toggleTable' })}
+              onClear={() => dispatch({ type: 'clearGraph' })}
+              onExport={(format) => void exportAs(format)}
             />
-          </aside>
-        )}
-      </main>
+            {elementCount > GROUPING_OFFER_ABOVE && state.view.grouping === 'none' && (
+              <p className="notice info grouping-offer" role="status">
+                {elementCount.toLocaleString('fr-FR')} éléments affichés : le dessin devient illisible.
+                Regrouper{' '}
+                <button type="button" onClick={() => dispatch({ type: 'setGrouping', grouping: 'kind' })}>
+                  par type
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() => dispatch({ type: 'setGrouping', grouping: 'territory' })}
+                >
+                  par département
+                </button>
+              </p>
+            )}
+            <div className={`canvas-and-table ${state.view.showTable ? 'with-table' : ''}`}>
+              <div className="canvas-wrapper">
+                <Suspense
+                  fallback={<div className="graph-canvas" role="img" aria-label="Graphe : chargement" />}
+                >
+                  <GraphCanvas
+                    elements={model.elements}
+                    stylesheet={model.stylesheet}
+                    large={model.light}
+                    layout={state.view.layout}
+                    layoutRun={state.view.layoutRun}
+                    roots={model.hierarchyRoots}
+                    pinned={state.graph.pinned}
+                    selection={selection}
+                    label={`Graphe : ${model.visibleNodes.length} nœuds et ${model.visibleEdges.length} liens affichés`}
+                    onSelect={(next) => dispatch({ type: 'select', selection: next })}
+                    onOpen={(id) => dispatch({ type: 'openNode', id })}
+                    onContextMenu={(id, position) => {
+                      const rect = canvasArea.current
+                        ?.querySelector('.graph-canvas')
+                        ?.getBoundingClientRect();
+                      setMenu({
+                        id,
+                        position: { x: (rect?.left ?? 0) + position.x, y: (rect?.top ?? 0) + position.y },
+                      });
+                    }}
+                    onReady={(cy) => (cyRef.current = cy)}
+                  />
+                </Suspense>
+                {empty && (
+                  <div className="empty-state">
+                    <p>Cherchez un acteur, un dispositif ou un territoire pour commencer,</p>
+                    <p>
+                      ou affichez le{' '}
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          setTab('partners');
+                          dispatch({
+                            type: 'replaceEntries',
+                            entries: [
+                              {
+                                type: 'partners',
+                                territory: null,
+                                theme: null,
+                                public: null,
+                                activeOn: null,
+                              },
+                            ],
+                          });
+                        }}
+                      >
+                        réseau partenarial
+                      </button>
+                      .
+                    </p>
+                  </div>
+                )}
+                {model.graph.loading && (
+                  <p className="loading" role="status">
+                    Chargement…
+                  </p>
+                )}
+                <Legend legend={model.legend} />
+              </div>
+              {state.view.showTable && (
+                <Loading>
+                  <TableView
+                    nodes={model.visibleNodes}
+                    edges={model.visibleEdges}
+                    selectedId={selection.type === 'node' ? selection.id : null}
+                    onSelect={(id) => dispatch({ type: 'select', selection: { type: 'node', id } })}
+                  />
+                </Loading>
+              )}
+            </div>
+          </section>
+
+          {selection.type !== 'none' && (
+            <aside className="details-panel" aria-label="Détails">
+              <DetailsPanel
+                selection={selection}
+                graph={model.graph}
+                expanded={selection.type === 'node' && isExpanded(state.graph, selection.id)}
+                pinned={selection.type === 'node' && state.graph.pinned.includes(selection.id)}
+                onOpen={openNode}
+                onMenu={(anchor) => {
+                  if (selection.type !== 'node') return;
+                  const rect = anchor.getBoundingClientRect();
+                  setMenu({
+                    id: selection.id,
+                    position: { x: rect.left - 180, y: rect.bottom + 4 },
+                    restoreFocus: anchor,
+                  });
+                }}
+                onClose={() => dispatch({ type: 'select', selection: { type: 'none' } })}
+              />
+            </aside>
+          )}
+        </main>
+      )}
 
       {menu && menuNode && (
         <NodeMenu

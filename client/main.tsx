@@ -1,13 +1,22 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AtlasProvider } from './state/store';
 import './styles.css';
 
+// Benchmark hooks (tests/bench/page.bench.ts): only with `?bench`, never in the main chunk.
+const BenchHooks = lazy(() => import('./features/bench/BenchHooks'));
+const bench = new URLSearchParams(window.location.search).has('bench');
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AtlasProvider search={window.location.search}>
       <App />
+      {bench && (
+        <Suspense fallback={null}>
+          <BenchHooks />
+        </Suspense>
+      )}
     </AtlasProvider>
   </StrictMode>,
 );

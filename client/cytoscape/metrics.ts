@@ -1,4 +1,3 @@
-import cytoscape from 'cytoscape';
 import type { SizeBy } from './stylesheet';
 
 export const MIN_NODE_SIZE = 18;
@@ -21,26 +20,59 @@ export function degrees(graph: MetricGraph): Map<string, number> {
   return result;
 }
 
-/** Normalised betweenness (0–1) of each node, undirected, computed by Cytoscape headless. */
+/**
+ * Normalised betweenness (0–1, the most central node at 1) of each node,
+ * undirected, by Brandes' algorithm: what cytoscape's `betweennessCentrality`
+ * computes (metrics.test.ts compares them), without loading cytoscape before
+ * the canvas needs it.
+ */
 export function betweenness(graph: MetricGraph): Map<string, number> {
-  const ids = new Set(graph.nodes);
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: false,
-    elements: [
-      ...graph.nodes.map((id) => ({ group: 'nodes' as const, data: { id } })),
-      ...graph.edges
-        .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
-        .map((edge, index) => ({
-          group: 'edges' as const,
-          data: { id: `e${index}`, source: edge.source, target: edge.target },
-        })),
-    ],
-  });
-  const result = cy.elements().betweennessCentrality({ directed: false });
-  const values = new Map(cy.nodes().map((node) => [node.id(), result.betweennessNormalized(node)]));
-  cy.destroy();
-  return values;
+  const count = graph.nodes.length;
+  const index = new Map(graph.nodes.map((id, i) => [id, i]));
+  const neighbourSets = graph.nodes.map(() => new Set<number>());
+  for (const edge of graph.edges) {
+    const a = index.get(edge.source);
+    const b = index.get(edge.target);
+    if (a === undefined || b === undefined || a === b) continue;
+    neighbourSets[a]!.add(b);
+    neighbourSets[b]!.add(a);
+  }
+  const neighbours = neighbourSets.map((set) => [...set]);
+  const centrality = new Float64Array(count);
+  const paths = new Float64Array(count);
+  const distance = new Int32Array(count);
+  const dependency = new Float64Array(count);
+  for (let source = 0; source < count; source += 1) {
+    paths.fill(0);
+    distance.fill(-1);
+    dependency.fill(0);
+    const predecessors: number[][] = Array.from({ length: count }, () => []);
+    paths[source] = 1;
+    distance[source] = 0;
+    // Breadth-first: `order` ends up sorted by distance from the source.
+    const order = [source];
+    for (let head = 0; head < order.length; head += 1) {
+      const v = order[head]!;
+      for (const w of neighbours[v]!) {
+        if (distance[w]! < 0) {
+          distance[w] = distance[v]! + 1;
+          order.push(w);
+        }
+        if (distance[w] === distance[v]! + 1) {
+          paths[w]! += paths[v]!;
+          predecessors[w]!.push(v);
+        }
+      }
+    }
+    for (let i = order.length - 1; i > 0; i -= 1) {
+      const w = order[i]!;
+      for (const v of predecessors[w]!) dependency[v]! += (paths[v]! / paths[w]!) * (1 + dependency[w]!);
+      centrality[w]! += dependency[w]!;
+    }
+  }
+  let max = 0;
+  for (const value of centrality) max = Math.max(max, value);
+  return new Map(graph.nodes.map((id, i) => [id, max > 0 ? centrality[i]! / max : 0]));
 }
 
 /** Node sizes in pixels: uniform, or scaled (square root) between the min and max sizes. */

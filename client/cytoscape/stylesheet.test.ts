@@ -84,6 +84,32 @@ describe('stylesheet data', () => {
     cy.destroy();
   });
 
+  it('draws a large view’s edges as plain straight lines', () => {
+    const elements = [
+      { data: { id: 'o1', kind: 'ORGANISATION', label: 'a', colorKey: 'kind:ORGANISATION', size: 20 } },
+      { data: { id: 'd1', kind: 'DISPOSITIF', label: 'b', colorKey: 'kind:DISPOSITIF', size: 20 } },
+      { data: { id: 'e1', source: 'o1', target: 'd1', type: 'PARTNERS_IN', label: 'x', width: 1.8 } },
+    ];
+    const styleOf = (light: boolean) => {
+      const cy = cytoscape({
+        headless: true,
+        styleEnabled: true,
+        style: buildStylesheet(colourEntries('kind'), { light }),
+        elements,
+      });
+      const edge = cy.getElementById('e1');
+      const style = {
+        curve: edge.style('curve-style') as string,
+        line: edge.style('line-style') as string,
+        arrow: edge.style('target-arrow-shape') as string,
+      };
+      cy.destroy();
+      return style;
+    };
+    expect(styleOf(false)).toEqual({ curve: 'bezier', line: 'dashed', arrow: 'triangle' });
+    expect(styleOf(true)).toMatchObject({ curve: 'haystack', line: 'solid' });
+  });
+
   it('caps the theme palette and groups the overflow with the neutral colour', () => {
     const many = Array.from({ length: THEME_PALETTE.length + 3 }, (_, i) => ({
       id: `theme:t${i}`,

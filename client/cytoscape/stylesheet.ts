@@ -118,8 +118,20 @@ export function resolveColourKey(key: string, entries: readonly ColourEntry[]): 
 
 const selectorValue = (value: string) => JSON.stringify(value);
 
-/** The cytoscape stylesheet for the given colour entries. */
-export function buildStylesheet(entries: readonly ColourEntry[]): cytoscape.StylesheetJson {
+/** Above this many nodes on screen, edges are drawn the cheap way (see `buildStylesheet`). */
+export const LIGHT_EDGES_ABOVE = 1000;
+
+/**
+ * The cytoscape stylesheet for the given colour entries. On a large view
+ * (`light`), edges are thin straight "haystack" lines, solid and without
+ * arrows: bezier edges' control points are what makes laying out thousands of
+ * edges slow, their strokes what makes each frame slow, and line styles and
+ * arrows cannot be told apart at that scale anyway (colours still tell types apart).
+ */
+export function buildStylesheet(
+  entries: readonly ColourEntry[],
+  options: { light?: boolean } = {},
+): cytoscape.StylesheetJson {
   const sheet: cytoscape.StylesheetJson = [
     {
       selector: 'node',
@@ -181,6 +193,23 @@ export function buildStylesheet(entries: readonly ColourEntry[]): cytoscape.Styl
         'target-arrow-shape': style.directed ? 'triangle' : 'none',
       },
     });
+  }
+  if (options.light) {
+    sheet.push(
+      {
+        selector: 'edge',
+        style: {
+          'curve-style': 'haystack',
+          'haystack-radius': 0,
+          // Solid hairlines at full opacity: the cheapest strokes for a canvas to draw, thousands per frame.
+          'line-style': 'solid',
+          width: 0.75,
+          opacity: 1,
+        },
+      },
+      // Names only once zoomed in: thousands of them would cover each other anyway.
+      { selector: 'node', style: { 'text-outline-width': 0, 'min-zoomed-font-size': 14 } },
+    );
   }
   sheet.push(
     { selector: '.hidden', style: { display: 'none' } },

@@ -4,12 +4,12 @@
  */
 import { useEffect, useRef, type Dispatch } from 'react';
 import { errorCodeOf } from '../api/graphql-client';
-import { facetsFromSlice } from '../features/facets/facets';
-import { FACET_RELATIONS, FACETED_KINDS } from '../features/facets/types';
-import { scopeFromSlice } from '../features/filters/transitions';
+import { loadFacets } from '../features/facets/load-facets';
+import { FACETED_KINDS } from '../features/facets/types';
+import { loadTerritoryScope } from '../features/filters/load-scope';
 import { composeGraph } from '../features/graph/compose';
 import { entryKey } from '../features/graph/entries';
-import { loadEntry, neighbourhoodOfMany } from '../features/graph/load-entry';
+import { loadEntry } from '../features/graph/load-entry';
 import { entriesToLoad } from '../features/graph/transitions';
 import { decodeView, encodeView, isNewHistoryStep } from '../features/url/url-state';
 import type { Action, AtlasState, UrlView } from './types';
@@ -48,7 +48,10 @@ export function useSliceLoader(state: AtlasState, dispatch: Dispatch<Action>) {
               dispatch({
                 type: 'notify',
                 level: 'info',
-                message: 'Résultat tronqué : tous les voisins ne sont pas affichés.',
+                message:
+                  entry.type === 'links'
+                    ? 'Trop de nœuds affichés : les liens de certains ne sont pas montrés.'
+                    : 'Résultat tronqué : tous les voisins ne sont pas affichés.',
               });
             }
             if (entry.type === 'path' && slice.nodes.length === 0) {
@@ -87,8 +90,8 @@ export function useFacetLoader(state: AtlasState, dispatch: Dispatch<Action>) {
       .map((node) => node.id);
     if (!ids.length) return;
     dispatch({ type: 'facetsLoading', ids });
-    neighbourhoodOfMany(ids, FACET_RELATIONS).then(
-      (slice) => dispatch({ type: 'facetsLoaded', ids, facets: facetsFromSlice(ids, slice) }),
+    loadFacets(ids).then(
+      (facets) => dispatch({ type: 'facetsLoaded', ids, facets }),
       () => dispatch({ type: 'facetsFailed', ids }),
     );
   }, [state, dispatch]);
@@ -100,8 +103,8 @@ export function useScopeLoader(state: AtlasState, dispatch: Dispatch<Action>) {
   useEffect(() => {
     if (!territory || known) return;
     dispatch({ type: 'scopeLoading', id: territory });
-    neighbourhoodOfMany([territory], ['PART_OF']).then(
-      (slice) => dispatch({ type: 'scopeLoaded', id: territory, scope: scopeFromSlice(territory, slice) }),
+    loadTerritoryScope(territory).then(
+      (scope) => dispatch({ type: 'scopeLoaded', id: territory, scope }),
       (error: unknown) => dispatch({ type: 'scopeFailed', id: territory, code: errorCodeOf(error) }),
     );
   }, [territory, known, dispatch]);

@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from '../api/graphql-client';
+import { NO_FACETS } from '../features/facets/types';
 import { NO_FILTERS } from '../features/filters/types';
 import {
   clearGraph,
@@ -99,9 +100,7 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
     case 'facetsFailed': {
       const done = new Set(action.ids);
       // Empty facets: the node is then judged on what is known, and not fetched again in a loop.
-      const empty = Object.fromEntries(
-        action.ids.map((id) => [id, { themes: [], publics: [], places: [], involvedIn: [], worksAt: [] }]),
-      );
+      const empty = Object.fromEntries(action.ids.map((id) => [id, NO_FACETS]));
       return notify(
         {
           ...state,

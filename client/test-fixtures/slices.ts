@@ -2,6 +2,7 @@
  * Hand-made slices shaped like the API's answers (ids and properties as in
  * seeds/data, around WeJOB's article of 2019-04-25); small enough to reason about.
  */
+import type { FacetIndex } from '../features/facets/types';
 import type { Slice, SliceEdge, SliceNode } from '../features/graph/types';
 
 export const node = (
@@ -101,4 +102,26 @@ export const PATH_SLICE: Slice = {
   truncated: false,
   nodes: [WEJOB, BORDEAUX, GIRONDE],
   edges: [edge('org:wejob', 'LOCATED_IN', 'com:33063'), edge('com:33063', 'PART_OF', 'dep:33')],
+};
+
+/** Facets of the dispositifs and of WeJOB as the API's `nodes(ids) { themes publics places involvedIn }` gives them. */
+export const FACETS: FacetIndex = {
+  'dis:jobeurs-seniors': {
+    themes: ['theme:trouver-un-emploi'],
+    publics: ['public:seniors'],
+    places: ['com:33063'],
+    involvedIn: [],
+  },
+  'dis:matinales-impact-rh': {
+    themes: ['theme:recrutement'],
+    publics: [],
+    places: ['com:33318'],
+    involvedIn: [],
+  },
+  'org:wejob': {
+    themes: [],
+    publics: [],
+    places: ['com:33063'],
+    involvedIn: ['dis:jobeurs-seniors', 'dis:matinales-impact-rh'],
+  },
 };

@@ -14,12 +14,14 @@ import { loadDataset } from '../../seeds/load.js';
 import { apiBench } from './api.bench.js';
 import { coverageBench } from './coverage.bench.js';
 import type { BenchResult, BenchSuite } from './harness.js';
+import { pageBench } from './page.bench.js';
 import { seedLoadBench } from './seed-load.bench.js';
 
 const SUITES: Record<string, BenchSuite> = {
   'seed-load': seedLoadBench,
   api: apiBench,
   coverage: coverageBench,
+  page: pageBench,
 };
 
 const only = process.argv.slice(2);

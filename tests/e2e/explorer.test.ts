@@ -178,6 +178,70 @@ describe.skipIf(!hasChromium())('explorer in a browser', () => {
     await other.close();
   });
 
+  it('filters by territory, colours by theme, shows links and funders from the API', async () => {
+    // WeJOB's neighbourhood, a Gironde-wide dispositif and Libourne, each alone.
+    await page.goto(`${appUrl}/?v=n:org:wejob&v=n:dis:plateformes-mobilite-gironde~&v=n:com:33243~`);
+    await hasNode(page, 'com:33243');
+    await hasNode(page, 'per:ingrid-berghman');
+
+    // Territory: Bordeaux, what is in it, and what runs in a territory containing it.
+    await page.getByRole('tab', { name: 'Filtres' }).click();
+    await page.getByRole('combobox', { name: 'Filtrer par territoire' }).pressSequentially('bordeaux', {
+      delay: 20,
+    });
+    await page.locator('[role="listbox"] [data-id="com:33063"]').click();
+    await expect.poll(async () => (await canvas(page)).visible).not.toContain('com:33243');
+    const visible = (await canvas(page)).visible;
+    for (const id of [
+      'org:wejob',
+      'com:33063',
+      'dis:jobeurs-seniors',
+      'dis:plateformes-mobilite-gironde',
+      'per:ingrid-berghman',
+    ]) {
+      expect(visible).toContain(id);
+    }
+    expect(page.url()).toContain('territory=com:33063');
+    await page.getByRole('button', { name: 'Retirer le filtre de territoire' }).click();
+
+    // Colour by theme: the dispositifs' themes come with their facets.
+    await page.getByRole('tab', { name: 'Affichage' }).click();
+    await page.getByRole('radio', { name: 'Par thème (dispositifs et thèmes)' }).check();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => window.__atlasCy!.getElementById('dis:jobeurs-seniors').data('colorKey') as string,
+        ),
+      )
+      .toMatch(/^theme:/);
+    expect(await page.locator('[data-legend-colour^="theme:"]').count()).toBeGreaterThan(0);
+
+    // Links among the nodes on screen, and a link's sources.
+    await page.goto(`${appUrl}/?v=n:org:wejob~&v=n:dis:jobeurs-seniors~`);
+    await hasNode(page, 'dis:jobeurs-seniors');
+    const link = 'org:wejob|CARRIES|dis:jobeurs-seniors';
+    expect(await page.evaluate((id) => window.__atlasCy!.getElementById(id).empty(), link)).toBe(true);
+    await page.getByRole('button', { name: 'Afficher les liens entre les nœuds affichés' }).click();
+    await hasNode(page, link);
+    await page.evaluate((id) => {
+      window.__atlasCy!.getElementById(id).emit('tap');
+    }, link);
+    const provenance = page.getByRole('region', { name: 'Provenance' });
+    await provenance.getByText('A Bordeaux, les « jobeurs » seniors la jouent collectif').waitFor();
+    expect(await provenance.textContent()).toContain('WeJOB forme tous les mois');
+
+    // Funders: the API's list, most funding first; a funder's view on the canvas.
+    await page.getByRole('tab', { name: 'Financeurs' }).click();
+    const funder = page.getByRole('combobox', { name: 'Financeur' });
+    await funder.locator('option[value="org:ag2r-la-mondiale"]').waitFor({ state: 'attached' });
+    const options = await funder.locator('option').allTextContents();
+    expect(options[1]).toMatch(/^Région Nouvelle-Aquitaine \(\d+\)$/);
+    await funder.selectOption('org:ag2r-la-mondiale');
+    await hasNode(page, 'org:ag2r-la-mondiale');
+    await page.getByRole('heading', { name: 'Finance (1)' }).waitFor();
+    expect((await canvas(page)).nodes).toContain('dis:jobeurs-seniors');
+  });
+
   it('drives a node from the keyboard: actions menu, remove, Escape', async () => {
     await page.goto(`${appUrl}/?v=n:org:wejob&sel=n:org:wejob`);
     await hasNode(page, 'dis:jobeurs-seniors');

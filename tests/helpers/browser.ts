@@ -6,6 +6,8 @@ declare global {
   interface Window {
     /** The page's cytoscape instance (client/features/canvas/GraphCanvas.tsx). */
     __atlasCy?: cytoscape.Core;
+    /** Draws a synthetic graph, on pages opened with `?bench` (client/features/bench/BenchHooks.tsx). */
+    __atlasLoadSynthetic?: (nodes: number, edges: number) => void;
   }
 }
 

@@ -40,9 +40,28 @@ function spreadDraft(cy: cytoscape.Core, eles: cytoscape.CollectionReturnValue) 
   cy.fit(eles, 30);
 }
 
+/**
+ * Cytoscape's renderer flags for viewport gestures, read at every frame but only
+ * settable at creation in its typed API: set on the live renderer instead, so
+ * that they follow the size of the view.
+ */
+type ViewportGestureFlags = { hideEdgesOnViewport?: boolean; textureOnViewport?: boolean };
+
+function setViewportGestureFlags(cy: cytoscape.Core, on: boolean) {
+  const renderer = (cy as unknown as { renderer?: () => ViewportGestureFlags | undefined }).renderer?.();
+  if (!renderer || !('textureOnViewport' in renderer)) return;
+  renderer.textureOnViewport = on;
+  renderer.hideEdgesOnViewport = on;
+}
+
 export interface GraphCanvasProps {
   elements: readonly CanvasElement[];
   stylesheet: cytoscape.StylesheetJson;
+  /**
+   * A large view: while the user pans or zooms, the canvas moves a snapshot of
+   * the last frame and leaves edges out, rather than redrawing thousands of them.
+   */
+  large: boolean;
   layout: LayoutName;
   /** Changes when the layout must run again from scratch. */
   layoutRun: number;
@@ -105,6 +124,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   useEffect(() => {
     registerExtensions();
+    // The canvas renderer. Cytoscape's WebGL mode only pays off on a real GPU
+    // (software WebGL is slower than canvas) and draws dashed and dotted edges
+    // solid; large views get a lighter stylesheet and gesture flags instead, which
+    // meet the page bench's figures (tests/bench/page.bench.ts) in software.
     const cy = cytoscape({
       container: container.current,
       style: callbacks.current.stylesheet,
@@ -152,8 +175,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
   }, []);
 
   useEffect(() => {
-    cyRef.current?.style(props.stylesheet);
-  }, [props.stylesheet]);
+    if (cyRef.current) setViewportGestureFlags(cyRef.current, props.large);
+  }, [props.large]);
+
+  // Restyling redoes every element's style: only when the stylesheet really changed.
+  const styleKey = JSON.stringify(props.stylesheet);
+  useEffect(() => {
+    cyRef.current?.style(callbacks.current.stylesheet);
+  }, [styleKey]);
 
   const wasEmpty = useRef(true);
   useEffect(() => {

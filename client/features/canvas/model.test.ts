@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NO_THEME_KEY } from '../../cytoscape/stylesheet';
+import { LIGHT_EDGES_ABOVE, NO_THEME_KEY } from '../../cytoscape/stylesheet';
 import { atlasReducer, INITIAL_STATE } from '../../state/reducer';
 import type { AtlasState } from '../../state/types';
-import { JOBEURS_SLICE, WEJOB_SLICE } from '../../test-fixtures/slices';
-import { facetsFromSlice } from '../facets/facets';
+import { FACETS, JOBEURS_SLICE, WEJOB_SLICE } from '../../test-fixtures/slices';
+import { syntheticSlice } from '../graph/synthetic';
 import type { CanvasNodeData } from '../../cytoscape/elements';
 import type { Vocabulary } from '../vocabulary/types';
 import { buildCanvasModel, departementOf } from './model';
@@ -29,8 +29,7 @@ function loadedState(): AtlasState {
   state = atlasReducer(state, { type: 'openNode', id: 'dis:jobeurs-seniors' });
   state = atlasReducer(state, { type: 'sliceLoaded', key: 'n:org:wejob', slice: WEJOB_SLICE });
   state = atlasReducer(state, { type: 'sliceLoaded', key: 'n:dis:jobeurs-seniors', slice: JOBEURS_SLICE });
-  const ids = ['dis:jobeurs-seniors', 'dis:matinales-impact-rh'];
-  return atlasReducer(state, { type: 'facetsLoaded', ids, facets: facetsFromSlice(ids, JOBEURS_SLICE) });
+  return atlasReducer(state, { type: 'facetsLoaded', ids: Object.keys(FACETS), facets: FACETS });
 }
 
 const drawnNodes = (model: ReturnType<typeof buildCanvasModel>) =>
@@ -103,6 +102,16 @@ describe('canvas model', () => {
       'public:seniors',
       'src:2019-04-25-jobeurs-seniors-bordeaux',
     ]);
+  });
+
+  it('draws a view of more than a thousand nodes the light way', () => {
+    const big = syntheticSlice(LIGHT_EDGES_ABOVE + 1, LIGHT_EDGES_ABOVE + 50);
+    let state = atlasReducer(INITIAL_STATE, { type: 'openNode', id: big.nodes[0]!.id });
+    state = atlasReducer(state, { type: 'sliceLoaded', key: `n:${big.nodes[0]!.id}`, slice: big });
+    const model = buildCanvasModel(state, vocabulary);
+    expect(model.light).toBe(true);
+    expect(JSON.stringify(model.stylesheet)).toContain('haystack');
+    expect(buildCanvasModel(loadedState(), vocabulary).light).toBe(false);
   });
 
   it('finds the département of a territory', () => {

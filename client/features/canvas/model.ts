@@ -12,6 +12,7 @@ import {
   buildStylesheet,
   colourEntries,
   kindColourKey,
+  LIGHT_EDGES_ABOVE,
   NO_THEME_KEY,
   resolveColourKey,
   type ColourEntry,
@@ -34,6 +35,8 @@ export interface CanvasModel {
   visibleEdges: SliceEdge[];
   elements: CanvasElement[];
   stylesheet: cytoscape.StylesheetJson;
+  /** So many nodes on screen that the canvas draws them the cheap way. */
+  light: boolean;
   legend: Legend;
   colours: ColourEntry[];
   sizes: Map<string, number>;
@@ -177,6 +180,7 @@ export function buildCanvasModel(state: AtlasState, vocabulary: Vocabulary): Can
     ],
   });
 
+  const light = visibleNodes.length > LIGHT_EDGES_ABOVE;
   const legend = buildLegend({
     colorBy: state.view.colorBy,
     entries: colours,
@@ -191,7 +195,8 @@ export function buildCanvasModel(state: AtlasState, vocabulary: Vocabulary): Can
     visibleNodes,
     visibleEdges,
     elements,
-    stylesheet: buildStylesheet(colours),
+    stylesheet: buildStylesheet(colours, { light }),
+    light,
     legend,
     colours,
     sizes,

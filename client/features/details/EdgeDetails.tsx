@@ -11,12 +11,15 @@ import {
 } from '../../vocabulary';
 import type { ComposedGraph, SliceEdge } from '../graph/types';
 
-export const EDGE_RELATIONS_QUERY = graphql(`
-  query EdgeRelations($id: ID!, $types: [String!]) {
-    node(id: $id) {
+/** The sources of one relationship: `edgesAmong` its two ends, narrowed to its type. */
+export const EDGE_SOURCES_QUERY = graphql(`
+  query EdgeSources($ids: [ID!]!, $relations: [String!]) {
+    edgesAmong(ids: $ids, relations: $relations) {
       id
-      relations(types: $types) {
-        ...RelationFields
+      sourceNodes {
+        id
+        title
+        date
       }
     }
   }
@@ -64,13 +67,15 @@ async function loadEdge(edge: SliceEdge): Promise<EdgeState> {
     const partnership = partners.find((partner) => partner.organisation.id === edge.target);
     return { type: 'ready', provenance: null, shared: partnership?.dispositifs ?? [] };
   }
-  const { data } = await request(EDGE_RELATIONS_QUERY, { id: edge.source, types: [edge.type] });
-  const relation = data.node?.relations.find(
-    (item) => item.direction === 'OUT' && item.node.id === edge.target,
-  );
+  const { data } = await request(EDGE_SOURCES_QUERY, {
+    ids: [edge.source, edge.target],
+    relations: [edge.type],
+  });
+  const found = data.edgesAmong.find((item) => item.id === edge.id);
+  const evidence = typeof edge.props.evidence === 'string' ? edge.props.evidence : null;
   return {
     type: 'ready',
-    provenance: relation ? { evidence: relation.evidence ?? null, sources: relation.sources } : null,
+    provenance: found || evidence ? { evidence, sources: found?.sourceNodes ?? [] } : null,
     shared: null,
   };
 }
@@ -98,7 +103,10 @@ export function EdgeDetails(props: {
 
   const source = props.graph.nodes.get(edge.source);
   const target = props.graph.nodes.get(edge.target);
-  const properties = Object.entries(edge.props).filter(([key]) => key !== 'dispositifs');
+  // Evidence is shown with the sources, under Provenance.
+  const properties = Object.entries(edge.props).filter(
+    ([key]) => key !== 'dispositifs' && key !== 'evidence',
+  );
 
   return (
     <article className="details" aria-labelledby="details-title">

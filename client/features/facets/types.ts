@@ -1,7 +1,7 @@
 /**
  * What the filters need to know about a node beyond its own properties: the
  * themes, publics and places its relationships point to, even when those
- * nodes are not on the canvas.
+ * nodes are not on the canvas. The API computes them (GraphNode facets).
  */
 export interface NodeFacets {
   themes: string[];
@@ -10,25 +10,11 @@ export interface NodeFacets {
   places: string[];
   /** Dispositifs it carries, joins, funds or prescribes. */
   involvedIn: string[];
-  /** Organisations a person works at. */
-  worksAt: string[];
 }
 
 export type FacetIndex = Record<string, NodeFacets>;
 
-/** Relationship types that facets are read from. */
-export const FACET_RELATIONS = [
-  'ADDRESSES',
-  'TARGETS',
-  'DEPLOYED_IN',
-  'LOCATED_IN',
-  'GOVERNS',
-  'CARRIES',
-  'PARTNERS_IN',
-  'FUNDS',
-  'PRESCRIBES',
-  'WORKS_AT',
-];
+/** Kinds whose facets matter to filters and colouring (the API's facets are empty for the others). */
+export const FACETED_KINDS = new Set(['DISPOSITIF', 'ORGANISATION']);
 
-/** Kinds whose facets matter to filters and colouring. */
-export const FACETED_KINDS = new Set(['DISPOSITIF', 'ORGANISATION', 'PERSON']);
+export const NO_FACETS: NodeFacets = { themes: [], publics: [], places: [], involvedIn: [] };

@@ -118,6 +118,9 @@ export function FiltersPanel({
 
       <fieldset>
         <legend>Territoire</legend>
+        <p className="hint">
+          Le territoire, ce qu’il contient, et les dispositifs déployés sur un territoire qui le contient.
+        </p>
         {filters.territory ? (
           <p>
             <strong>{territoryName ?? filters.territory}</strong> et ce qu’il contient

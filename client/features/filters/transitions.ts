@@ -1,5 +1,4 @@
 import type { DispositifStatus, NodeKind } from '../../vocabulary';
-import type { Slice } from '../graph/types';
 import { NO_FILTERS, type Filters, type TerritoryScope } from './types';
 
 const toggle = <T>(list: readonly T[], item: T): T[] =>
@@ -34,23 +33,10 @@ export const setActiveOn = (filters: Filters, date: string | null): Filters => (
 export const setTerritory = (filters: Filters, id: string | null): Filters => ({ ...filters, territory: id });
 export const resetFilters = (): Filters => NO_FILTERS;
 
-/**
- * The scope of a territory from its PART_OF neighbourhood: edges pointing to it
- * come from inside, edges leaving it go to what contains it. The région is
- * PART_OF nothing and contains every territory of the grid.
- */
-export function scopeFromSlice(id: string, slice: Slice): TerritoryScope {
-  const inside = new Set([id]);
-  const containing = new Set<string>();
-  for (const edge of slice.edges) {
-    if (edge.type !== 'PART_OF') continue;
-    if (edge.target === id) inside.add(edge.source);
-    if (edge.source === id) containing.add(edge.target);
-  }
-  const self = slice.nodes.find((node) => node.id === id);
-  const outside = self?.props.outsideRegion === true;
-  const wholeRegion = self?.props.level === 'REGION' || id.startsWith('reg:');
-  // The région contains every territory of the grid, even two levels up.
-  if (!outside && !wholeRegion) containing.add('reg:75');
-  return { id, inside, containing, wholeRegion };
+/** The scope of a territory from the API's answer (`inside` leaves the territory itself out). */
+export function toTerritoryScope(
+  id: string,
+  scope: { inside: readonly string[]; containing: readonly string[] },
+): TerritoryScope {
+  return { id, inside: new Set([id, ...scope.inside]), containing: new Set(scope.containing) };
 }

@@ -25,15 +25,13 @@ export const NO_FILTERS: Filters = {
   territory: null,
 };
 
-/** The territory filter resolved: what lies inside the territory and what contains it. */
+/** The territory filter resolved: what lies inside the territory and what contains it, at any depth. */
 export interface TerritoryScope {
   id: string;
-  /** The territory and every territory PART_OF it. */
+  /** The territory and every territory PART_OF it, directly or not. */
   inside: Set<string>;
-  /** Territories it is PART_OF: a dispositif deployed there runs in it too. */
+  /** Territories it is PART_OF, directly or not: a dispositif deployed there runs in it too. */
   containing: Set<string>;
-  /** The whole region: everything in the grid is inside. */
-  wholeRegion: boolean;
 }
 
 export const countActiveFilters = (filters: Filters): number =>

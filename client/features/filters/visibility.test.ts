@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { edge, JOBEURS_SLICE, node, WEJOB_SLICE } from '../../test-fixtures/slices';
+import { edge, FACETS, JOBEURS_SLICE, node, WEJOB_SLICE } from '../../test-fixtures/slices';
 import { composeGraph } from '../graph/compose';
-import { openNode, storeSlice } from '../graph/transitions';
-import { EMPTY_GRAPH } from '../graph/transitions';
-import { facetsFromSlice } from '../facets/facets';
+import { EMPTY_GRAPH, openNode, storeSlice } from '../graph/transitions';
 import {
-  scopeFromSlice,
   setActiveOn,
   setTerritory,
   toggleKind,
@@ -13,6 +10,7 @@ import {
   toggleStatus,
   toggleTheme,
   togglePublic,
+  toTerritoryScope,
 } from './transitions';
 import { NO_FILTERS } from './types';
 import { computeVisibility, isActiveOn } from './visibility';
@@ -23,16 +21,7 @@ const state = storeSlice(
   JOBEURS_SLICE,
 );
 const graph = composeGraph(state);
-const facets = facetsFromSlice(['dis:jobeurs-seniors', 'dis:matinales-impact-rh', 'org:wejob'], {
-  truncated: false,
-  nodes: [],
-  edges: [
-    ...JOBEURS_SLICE.edges,
-    ...WEJOB_SLICE.edges,
-    edge('dis:matinales-impact-rh', 'ADDRESSES', 'theme:recrutement'),
-    edge('dis:matinales-impact-rh', 'DEPLOYED_IN', 'com:33318'),
-  ],
-});
+const facets = FACETS;
 const themeParents = new Map<string, string | null>([
   ['theme:trouver-un-emploi', null],
   ['theme:trouver-un-emploi--jobdating', 'theme:trouver-un-emploi'],
@@ -93,22 +82,60 @@ describe('filters', () => {
     ]).toEqual(['dis:matinales-impact-rh']);
   });
 
-  it('keeps what lies in a territory', () => {
-    const scope = scopeFromSlice('epci:243300316', {
-      truncated: false,
-      nodes: [node('epci:243300316', 'TERRITORY', 'Bordeaux Métropole', { level: 'EPCI' })],
-      edges: [edge('com:33063', 'PART_OF', 'epci:243300316'), edge('epci:243300316', 'PART_OF', 'dep:33')],
+  it('keeps what lies in a territory, and dispositifs deployed in a territory containing it', () => {
+    // As the API's territoryScope answers for Bordeaux Métropole.
+    const scope = toTerritoryScope('epci:243300316', {
+      inside: ['com:33063', 'com:33318'],
+      containing: ['dep:33', 'reg:75'],
     });
-    expect(scope.inside.has('com:33063')).toBe(true);
-    expect(scope.containing.has('dep:33')).toBe(true);
+    expect(scope.inside.has('epci:243300316')).toBe(true);
     const filters = setTerritory(NO_FILTERS, 'epci:243300316');
     const hidden = computeVisibility(graph, filters, { ...context, scope }).hiddenNodes;
-    // Deployed in Mérignac (com:33318) is not known to be inside here: hidden; Bordeaux and what runs there stay.
-    expect(hidden.has('dis:matinales-impact-rh')).toBe(true);
+    expect(hidden.has('dis:matinales-impact-rh')).toBe(false);
     expect(hidden.has('dis:jobeurs-seniors')).toBe(false);
     expect(hidden.has('com:33063')).toBe(false);
     expect(hidden.has('org:wejob')).toBe(false);
     // Themes, publics and sources are not placed: untouched.
     expect(hidden.has('public:seniors')).toBe(false);
+
+    // Libourne: Bordeaux is not inside it; a dispositif deployed in the Gironde would run there.
+    const libourne = toTerritoryScope('com:33243', { inside: [], containing: ['dep:33', 'reg:75'] });
+    const elsewhere = computeVisibility(graph, setTerritory(NO_FILTERS, 'com:33243'), {
+      ...context,
+      scope: libourne,
+      facets: {
+        ...facets,
+        'dis:matinales-impact-rh': { ...facets['dis:matinales-impact-rh']!, places: ['dep:33'] },
+      },
+    }).hiddenNodes;
+    expect([...elsewhere].sort()).toEqual(['com:33063', 'dis:jobeurs-seniors']);
+    // WeJOB is seated in Bordeaux, but carries the Gironde-wide matinales: kept.
+    expect(elsewhere.has('org:wejob')).toBe(false);
+  });
+
+  it('keeps the people working at an organisation the territory keeps', () => {
+    const people = composeGraph(
+      storeSlice(openNode(state, 'per:x'), 'n:per:x', {
+        truncated: false,
+        nodes: [
+          node('per:x', 'PERSON', 'X'),
+          node('per:y', 'PERSON', 'Y'),
+          node('org:ailleurs', 'ORGANISATION', 'Ailleurs'),
+        ],
+        edges: [edge('per:x', 'WORKS_AT', 'org:wejob'), edge('per:y', 'WORKS_AT', 'org:ailleurs')],
+      }),
+    );
+    const scope = toTerritoryScope('epci:243300316', { inside: ['com:33063'], containing: ['dep:33'] });
+    const hidden = computeVisibility(people, setTerritory(NO_FILTERS, 'epci:243300316'), {
+      ...context,
+      scope,
+      facets: {
+        ...facets,
+        'org:ailleurs': { themes: [], publics: [], places: ['com:64445'], involvedIn: [] },
+      },
+    }).hiddenNodes;
+    expect(hidden.has('per:x')).toBe(false);
+    expect(hidden.has('per:y')).toBe(true);
+    expect(hidden.has('org:ailleurs')).toBe(true);
   });
 });

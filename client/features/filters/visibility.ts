@@ -46,11 +46,12 @@ function passesDispositifFilters(node: SliceNode, filters: Filters, context: Vis
   return true;
 }
 
-function inScope(place: string, scope: TerritoryScope) {
-  return scope.wholeRegion || scope.inside.has(place);
-}
-
-/** Territory filter: null when the node's kind is not placed (themes, publics, sources). */
+/**
+ * Territory filter for territories, dispositifs and organisations: the territory
+ * and what lies inside it, and dispositifs deployed in a territory containing it
+ * (a départemental scheme runs in each of its communes). True for kinds that
+ * are not placed (themes, publics, sources).
+ */
 function passesTerritory(
   node: SliceNode,
   scope: TerritoryScope,
@@ -60,14 +61,14 @@ function passesTerritory(
   const facets = context.facets[node.id];
   switch (node.kind) {
     case 'TERRITORY':
-      return scope.wholeRegion ? node.props.outsideRegion !== true : scope.inside.has(node.id);
+      return scope.inside.has(node.id);
     case 'DISPOSITIF':
       if (!facets) return true;
-      return facets.places.some((place) => inScope(place, scope) || scope.containing.has(place));
+      return facets.places.some((place) => scope.inside.has(place) || scope.containing.has(place));
     case 'ORGANISATION':
       if (!facets) return true;
       return (
-        facets.places.some((place) => inScope(place, scope)) ||
+        facets.places.some((place) => scope.inside.has(place)) ||
         facets.involvedIn.some((id) => passingDispositifs.has(id))
       );
     default:
@@ -109,10 +110,13 @@ export function computeVisibility(
         if (node.kind === 'ORGANISATION') passingOrganisations.add(node.id);
       } else hiddenNodes.add(node.id);
     }
+    // People go with the organisations they work at, as the canvas shows them.
+    const placedPeople = new Set<string>();
+    for (const edge of graph.edges.values()) {
+      if (edge.type === 'WORKS_AT' && passingOrganisations.has(edge.target)) placedPeople.add(edge.source);
+    }
     for (const node of graph.nodes.values()) {
-      if (node.kind !== 'PERSON') continue;
-      const facets = context.facets[node.id];
-      if (facets && !facets.worksAt.some((id) => passingOrganisations.has(id))) hiddenNodes.add(node.id);
+      if (node.kind === 'PERSON' && !placedPeople.has(node.id)) hiddenNodes.add(node.id);
     }
   }
 

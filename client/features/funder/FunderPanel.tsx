@@ -4,23 +4,15 @@ import { graphql } from '../../gql';
 import type { SliceState } from '../graph/types';
 import { summariseFunder, type Counted } from './summary';
 
-/**
- * Funders are organisations with an outgoing FUNDS edge. The API has no list
- * of organisations, so they are read from the sources' mentions.
- */
+/** Funders: organisations with an outgoing FUNDS edge, with what they fund (to count it). */
 export const FUNDERS_QUERY = graphql(`
   query Funders {
-    sourceList {
+    funders {
       id
-      mentions(kinds: [ORGANISATION]) {
-        id
-        name
-        ... on Organisation {
-          funds {
-            target {
-              id
-            }
-          }
+      name
+      funds {
+        target {
+          id
         }
       }
     }
@@ -82,16 +74,13 @@ export function FunderPanel(props: FunderPanelProps) {
     let live = true;
     request(FUNDERS_QUERY, {}).then(
       ({ data }) => {
-        const funders = new Map<string, Funder>();
-        for (const source of data.sourceList) {
-          for (const node of source.mentions) {
-            const funds = 'funds' in node ? (node.funds ?? []) : [];
-            if (funds.length) funders.set(node.id, { id: node.id, name: node.name, count: funds.length });
-          }
-        }
-        const list = [...funders.values()].sort(
-          (a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'),
-        );
+        const list = data.funders
+          .map((funder) => ({
+            id: funder.id,
+            name: funder.name,
+            count: new Set(funder.funds.map((link) => link.target.id)).size,
+          }))
+          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
         if (live) setState({ type: 'ready', funders: list });
       },
       (error: unknown) => live && setState({ type: 'error', code: errorCodeOf(error) }),

@@ -1,14 +1,23 @@
 import { request } from '../../api/graphql-client';
-import { NEIGHBOURHOOD_QUERY, PARTNERSHIP_NETWORK_QUERY, SHORTEST_PATH_QUERY } from './queries';
-import { chunk, edgesAmong, funderSlice, mergeSlices, toSlice } from './slices';
+import {
+  EDGES_AMONG_QUERY,
+  NEIGHBOURHOOD_QUERY,
+  NODES_QUERY,
+  PARTNERSHIP_NETWORK_QUERY,
+  SHORTEST_PATH_QUERY,
+} from './queries';
+import { funderSlice, toSlice, toSliceEdge, toSliceNode } from './slices';
 import type { Entry, Slice } from './types';
 
 /** Nodes a neighbourhood may bring: the API caps at 1000; more would not be readable anyway. */
 export const NEIGHBOURHOOD_LIMIT = 300;
-const IDS_PER_REQUEST = 50;
+/** Ids the API takes at once in `nodes` and `edgesAmong`. */
+export const MAX_IDS_PER_REQUEST = 2000;
 
 /** Relationship types around what a funder funds (DOMAIN.md §3). */
 const AROUND_FUNDED = ['CARRIES', 'PARTNERS_IN', 'FUNDS', 'PRESCRIBES', 'DEPLOYED_IN', 'ADDRESSES'];
+
+const EMPTY_SLICE: Slice = { nodes: [], edges: [], truncated: false };
 
 async function neighbourhood(
   variables: { ids: string[]; depth?: number; relations?: string[] | null; limit?: number },
@@ -16,19 +25,6 @@ async function neighbourhood(
 ): Promise<Slice> {
   const { data } = await request(NEIGHBOURHOOD_QUERY, variables, { signal });
   return toSlice(data.neighbourhood);
-}
-
-/** Neighbourhoods of many ids, a few at a time so that no request hits the API's caps. */
-export async function neighbourhoodOfMany(
-  ids: readonly string[],
-  relations: string[] | null,
-  signal?: AbortSignal,
-): Promise<Slice> {
-  const slices: Slice[] = [];
-  for (const part of chunk(ids, IDS_PER_REQUEST)) {
-    slices.push(await neighbourhood({ ids: part, depth: 1, relations, limit: 1000 }, signal));
-  }
-  return mergeSlices(slices);
 }
 
 /** Fetches the slice an entry stands for; `onScreen` is what the canvas holds (for the links entry). */
@@ -40,9 +36,8 @@ export async function loadEntry(
   switch (entry.type) {
     case 'node': {
       if (entry.relations !== null && entry.relations.length === 0) {
-        // The node alone: a limit of one keeps its neighbours (and their edges) out.
-        const slice = await neighbourhood({ ids: [entry.id], depth: 1, limit: 1 }, signal);
-        return { nodes: slice.nodes.filter((node) => node.id === entry.id), edges: [], truncated: false };
+        const { data } = await request(NODES_QUERY, { ids: [entry.id] }, { signal });
+        return { nodes: data.nodes.map(toSliceNode), edges: [], truncated: false };
       }
       return neighbourhood(
         { ids: [entry.id], depth: 1, relations: entry.relations, limit: NEIGHBOURHOOD_LIMIT },
@@ -50,9 +45,15 @@ export async function loadEntry(
       );
     }
     case 'links': {
-      if (onScreen.length === 0) return { nodes: [], edges: [], truncated: false };
-      const slice = await neighbourhoodOfMany(onScreen, null, signal);
-      return edgesAmong(slice, new Set(onScreen));
+      if (onScreen.length === 0) return EMPTY_SLICE;
+      // Links join two nodes of one request: past the API's cap, some are left out (and said so).
+      const ids = onScreen.slice(0, MAX_IDS_PER_REQUEST);
+      const { data } = await request(EDGES_AMONG_QUERY, { ids }, { signal });
+      return {
+        nodes: [],
+        edges: data.edgesAmong.map(toSliceEdge),
+        truncated: onScreen.length > ids.length,
+      };
     }
     case 'path': {
       const { data } = await request(
@@ -75,14 +76,12 @@ export async function loadEntry(
         { ids: [entry.id], depth: 1, relations: ['FUNDS'], limit: 1000 },
         signal,
       );
-      const funded = funding.edges.filter((edge) => edge.type === 'FUNDS' && edge.source === entry.id);
+      const funded = funding.edges
+        .filter((edge) => edge.type === 'FUNDS' && edge.source === entry.id)
+        .map((edge) => edge.target);
       const around = funded.length
-        ? await neighbourhoodOfMany(
-            funded.map((edge) => edge.target),
-            AROUND_FUNDED,
-            signal,
-          )
-        : { nodes: [], edges: [], truncated: false };
+        ? await neighbourhood({ ids: funded, depth: 1, relations: AROUND_FUNDED, limit: 1000 }, signal)
+        : EMPTY_SLICE;
       return funderSlice(entry.id, funding, around);
     }
   }

@@ -1,22 +1,36 @@
 import { graphql } from '../../gql';
 
+/** A node as every canvas query asks for it. */
+export const SLICE_NODE_FIELDS = graphql(`
+  fragment SliceNodeFields on GraphNode {
+    id
+    kind
+    label
+    data
+  }
+`);
+
+/** An edge as every canvas query asks for it; its sources' titles are fetched when it is selected. */
+export const SLICE_EDGE_FIELDS = graphql(`
+  fragment SliceEdgeFields on GraphEdge {
+    id
+    source
+    target
+    type
+    sources
+    data
+  }
+`);
+
 /** A graph slice as every canvas query asks for it. */
 export const SLICE_FIELDS = graphql(`
   fragment SliceFields on GraphSlice {
     truncated
     nodes {
-      id
-      kind
-      label
-      data
+      ...SliceNodeFields
     }
     edges {
-      id
-      source
-      target
-      type
-      sources
-      data
+      ...SliceEdgeFields
     }
   }
 `);
@@ -25,6 +39,22 @@ export const NEIGHBOURHOOD_QUERY = graphql(`
   query Neighbourhood($ids: [ID!]!, $depth: Int, $relations: [String!], $limit: Int) {
     neighbourhood(ids: $ids, depth: $depth, relations: $relations, limit: $limit) {
       ...SliceFields
+    }
+  }
+`);
+
+export const NODES_QUERY = graphql(`
+  query Nodes($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ...SliceNodeFields
+    }
+  }
+`);
+
+export const EDGES_AMONG_QUERY = graphql(`
+  query EdgesAmong($ids: [ID!]!) {
+    edgesAmong(ids: $ids) {
+      ...SliceEdgeFields
     }
   }
 `);

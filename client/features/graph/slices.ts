@@ -1,41 +1,52 @@
 import type { NodeKind } from '../../vocabulary';
 import type { Slice, SliceEdge, SliceNode } from './types';
 
+interface RawNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  data?: unknown;
+}
+
+interface RawEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  sources: readonly string[];
+  data?: unknown;
+}
+
 interface RawSlice {
   truncated: boolean;
-  nodes: readonly { id: string; kind: NodeKind; label: string; data?: unknown }[];
-  edges: readonly {
-    id: string;
-    source: string;
-    target: string;
-    type: string;
-    sources: readonly string[];
-    data?: unknown;
-  }[];
+  nodes: readonly RawNode[];
+  edges: readonly RawEdge[];
 }
 
 const asRecord = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
-/** A slice as the API returns it, with its JSON data as plain records. */
+/** A node as the API returns it, with its JSON data as a plain record. */
+export const toSliceNode = (node: RawNode): SliceNode => ({
+  id: node.id,
+  kind: node.kind,
+  label: node.label,
+  props: asRecord(node.data),
+});
+
+/** An edge as the API returns it, with its JSON data as a plain record. */
+export const toSliceEdge = (edge: RawEdge): SliceEdge => ({
+  id: edge.id,
+  source: edge.source,
+  target: edge.target,
+  type: edge.type,
+  sources: [...edge.sources],
+  props: asRecord(edge.data),
+});
+
+/** A slice as the API returns it. */
 export function toSlice(raw: RawSlice): Slice {
-  return {
-    truncated: raw.truncated,
-    nodes: raw.nodes.map((node) => ({
-      id: node.id,
-      kind: node.kind,
-      label: node.label,
-      props: asRecord(node.data),
-    })),
-    edges: raw.edges.map((edge) => ({
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      type: edge.type,
-      sources: [...edge.sources],
-      props: asRecord(edge.data),
-    })),
-  };
+  return { truncated: raw.truncated, nodes: raw.nodes.map(toSliceNode), edges: raw.edges.map(toSliceEdge) };
 }
 
 /** Several slices as one: first occurrence of a node or edge wins. */
@@ -55,15 +66,6 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
-}
-
-/** Edges of `slice` whose both ends are in `ids` (links among the nodes on screen). */
-export function edgesAmong(slice: Slice, ids: ReadonlySet<string>): Slice {
-  return {
-    nodes: [],
-    edges: slice.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
-    truncated: slice.truncated,
-  };
 }
 
 /** What a funder funds, and around it: carriers, partners, co-funders, places and themes. */
