@@ -2,7 +2,7 @@
  * The graph's closed vocabulary as the page shows it: French words for node
  * kinds, relationship types, statuses, levels and properties (DOMAIN.md §2–4).
  */
-import type { NodeKind as ApiNodeKind } from './gql/graphql';
+import type { NodeKind as ApiNodeKind, RelationshipType as ApiRelationshipType } from './gql/graphql';
 
 export const NODE_KINDS = [
   'ORGANISATION',
@@ -46,6 +46,13 @@ export const RELATION_TYPES = [
   'MENTIONED_IN',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
+// The API's enum and this list must stay the same set.
+export const API_RELATION_TYPES_MATCH: [ApiRelationshipType, RelationType] extends [
+  RelationType,
+  ApiRelationshipType,
+]
+  ? true
+  : never = true;
 
 /** Edge types drawn on the canvas: the stored relationships plus the partnership projection. */
 export type EdgeType = RelationType | 'PARTNERS';

@@ -1,6 +1,6 @@
 import { countGraph } from '../../../graph/queries/stats.js';
 import { notFound } from '../../errors.js';
-import type { Resolvers } from '../resolvers-types.generated.js';
+import type { RelationshipType, Resolvers } from '../resolvers-types.generated.js';
 import { kindOfLabel, linkFields, other } from '../shared.js';
 
 export const baseResolvers: Resolvers = {
@@ -21,7 +21,7 @@ export const baseResolvers: Resolvers = {
   },
   Relation: {
     ...linkFields,
-    type: (rel) => rel.type,
+    type: (rel) => rel.type as RelationshipType,
     direction: (rel) => rel.direction,
     node: other,
   },
