@@ -23,6 +23,12 @@ describe('service endpoints', () => {
     expect(await ready.json()).toEqual({ ready: true });
   });
 
+  it('serves GraphiQL to a browser at /graphql', async () => {
+    const response = await fetch(`${inject('appUrl')}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect((await response.text()).toLowerCase()).toContain('graphiql');
+  });
+
   it('serves the page at /', async () => {
     const response = await fetch(inject('appUrl'));
     expect(response.status).toBe(200);
