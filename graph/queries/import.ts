@@ -84,7 +84,9 @@ async function writeRelationships(
   const byEndpoints = new Map<string, SeedRelationship[]>();
   for (const rel of rels) {
     const key = `${endpointLabel(rel.from)}>${endpointLabel(rel.to)}`;
-    byEndpoints.set(key, [...(byEndpoints.get(key) ?? []), rel]);
+    const group = byEndpoints.get(key);
+    if (group) group.push(rel);
+    else byEndpoints.set(key, [rel]);
   }
   let written = 0;
   for (const [key, group] of byEndpoints) {
