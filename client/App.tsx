@@ -20,6 +20,7 @@ import { EMPTY_VOCABULARY } from './features/vocabulary/types';
 import { downloadBlob } from './export/download';
 import { useFacetLoader, useScopeLoader, useSliceLoader, useUrlSync } from './state/effects';
 import { useAtlas } from './state/store';
+import type { Workspace } from './state/types';
 import { KIND_LABELS, NODE_KINDS, type NodeKind } from './vocabulary';
 
 // Cytoscape and its layouts are most of the page's code: the page is usable (search,
@@ -44,8 +45,6 @@ const CoveragePanel = lazy(() =>
   import('./features/coverage/CoveragePanel').then((module) => ({ default: module.CoveragePanel })),
 );
 
-/** The two workspaces: the graph explorer and the coverage analysis of the territorial grid. */
-type Workspace = 'explorer' | 'coverage';
 const WORKSPACES: { id: Workspace; label: string }[] = [
   { id: 'explorer', label: 'Explorateur' },
   { id: 'coverage', label: 'Couverture' },
@@ -87,7 +86,11 @@ export function App() {
   const cyRef = useRef<cytoscape.Core | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const [tab, setTab] = useState<Tab>('filters');
-  const [workspace, setWorkspace] = useState<Workspace>('explorer');
+  const workspace = state.workspace;
+  const setWorkspace = useCallback(
+    (next: Workspace) => dispatch({ type: 'setWorkspace', workspace: next }),
+    [dispatch],
+  );
   const [menu, setMenu] = useState<{
     id: string;
     position: { x: number; y: number };
@@ -273,7 +276,10 @@ export function App() {
         <main className="app-main coverage-workspace">
           <Loading>
             <CoveragePanel
+              view={state.coverage}
+              onChange={(coverage) => dispatch({ type: 'setCoverage', coverage })}
               onOpenInGraph={(ids) => {
+                // One state change, hence one history step: Back returns to this coverage view.
                 for (const id of ids) dispatch({ type: 'openNode', id, select: ids.length === 1 });
                 setWorkspace('explorer');
               }}

@@ -122,6 +122,8 @@ export function urlViewOf(state: AtlasState): UrlView {
     filters: state.view.filters,
     showTable: state.view.showTable,
     selection: state.selection,
+    workspace: state.workspace,
+    coverage: state.coverage,
   };
 }
 

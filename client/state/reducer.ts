@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from '../api/graphql-client';
+import { DEFAULT_COVERAGE_VIEW } from '../features/coverage/types';
 import { NO_FACETS } from '../features/facets/types';
 import { NO_FILTERS } from '../features/filters/types';
 import {
@@ -21,6 +22,8 @@ import { NO_SELECTION } from '../features/view/types';
 import type { Action, AtlasState } from './types';
 
 export const INITIAL_STATE: AtlasState = {
+  workspace: 'explorer',
+  coverage: DEFAULT_COVERAGE_VIEW,
   graph: EMPTY_GRAPH,
   view: {
     layout: 'fcose',
@@ -149,10 +152,17 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
       return notify(state, action.level, action.message);
     case 'dismissNotice':
       return { ...state, notices: state.notices.filter((notice) => notice.id !== action.id) };
+    case 'setWorkspace':
+      return { ...state, workspace: action.workspace };
+    case 'setCoverage':
+      return { ...state, coverage: { ...state.coverage, ...action.coverage } };
     case 'restore': {
       const { view } = action;
       return {
         ...state,
+        workspace: view.workspace,
+        // An explorer URL says nothing of the coverage view: the one in memory stays.
+        coverage: view.workspace === 'coverage' ? view.coverage : state.coverage,
         graph: restoreGraph(state.graph, view),
         view: {
           ...state.view,

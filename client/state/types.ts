@@ -1,11 +1,15 @@
 import type { ApiErrorCode } from '../api/graphql-client';
 import type { LayoutName } from '../cytoscape/layouts';
 import type { ColorBy, SizeBy } from '../cytoscape/stylesheet';
+import type { CoverageView } from '../features/coverage/types';
 import type { FacetIndex } from '../features/facets/types';
 import type { Filters, TerritoryScope } from '../features/filters/types';
 import type { Entry, GraphState, Slice } from '../features/graph/types';
 import type { Grouping, Selection, ViewState } from '../features/view/types';
 import type { NodeKind, RelationType } from '../vocabulary';
+
+/** The two workspaces: the graph explorer and the coverage analysis of the territorial grid. */
+export type Workspace = 'explorer' | 'coverage';
 
 export type Notice = { id: number; level: 'info' | 'error'; message: string };
 
@@ -16,6 +20,8 @@ export type ScopeState =
 
 /** Everything the page shows, in one serialisable value. */
 export interface AtlasState {
+  workspace: Workspace;
+  coverage: CoverageView;
   graph: GraphState;
   view: ViewState;
   selection: Selection;
@@ -40,6 +46,9 @@ export interface UrlView {
   filters: Filters;
   showTable: boolean;
   selection: Selection;
+  workspace: Workspace;
+  /** Read from and written to the URL in the coverage workspace only. */
+  coverage: CoverageView;
 }
 
 export type Action =
@@ -72,6 +81,8 @@ export type Action =
   | { type: 'setHighlight'; text: string }
   | { type: 'notify'; level: Notice['level']; message: string }
   | { type: 'dismissNotice'; id: number }
+  | { type: 'setWorkspace'; workspace: Workspace }
+  | { type: 'setCoverage'; coverage: Partial<CoverageView> }
   | { type: 'restore'; view: UrlView };
 
 export type { NodeKind };

@@ -15,11 +15,11 @@ import { SummaryBar } from './SummaryBar';
 import { Treemap } from './Treemap';
 import {
   COVERAGE_LEVELS,
-  EMPTY_FILTER,
   REGION_ID,
   type CoverageFilter,
   type CoverageLevel,
   type CoverageMode,
+  type CoverageView,
   type CellApplication,
   type CoverageResult,
   type Loadable,
@@ -28,6 +28,10 @@ import { fetchApplications, useCellApplications, useCoverage } from './use-cover
 import './coverage.css';
 
 export interface CoveragePanelProps {
+  /** What to show: level, scope, comparison, filters, opened cell (kept in the URL by the page). */
+  view: CoverageView;
+  /** Changes part of the view. */
+  onChange(patch: Partial<CoverageView>): void;
   /** Opens these nodes (dispositifs) on the graph canvas. */
   onOpenInGraph(ids: string[]): void;
 }
@@ -46,21 +50,12 @@ const formatDay = (iso: string) =>
  * Coverage gaps on the territorial grid (DOMAIN.md §5): where is there nothing,
  * weighed by people; one filter, two filters side by side, or one filter at two dates.
  */
-export function CoveragePanel({ onOpenInGraph }: CoveragePanelProps) {
+export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelProps) {
   const id = useId();
   const vocabularyState = useVocabulary();
   const vocabulary = vocabularyState.type === 'ready' ? vocabularyState.value : EMPTY_VOCABULARY;
-  const [level, setLevel] = useState<CoverageLevel>('DEPARTEMENT');
-  const [within, setWithin] = useState(REGION_ID);
-  const [mode, setMode] = useState<CoverageMode>('single');
-  const [left, setLeft] = useState<CoverageFilter>(EMPTY_FILTER);
-  const [right, setRight] = useState<CoverageFilter>({
-    ...EMPTY_FILTER,
-    theme: 'theme:apprentissage-alternance',
-  });
-  // Report'emploi (Haute-Vienne) ran through 2019: these dates show what its end took away.
-  const [dates, setDates] = useState({ before: '2019-06-01', after: '2020-01-01' });
-  const [selected, setSelected] = useState<{ side: 'left' | 'right'; id: string } | null>(null);
+  const { level, within, mode, left, right, dates, selected } = view;
+  const setSelected = (next: CoverageView['selected']) => onChange({ selected: next });
 
   const scopeWithin = level === 'DEPARTEMENT' ? REGION_ID : within;
   const request = useMemo(() => {
@@ -142,8 +137,7 @@ export function CoveragePanel({ onOpenInGraph }: CoveragePanelProps) {
             aria-label="Niveau"
             value={level}
             onChange={(event) => {
-              setLevel(event.target.value as CoverageLevel);
-              setSelected(null);
+              onChange({ level: event.target.value as CoverageLevel, selected: null });
             }}
           >
             {COVERAGE_LEVELS.map((value) => (
@@ -160,8 +154,7 @@ export function CoveragePanel({ onOpenInGraph }: CoveragePanelProps) {
             value={scopeWithin}
             disabled={level === 'DEPARTEMENT'}
             onChange={(event) => {
-              setWithin(event.target.value);
-              setSelected(null);
+              onChange({ within: event.target.value, selected: null });
             }}
           >
             <option value={REGION_ID}>Nouvelle-Aquitaine</option>
@@ -184,8 +177,7 @@ export function CoveragePanel({ onOpenInGraph }: CoveragePanelProps) {
                   name={`${id}-mode`}
                   checked={mode === item.id}
                   onChange={() => {
-                    setMode(item.id);
-                    setSelected(null);
+                    onChange({ mode: item.id, selected: null });
                   }}
                 />{' '}
                 {item.label}
@@ -200,11 +192,16 @@ export function CoveragePanel({ onOpenInGraph }: CoveragePanelProps) {
           legend={mode === 'filters' ? 'Filtre A' : 'Filtre'}
           filter={left}
           vocabulary={vocabulary}
-          onChange={setLeft}
+          onChange={(filter) => onChange({ left: filter })}
           withoutDate={mode === 'dates'}
         />
         {mode === 'filters' ? (
-          <FilterFields legend="Filtre B" filter={right} vocabulary={vocabulary} onChange={setRight} />
+          <FilterFields
+            legend="Filtre B"
+            filter={right}
+            vocabulary={vocabulary}
+            onChange={(filter) => onChange({ right: filter })}
+          />
         ) : null}
         {mode === 'dates' ? (
           <fieldset className="coverage-filter">
@@ -215,7 +212,7 @@ export function CoveragePanel({ onOpenInGraph }: CoveragePanelProps) {
                 aria-label="Première date"
                 type="date"
                 value={dates.before}
-                onChange={(event) => setDates({ ...dates, before: event.target.value })}
+                onChange={(event) => onChange({ dates: { ...dates, before: event.target.value } })}
               />
             </label>
             <label className="field">
@@ -224,7 +221,7 @@ export function CoveragePanel({ onOpenInGraph }: CoveragePanelProps) {
                 aria-label="Seconde date"
                 type="date"
                 value={dates.after}
-                onChange={(event) => setDates({ ...dates, after: event.target.value })}
+                onChange={(event) => onChange({ dates: { ...dates, after: event.target.value } })}
               />
             </label>
           </fieldset>

