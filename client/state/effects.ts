@@ -130,16 +130,24 @@ export function urlViewOf(state: AtlasState): UrlView {
 /** Writes the view into the URL (a history step per change of view) and restores it on back/forward. */
 export function useUrlSync(state: AtlasState, dispatch: Dispatch<Action>) {
   const search = encodeView(urlViewOf(state));
+  // The URL read at load or restored by back/forward is only normalised (invalid
+  // values dropped), never pushed as a step of its own.
+  const normaliseNext = useRef(true);
   useEffect(() => {
     const current = window.location.search;
+    const normalise = normaliseNext.current;
+    normaliseNext.current = false;
     if (current === search) return;
     const url = `${window.location.pathname}${search}${window.location.hash}`;
-    if (isNewHistoryStep(current, search)) window.history.pushState(null, '', url);
+    if (!normalise && isNewHistoryStep(current, search)) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }, [search]);
 
   useEffect(() => {
-    const onPop = () => dispatch({ type: 'restore', view: decodeView(window.location.search) });
+    const onPop = () => {
+      normaliseNext.current = true;
+      dispatch({ type: 'restore', view: decodeView(window.location.search) });
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [dispatch]);

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import '../helpers/test-env.js';
 
 /**
@@ -29,7 +29,7 @@ const coveragePanel = (page: Page) => page.getByRole('region', { name: 'Couvertu
 const epciMap = (panel: Locator) =>
   panel.getByRole('group', { name: /^Couverture des EPCI — Nouvelle-Aquitaine — Mobilité/ });
 
-describe.skipIf(!hasChromium())('the coverage view in the URL', () => {
+describe('the coverage view in the URL', () => {
   let browser: Browser;
 
   beforeAll(async () => {

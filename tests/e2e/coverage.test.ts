@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import '../helpers/test-env.js';
 
 /**
@@ -15,7 +15,7 @@ const appUrl = inject('appUrl');
 const statusOf = (map: Locator, territory: string) =>
   map.locator(`[data-territory="${territory}"]`).first().getAttribute('data-status');
 
-describe.skipIf(!hasChromium())('coverage in a browser', () => {
+describe('coverage in a browser', () => {
   let browser: Browser;
   let page: Page;
 

@@ -1,7 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { canvas, download, hasNode, settle, watchLayouts, type CanvasState } from '../helpers/canvas.js';
 import '../helpers/test-env.js';
 
@@ -56,7 +56,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe.skipIf(!hasChromium())('explorer exports and large views in a browser', () => {
+describe('explorer exports and large views in a browser', () => {
   let browser: Browser;
   let page: Page;
   let shown: CanvasState;

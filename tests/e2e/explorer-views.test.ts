@@ -1,7 +1,7 @@
 import type cytoscape from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import {
   afterLayout,
   canvas,
@@ -41,7 +41,7 @@ function widths(page: Page): Promise<Record<string, number>> {
   });
 }
 
-describe.skipIf(!hasChromium())('explorer views in a browser', () => {
+describe('explorer views in a browser', () => {
   let browser: Browser;
   let page: Page;
 

@@ -3,7 +3,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type cytoscape from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import '../helpers/test-env.js';
 
 /**
@@ -49,7 +49,7 @@ async function renderedPosition(page: Page, id: string) {
 /** Waits for the layout to settle so that rendered positions stay put. */
 const settle = (page: Page) => page.waitForTimeout(900);
 
-describe.skipIf(!hasChromium())('explorer in a browser', () => {
+describe('explorer in a browser', () => {
   let browser: Browser;
   let page: Page;
 

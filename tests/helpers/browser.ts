@@ -25,9 +25,13 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export const hasChromium = () => existsSync(CHROMIUM_PATH);
-
-/** One headless Chromium for a test file: no downloads of a browser of its own, no network beyond the app. */
+/**
+ * One headless Chromium for a test file: no downloads of a browser of its own, no
+ * network beyond the app. A missing Chromium fails the tests rather than skipping them.
+ */
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`);
+  }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }
