@@ -42,7 +42,7 @@ const TableView = lazy(() =>
   import('./features/table/TableView').then((module) => ({ default: module.TableView })),
 );
 const CoveragePanel = lazy(() =>
-  import('./features/coverage/CoveragePanel').then((module) => ({ default: module.CoveragePanel })),
+  import('./features/coverage-gaps/CoveragePanel').then((module) => ({ default: module.CoveragePanel })),
 );
 
 const WORKSPACES: { id: Workspace; label: string }[] = [

@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES } from '../api/graphql-client';
-import { DEFAULT_COVERAGE_VIEW } from '../features/coverage/types';
+import { DEFAULT_COVERAGE_VIEW } from '../features/coverage-gaps/types';
 import { NO_FACETS } from '../features/facets/types';
 import { NO_FILTERS } from '../features/filters/types';
 import {

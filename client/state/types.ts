@@ -1,7 +1,7 @@
 import type { ApiErrorCode } from '../api/graphql-client';
 import type { LayoutName } from '../cytoscape/layouts';
 import type { ColorBy, SizeBy } from '../cytoscape/stylesheet';
-import type { CoverageView } from '../features/coverage/types';
+import type { CoverageView } from '../features/coverage-gaps/types';
 import type { FacetIndex } from '../features/facets/types';
 import type { Filters, TerritoryScope } from '../features/filters/types';
 import type { Entry, GraphState, Slice } from '../features/graph/types';

@@ -1,5 +1,5 @@
-import { buildCoverageGrid, type CoverageGrid } from '../coverage/grid.js';
-import type { ThemeEdge } from '../coverage/filter.js';
+import { buildCoverageGrid, type CoverageGrid } from '../coverage-gaps/grid.js';
+import type { ThemeEdge } from '../coverage-gaps/filter.js';
 import type { Db } from '../driver.js';
 import type { DispositifStatus, OrganisationType } from '../model.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';

@@ -2,7 +2,7 @@ import { JSONResolver } from 'graphql-scalars';
 import { DateScalar } from './base/date-scalar.js';
 import type { Resolvers } from './resolvers-types.generated.js';
 import { baseResolvers } from './base/resolvers.js';
-import { coverageResolvers } from './coverage/resolvers.js';
+import { coverageResolvers } from './coverage-gaps/resolvers.js';
 import { dispositifResolvers } from './dispositif/resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
 import { organisationResolvers } from './organisation/resolvers.js';

@@ -3,7 +3,7 @@ import {
   COVERAGE_APPLICATIONS_QUERY,
   COVERAGE_COMPARISON_QUERY,
   COVERAGE_QUERY,
-} from '../../client/features/coverage/queries.js';
+} from '../../client/features/coverage-gaps/queries.js';
 import { findTerritorialGrid } from '../../graph/queries/coverage.js';
 import type { BenchSuite } from './harness.js';
 import { timeMedian } from './harness.js';

@@ -10,7 +10,7 @@
 import { LAYOUT_NAMES, type LayoutName } from '../../cytoscape/layouts';
 import type { ColorBy, SizeBy } from '../../cytoscape/stylesheet';
 import type { UrlView } from '../../state/types';
-import { CARRIER_TYPES } from '../coverage/labels';
+import { CARRIER_TYPES } from '../coverage-gaps/labels';
 import {
   COVERAGE_LEVELS,
   DEFAULT_COVERAGE_VIEW,
@@ -20,7 +20,7 @@ import {
   type CoverageLevel,
   type CoverageMode,
   type CoverageView,
-} from '../coverage/types';
+} from '../coverage-gaps/types';
 import {
   DISPOSITIF_STATUSES,
   isRelationType,

@@ -3,8 +3,8 @@ import {
   compareCoverage,
   summariseCoverage,
   type CellCoverage,
-} from '../../../graph/coverage/classify.js';
-import { publicsMatching, themeWithDescendants } from '../../../graph/coverage/filter.js';
+} from '../../../graph/coverage-gaps/classify.js';
+import { publicsMatching, themeWithDescendants } from '../../../graph/coverage-gaps/filter.js';
 import {
   canContain,
   cellsWithin,
@@ -12,7 +12,7 @@ import {
   isCoverageLevel,
   type CoverageGrid,
   type GridTerritory,
-} from '../../../graph/coverage/grid.js';
+} from '../../../graph/coverage-gaps/grid.js';
 import {
   ORGANISATION_TYPES,
   type DispositifStatus,

@@ -1,4 +1,4 @@
-import type { CoverageStatus, CoverageSummary, CoverageVia } from '../../../graph/coverage/classify.js';
+import type { CoverageStatus, CoverageSummary, CoverageVia } from '../../../graph/coverage-gaps/classify.js';
 import type { NodeRow } from '../../../graph/queries/rows.js';
 
 // Parents of the coverage types: built whole by the report, so that the
