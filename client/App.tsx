@@ -21,7 +21,7 @@ import { downloadBlob } from './export/download';
 import { useFacetLoader, useScopeLoader, useSliceLoader, useUrlSync } from './state/effects';
 import { useAtlas } from './state/store';
 import type { Workspace } from './state/types';
-import { KIND_LABELS, NODE_KINDS, type NodeKind } from './vocabulary';
+import { KIND_LABELS, NODE_KINDS } from './vocabulary';
 
 // Cytoscape and its layouts are most of the page's code: the page is usable (search,
 // stats) before they arrive, in a chunk fetched as soon as the page renders.
@@ -530,7 +530,6 @@ export function App() {
           key={menu.id}
           id={menu.id}
           name={menuNode.label}
-          kind={menuNode.kind as NodeKind}
           expanded={isExpanded(state.graph, menu.id)}
           pinned={state.graph.pinned.includes(menu.id)}
           position={menu.position}

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../graph/driver.js';
+import { countRelationsBatch, type RelationCountRow } from '../graph/queries/degrees.js';
 import { findNodesByIds } from '../graph/queries/nodes.js';
 import { findRelationsBatch, type RelationKey } from '../graph/queries/relations.js';
 import type { NodeRow, RelationRow } from '../graph/queries/rows.js';
@@ -7,6 +8,8 @@ import type { NodeRow, RelationRow } from '../graph/queries/rows.js';
 export interface Loaders {
   node: DataLoader<string, NodeRow | null>;
   relations: DataLoader<RelationKey, RelationRow[], string>;
+  /** Relationship counts by type and direction, keyed by node id. */
+  degrees: DataLoader<string, RelationCountRow[]>;
 }
 
 /** Batches the per-field lookups of one request into a round trip per level. */
@@ -20,5 +23,6 @@ export function createLoaders(db: Db): Loaders {
     relations: new DataLoader((keys) => findRelationsBatch(db, keys), {
       cacheKeyFn: (key) => `${key.id}|${key.type}|${key.direction}`,
     }),
+    degrees: new DataLoader((ids) => countRelationsBatch(db, ids)),
   };
 }

@@ -60,10 +60,16 @@ describe('explorer views in a browser', () => {
     // Expand by type: "porte" (CARRIES) only.
     await page.getByRole('button', { name: 'Actions…' }).click();
     const menu = page.getByRole('menu', { name: 'Actions sur WeJOB' });
-    await menu
-      .getByRole('group', { name: 'Déplier par type de relation' })
-      .getByRole('menuitem', { name: '« porte »' })
-      .click();
+    const byType = menu.getByRole('group', { name: 'Déplier par type de relation' });
+    // Only the types WeJOB has, each with its count, worded from WeJOB's side.
+    const carries = byType.getByRole('menuitem', { name: /^« porte » \((\d+)\)$/ });
+    const count = Number(/\((\d+)\)/.exec((await carries.textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThanOrEqual(3);
+    const offered = await byType.getByRole('menuitem').allTextContents();
+    expect(offered.every((name) => /^« .+ » \(\d+\)$/.test(name))).toBe(true);
+    expect(offered).toContain('« emploie » (1)');
+    expect(offered.some((name) => name.startsWith("« s'adresse à »"))).toBe(false);
+    await carries.click();
     await hasNode(page, 'dis:jobeurs-seniors');
     await settle(page);
     const carried = await canvas(page);
@@ -80,6 +86,7 @@ describe('explorer views in a browser', () => {
       expect(id.startsWith('dis:')).toBe(true);
       expect(linked).toContain(id);
     }
+    expect(carried.nodes.length - 1).toBe(count);
     expect(carried.nodes).not.toContain('com:33063');
     expect(carried.nodes).not.toContain('per:ingrid-berghman');
     expect(page.url()).toContain('v=n:org:wejob~CARRIES');

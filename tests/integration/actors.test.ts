@@ -77,6 +77,19 @@ const GRAPH_QUERIES = graphql(`
   }
 `);
 
+const DEGREES = graphql(`
+  query TestDegrees($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      degrees {
+        type
+        direction
+        count
+      }
+    }
+  }
+`);
+
 const NETWORK = graphql(`
   query TestNetwork($territory: ID, $theme: ID, $activeOn: Date) {
     partnershipNetwork(territory: $territory, theme: $theme, activeOn: $activeOn) {
@@ -156,6 +169,23 @@ describe('graph queries', () => {
     const wejob = data?.nodes.find((node) => node.id === 'org:wejob');
     expect(wejob?.places).toEqual(['com:33063']);
     expect(wejob?.involvedIn).toContain('dis:jobeurs-seniors');
+  });
+
+  it("counts each node's relationships by type and direction, listing only those it has", async () => {
+    const { data, errors } = await api.execute(DEGREES, { ids: ['org:wejob', 'dis:jobeurs-seniors'] });
+    expect(errors).toBeUndefined();
+    const count = (id: string, type: string, direction: string) =>
+      data?.nodes
+        .find((node) => node.id === id)
+        ?.degrees.find((degree) => degree.type === type && degree.direction === direction)?.count;
+    expect(count('org:wejob', 'CARRIES', 'OUT')).toBeGreaterThanOrEqual(3);
+    expect(count('org:wejob', 'WORKS_AT', 'IN')).toBeGreaterThanOrEqual(1);
+    expect(count('org:wejob', 'LOCATED_IN', 'OUT')).toBe(1);
+    expect(count('org:wejob', 'CARRIES', 'IN')).toBeUndefined();
+    expect(count('dis:jobeurs-seniors', 'CARRIES', 'IN')).toBeGreaterThanOrEqual(1);
+    const wejob = data?.nodes.find((node) => node.id === 'org:wejob');
+    expect(wejob?.degrees.every((degree) => degree.count > 0)).toBe(true);
+    expect(wejob?.degrees.some((degree) => degree.type === 'TARGETS')).toBe(false);
   });
 
   it('projects partnerships with weights and the shared dispositifs', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { RELATION_LABELS, type NodeKind, type RelationType } from '../../vocabulary';
-import { RELATIONS_BY_KIND } from './relation-types';
+import { request } from '../../api/graphql-client';
+import type { RelationType } from '../../vocabulary';
+import { DEGREES_QUERY, expandItems, type ExpandItem } from './degrees';
 
 export type NodeMenuCommand =
   | { type: 'expand'; relations: RelationType[] | null }
@@ -14,7 +15,6 @@ export type NodeMenuCommand =
 export interface NodeMenuProps {
   id: string;
   name: string;
-  kind: NodeKind;
   expanded: boolean;
   pinned: boolean;
   position: { x: number; y: number };
@@ -26,6 +26,19 @@ export interface NodeMenuProps {
 export function NodeMenu(props: NodeMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState(props.position);
+  // The node's own relationship types and counts, asked for when the menu opens.
+  const [types, setTypes] = useState<ExpandItem[] | 'loading' | 'error'>('loading');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    request(DEGREES_QUERY, { ids: [props.id] }, { signal: controller.signal }).then(
+      ({ data }) => setTypes(expandItems(data.nodes[0]?.degrees ?? [])),
+      () => {
+        if (!controller.signal.aborted) setTypes('error');
+      },
+    );
+    return () => controller.abort();
+  }, [props.id]);
 
   // Keep the whole menu on screen: shift it up or left when it would overflow.
   useLayoutEffect(() => {
@@ -36,7 +49,7 @@ export function NodeMenu(props: NodeMenuProps) {
       x: Math.max(margin, Math.min(props.position.x, window.innerWidth - box.width - margin)),
       y: Math.max(margin, Math.min(props.position.y, window.innerHeight - box.height - margin)),
     });
-  }, [props.position]);
+  }, [props.position, types]);
   const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
 
   useEffect(() => {
@@ -106,9 +119,17 @@ export function NodeMenu(props: NodeMenuProps) {
         <p className="node-menu-heading" aria-hidden="true">
           Déplier par type de relation
         </p>
-        {RELATIONS_BY_KIND[props.kind].map((type) =>
-          item(`« ${RELATION_LABELS[type].name} »`, { type: 'expand', relations: [type] }, type),
+        {types === 'loading' && (
+          <p className="node-menu-note" role="status">
+            Chargement des liens…
+          </p>
         )}
+        {types === 'error' && <p className="node-menu-note">Liens indisponibles.</p>}
+        {Array.isArray(types) && types.length === 0 && <p className="node-menu-note">Aucun lien.</p>}
+        {Array.isArray(types) &&
+          types.map(({ type, label, count }) =>
+            item(`${label} (${count})`, { type: 'expand', relations: [type] }, type),
+          )}
       </div>
       {props.expanded && item('Replier (retirer les voisins apportés)', { type: 'collapse' })}
       {item(props.pinned ? 'Désépingler' : 'Épingler (fixer la position)', { type: 'pin' })}

@@ -124,6 +124,7 @@ export const graphResolvers: Resolvers = {
             INVOLVEMENT.map((type) => [type, 'OUT'] as const),
           )
         : [],
+    degrees: (row, _args, ctx) => ctx.loaders.degrees.load(row.id),
   },
   GraphEdge: {
     id: (edge) => edge.id,
