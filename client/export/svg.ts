@@ -9,6 +9,8 @@ const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '6 
 /**
  * The canvas as a standalone SVG: edges as lines (arrow for directed types),
  * nodes with the canvas's shapes and colours, labels below. Nodes need positions.
+ * Written here rather than taken from cytoscape-svg because that extension is
+ * GPL-3.0, which would bind the whole page bundle.
  */
 export function toSvg(graph: ExportGraph, options: { title?: string } = {}): string {
   const placed = graph.nodes.filter((node) => node.x !== undefined && node.y !== undefined);
