@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toEdgesCsv, toNodesCsv } from './csv';
 import { EXPORT_FIXTURE } from './fixture';
+import { parse } from 'csv-parse/sync';
 
-/** A minimal RFC 4180 reader, enough to read back what we write. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += char;
-  }
-  return rows;
-}
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks); throws on malformed input. */
+const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' });
 
 describe('CSV export', () => {
   it('quotes only when needed', () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { canvas, download, hasNode, settle, watchLayouts, type CanvasState } from '../helpers/canvas.js';
 import '../helpers/test-env.js';
+import { parse } from 'csv-parse/sync';
 
 /**
  * The toolbar's file exports and the large-view grouping, over the real app:
@@ -24,37 +25,8 @@ function parseXml(text: string) {
   return document.documentElement!;
 }
 
-/** RFC 4180 records: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += char;
-  }
-  expect(quoted).toBe(false);
-  expect(field).toBe('');
-  expect(row).toEqual([]);
-  return rows;
-}
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks); throws on malformed input. */
+const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' });
 
 describe('explorer exports and large views in a browser', () => {
   let browser: Browser;

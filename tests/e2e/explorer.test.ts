@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { DOMParser } from '@xmldom/xmldom';
-import type cytoscape from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
+import { canvas, hasNode, renderedPosition, settle } from '../helpers/canvas.js';
 import '../helpers/test-env.js';
 
 /**
@@ -11,43 +11,6 @@ import '../helpers/test-env.js';
  * (org:wejob), its "jobeurs seniors" programme, Bordeaux and the Gironde.
  */
 const appUrl = inject('appUrl');
-
-interface CanvasState {
-  nodes: string[];
-  visible: string[];
-  path: string[];
-}
-
-async function canvas(page: Page): Promise<CanvasState> {
-  return page.evaluate(() => {
-    const cy = window.__atlasCy!;
-    const real = cy.nodes().filter((node: cytoscape.NodeSingular) => !node.isParent());
-    return {
-      nodes: real.map((node: cytoscape.NodeSingular) => node.id()),
-      visible: real
-        .filter((node: cytoscape.NodeSingular) => !node.hasClass('hidden'))
-        .map((node: cytoscape.NodeSingular) => node.id()),
-      path: cy.elements('.path').map((element: cytoscape.SingularElementArgument) => element.id()),
-    };
-  });
-}
-
-const hasNode = (page: Page, id: string) =>
-  page.waitForFunction((wanted) => window.__atlasCy?.getElementById(wanted).nonempty() ?? false, id, {
-    timeout: 15_000,
-  });
-
-async function renderedPosition(page: Page, id: string) {
-  return page.evaluate((wanted) => {
-    const cy = window.__atlasCy!;
-    const position = cy.getElementById(wanted).renderedPosition();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + position.x, y: box.top + position.y };
-  }, id);
-}
-
-/** Waits for the layout to settle so that rendered positions stay put. */
-const settle = (page: Page) => page.waitForTimeout(900);
 
 describe('explorer in a browser', () => {
   let browser: Browser;

@@ -12,11 +12,12 @@ declare global {
   }
 }
 
-/** What the canvas holds: real (non-group) nodes, those drawn, and the edges drawn. */
+/** What the canvas holds: real (non-group) nodes, those drawn, the edges drawn, the highlighted path. */
 export interface CanvasState {
   nodes: string[];
   visible: string[];
   edges: { id: string; source: string; target: string; type: string }[];
+  path: string[];
 }
 
 export function canvas(page: Page): Promise<CanvasState> {
@@ -37,6 +38,7 @@ export function canvas(page: Page): Promise<CanvasState> {
           target: edge.target().id(),
           type: edge.data('type') as string,
         })),
+      path: cy.elements('.path').map((element: cytoscape.SingularElementArgument) => element.id()),
     };
   });
 }
