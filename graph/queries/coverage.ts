@@ -1,6 +1,7 @@
 import { buildCoverageGrid, type CoverageGrid } from '../coverage-gaps/grid.js';
 import type { ThemeEdge } from '../coverage-gaps/filter.js';
 import type { Db } from '../driver.js';
+import { runsOn } from './fragments.js';
 import type { DispositifStatus, OrganisationType } from '../model.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
 
@@ -146,10 +147,8 @@ export async function findCoverageCheck(db: Db, p: { publics: string[] }): Promi
 }
 
 /**
- * The dispositifs a filter selects that are deployed somewhere. "As of" a
- * date, as for the partnership network: started by then (or no start date),
- * not ended before it (or no end date), and an "ended" one without an end
- * date never counts.
+ * The dispositifs a filter selects that are deployed somewhere; "as of" a
+ * date by the same rule as the partnership network (`runsOn`).
  *
  * Kept short on purpose, and apart from the check above: the driver writes a
  * Bolt message in 1,400-byte pieces without TCP_NODELAY, and a message longer
@@ -161,9 +160,7 @@ const COVERAGE_DISPOSITIFS = compact(/* cypher */ `
     AND ($publics IS NULL OR EXISTS { (d)-[:TARGETS]->(p:Public) WHERE p.id IN $publics })
     AND ($statuses IS NULL OR d.status IN $statuses)
     AND ($carrierTypes IS NULL OR EXISTS { (o:Organisation)-[:CARRIES]->(d) WHERE o.type IN $carrierTypes })
-    AND ($day IS NULL OR (coalesce(d.startDate, date($day)) <= date($day)
-      AND coalesce(d.endDate, date($day)) >= date($day)
-      AND (d.endDate IS NOT NULL OR coalesce(d.status, '') <> 'ended')))
+    AND ${runsOn('d', 'day')}
   WITH d, COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS places
   WHERE size(places) > 0
   RETURN ${projectNode('d')} AS dispositif, places

@@ -1,4 +1,5 @@
 import type { Db } from '../driver.js';
+import { runsOn } from './fragments.js';
 import {
   projectEdge,
   projectNode,
@@ -68,10 +69,7 @@ export const MATCHING_DISPOSITIFS = /* cypher */ `
   MATCH (d:Dispositif)
   WHERE ($theme IS NULL OR EXISTS { (d)-[:ADDRESSES]->(t:Theme) WHERE t.id = $theme OR t.parent = $theme })
     AND ($public IS NULL OR EXISTS { (d)-[:TARGETS]->(:Public {id: $public}) })
-    AND ($activeOn IS NULL OR (
-      (d.startDate IS NULL OR d.startDate <= date($activeOn))
-      AND (d.endDate IS NULL OR d.endDate >= date($activeOn))
-      AND (d.status IS NULL OR d.status <> 'ended' OR d.endDate IS NOT NULL)))
+    AND ${runsOn('d', 'activeOn')}
     AND ($territory IS NULL OR EXISTS {
       MATCH (d)-[:DEPLOYED_IN]->(place:Territory)
       WHERE place.id = $territory
