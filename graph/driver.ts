@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import neo4j, {
   type Driver,
   type ManagedTransaction,
   type QueryResult,
   type RecordShape,
 } from 'neo4j-driver';
-import { translateDriverError } from './errors.js';
+import { GraphError, translateDriverError } from './errors.js';
 import { toNeo4jParams, toPlain } from './values.js';
 
 export interface DbConfig {
@@ -16,12 +17,26 @@ export interface DbConfig {
   readTimeoutMs?: number;
 }
 
+/**
+ * The life of the request a query serves: its queries stop when `signal` aborts
+ * (the client went away, or the request's deadline passed) and never run past `deadline`.
+ */
+export interface QueryScope {
+  signal: AbortSignal;
+  /** Epoch milliseconds. */
+  deadline: number;
+}
+
 /** The one gateway to Neo4j: every query above graph/ goes through `read` or `write`. */
 export interface Db {
   read<T extends RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
   write<T extends RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
   /** Several writes in one transaction: all or nothing. */
   writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T>;
+  /** The same database, with every query bound to a request's scope. */
+  scoped(scope: QueryScope): Db;
+  /** The unscoped database every scoped view shares: the key of per-database caches. */
+  readonly base: Db;
   verifyConnectivity(): Promise<void>;
   close(): Promise<void>;
   readonly config: DbConfig;
@@ -31,10 +46,15 @@ export interface TxRunner {
   run<T extends RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
 }
 
-/** Fail fast when Neo4j is down instead of retrying for the driver's default 30 s. */
+/**
+ * Fail fast when Neo4j is down instead of retrying for the driver's default 30 s;
+ * check pooled connections idle for a second before reuse, so that a restarted
+ * server is noticed at once rather than through a stalled query.
+ */
 const DRIVER_OPTIONS = {
   connectionAcquisitionTimeout: 2_000,
   connectionTimeout: 1_500,
+  connectionLivenessCheckTimeout: 1_000,
   maxTransactionRetryTime: 500,
   disableLosslessIntegers: false,
   userAgent: 'atlas-des-acteurs',
@@ -50,6 +70,30 @@ export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig 
   };
 }
 
+/** Metadata key that tags a transaction with the query scope it serves, so it can be terminated. */
+const SCOPE_TAG = 'atlasQuery';
+
+// Ends, on the server, the transactions of an abandoned request (Community has
+// no per-user privileges: TERMINATE works on this user's own transactions).
+const TERMINATE_TAGGED = /* cypher */ `
+  SHOW TRANSACTIONS YIELD transactionId AS txId, metaData
+  WHERE metaData.${SCOPE_TAG} = $tag
+  TERMINATE TRANSACTIONS txId
+  YIELD transactionId, message
+  RETURN transactionId, message`;
+
+/** Why a scope ended, as the error its queries fail with. */
+function scopeEnded(scope: QueryScope): GraphError {
+  const reason = scope.signal.reason as { name?: string } | undefined;
+  return reason?.name === 'TimeoutError' || Date.now() >= scope.deadline
+    ? new GraphError('TIMEOUT', 'The request took too long.')
+    : new GraphError('CANCELLED', 'The request was abandoned by its client.');
+}
+
+function assertScopeOpen(scope: QueryScope | undefined) {
+  if (scope && (scope.signal.aborted || Date.now() >= scope.deadline)) throw scopeEnded(scope);
+}
+
 export function createDb(config: DbConfig): Db {
   const driver: Driver = neo4j.driver(
     config.uri,
@@ -62,16 +106,75 @@ export function createDb(config: DbConfig): Db {
   });
   const readTimeout = config.readTimeoutMs ?? 10_000;
 
-  async function withSession<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>) {
+  async function terminateTagged(tag: string) {
+    const session = driver.session(sessionConfig('WRITE'));
+    try {
+      await session.run(TERMINATE_TAGGED, { tag });
+    } catch {
+      // Best effort: the transaction timeout ends it anyway.
+    } finally {
+      await session.close();
+    }
+  }
+
+  async function runSession<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    txConfig: { timeout?: number; metadata?: Record<string, string> },
+  ): Promise<T> {
     const session = driver.session(sessionConfig(mode));
     try {
       return mode === 'READ'
-        ? await session.executeRead(work, { timeout: readTimeout })
-        : await session.executeWrite(work);
+        ? await session.executeRead(work, {
+            ...txConfig,
+            timeout: Math.min(readTimeout, txConfig.timeout ?? Infinity),
+          })
+        : await session.executeWrite(work, txConfig);
     } catch (error) {
       throw translateDriverError(error);
     } finally {
       await session.close();
+    }
+  }
+
+  /**
+   * Runs `work` in a transaction bound to `scope`: it cannot outlive the deadline
+   * (its timeout is what remains), and when the scope aborts the caller is answered
+   * at once while the transaction is terminated on the server.
+   */
+  async function withSession<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    scope?: QueryScope,
+  ): Promise<T> {
+    if (!scope) return runSession(mode, work, {});
+    assertScopeOpen(scope);
+    const tag = randomUUID();
+    const running = runSession(
+      mode,
+      (tx) => {
+        assertScopeOpen(scope);
+        return work(tx);
+      },
+      { timeout: Math.max(1, scope.deadline - Date.now()), metadata: { [SCOPE_TAG]: tag } },
+    );
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        reject(scopeEnded(scope));
+        void terminateTagged(tag);
+      };
+      scope.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    // Whichever settles second is nobody's business any more.
+    running.catch(() => {});
+    aborted.catch(() => {});
+    try {
+      return await Promise.race([running, aborted]);
+    } catch (error) {
+      throw scope.signal.aborted || Date.now() >= scope.deadline ? scopeEnded(scope) : error;
+    } finally {
+      scope.signal.removeEventListener('abort', onAbort);
     }
   }
 
@@ -80,20 +183,24 @@ export function createDb(config: DbConfig): Db {
     async <T extends RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
       toRows<T>(await tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>));
 
-  return {
+  const bind = (scope?: QueryScope): Db => ({
     config,
-    read: (cypher, params) => withSession('READ', (tx) => runIn(tx)(cypher, params)),
-    write: (cypher, params) => withSession('WRITE', (tx) => runIn(tx)(cypher, params)),
-    writeTransaction: (work) => withSession('WRITE', (tx) => work({ run: runIn(tx) })),
+    get base() {
+      return root;
+    },
+    read: (cypher, params) => withSession('READ', (tx) => runIn(tx)(cypher, params), scope),
+    write: (cypher, params) => withSession('WRITE', (tx) => runIn(tx)(cypher, params), scope),
+    writeTransaction: (work) => withSession('WRITE', (tx) => work({ run: runIn(tx) }), scope),
+    scoped: (next) => bind(next),
+    // Bolt answers a few seconds before a (re)starting database takes transactions:
+    // ready means the database itself answers.
     async verifyConnectivity() {
-      try {
-        await driver.getServerInfo({ database: config.database });
-      } catch (error) {
-        throw translateDriverError(error);
-      }
+      await runSession('READ', (tx) => tx.run('RETURN 1'), { timeout: 2_000 });
     },
     close: () => driver.close(),
-  };
+  });
+  const root = bind();
+  return root;
 }
 
 function toRows<T extends RecordShape>(result: QueryResult): T[] {

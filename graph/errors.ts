@@ -1,7 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 
 /** Failures of the database layer that callers may turn into user-facing errors. */
-export type GraphErrorCode = 'DATABASE_UNAVAILABLE' | 'TIMEOUT' | 'CONFLICT';
+export type GraphErrorCode = 'DATABASE_UNAVAILABLE' | 'TIMEOUT' | 'CANCELLED' | 'CONFLICT';
 
 export class GraphError extends Error {
   constructor(

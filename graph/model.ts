@@ -78,7 +78,8 @@ export const ID_PREFIXES: Record<string, NodeLabel> = {
 
 export function labelOfId(id: string): NodeLabel | undefined {
   const prefix = id.slice(0, id.indexOf(':'));
-  return ID_PREFIXES[prefix];
+  // Own keys only: "constructor:x" must not find Object.prototype.constructor.
+  return Object.hasOwn(ID_PREFIXES, prefix) ? ID_PREFIXES[prefix] : undefined;
 }
 
 export const TERRITORY_LEVELS = ['REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN'] as const;

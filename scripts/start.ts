@@ -2,29 +2,26 @@
  * `npm start`: a local Neo4j unless NEO4J_URI is set, migrations, the seed data
  * when the database is empty, then the app on http://localhost:4000.
  */
-import { createDb, dbConfigFromEnv, type DbConfig } from '../graph/driver.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../graph/local/instance.js';
+import { createDb, type DbConfig } from '../graph/driver.js';
+import type { LocalNeo4j } from '../graph/local/instance.js';
+import { openDatabaseTarget } from '../graph/local/settings.js';
 import { MissingToolError } from '../graph/local/provision.js';
 import { applyMigrations } from '../graph/migrate.js';
 import { listen } from '../server/main.js';
 import { loadDatasetIfEmpty } from '../seeds/load.js';
 
 const PORT = Number(process.env.PORT ?? 4000);
+// Loopback unless asked: HOST=0.0.0.0 opens the app to the network.
+const HOST = process.env.HOST || '127.0.0.1';
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 let localNeo4j: LocalNeo4j | undefined;
-let config: DbConfig | undefined = dbConfigFromEnv();
+let config: DbConfig;
 try {
-  if (!config) {
-    localNeo4j = await startLocalNeo4j({
-      name: 'dev',
-      boltPort: Number(process.env.NEO4J_LOCAL_PORT ?? 7687),
-    });
-    config = localNeo4j.config;
-  } else {
-    console.log(`Using the Neo4j at ${config.uri}`);
-  }
+  const target = await openDatabaseTarget();
+  ({ config, local: localNeo4j } = target);
+  if (!localNeo4j) console.log(`Using the Neo4j at ${config.uri}`);
 } catch (error) {
   console.error(error instanceof MissingToolError ? error.message : error);
   process.exit(1);
@@ -41,9 +38,11 @@ try {
   process.exit(1);
 }
 
-const server = await listen(db, PORT).catch(async (error: NodeJS.ErrnoException) => {
+const server = await listen(db, PORT, HOST).catch(async (error: NodeJS.ErrnoException) => {
   console.error(
-    error.code === 'EADDRINUSE' ? `Port ${PORT} is already in use: stop what runs there or set PORT.` : error,
+    error.code === 'EADDRINUSE'
+      ? `Port ${PORT} is already in use on ${HOST}: stop what runs there or set PORT.`
+      : error,
   );
   await db.close();
   await localNeo4j?.stop();

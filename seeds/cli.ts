@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type SeedGraph } from '../graph/model.js';
 import { buildSeedGraph } from './build-seed-graph.js';
 import { formatDatasetError } from './dataset/dataset-error.js';
-import { createDb, dbConfigFromEnv } from '../graph/driver.js';
-import { startLocalNeo4j } from '../graph/local/instance.js';
+import { createDb } from '../graph/driver.js';
+import { openDatabaseTarget } from '../graph/local/settings.js';
 import { applyMigrations } from '../graph/migrate.js';
 import { DatasetInvalidError, loadDataset } from './load.js';
 
@@ -47,8 +47,8 @@ function runCheck(dataDir: string): number {
 }
 
 async function runLoad(dataDir: string): Promise<number> {
-  const local = dbConfigFromEnv() ? undefined : await startLocalNeo4j({ name: 'dev', boltPort: 7687 });
-  const db = createDb(dbConfigFromEnv() ?? local!.config);
+  const { config, local } = await openDatabaseTarget();
+  const db = createDb(config);
   try {
     await applyMigrations(db);
     const counts = await loadDataset(db, console.log, dataDir);

@@ -1,12 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import type { Db } from '../graph/driver.js';
 import { migrationsApplied } from '../graph/migrate.js';
-import { PROJECT_ROOT } from '../graph/local/paths.js';
-import { createAtlasYoga } from './yoga.js';
+import { QUERY_LIMITS } from './armor.js';
+import { BodyTooLargeError, discardBody, readBodyWithin } from './body-limit.js';
+import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_BOOT_PATH, GRAPHIQL_BOOT_SCRIPT, GRAPHIQL_DIST } from './graphiql.js';
+import { applySecurityHeaders } from './http-security.js';
+import { createAtlasYoga, type AtlasYogaOptions } from './yoga.js';
 
-const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client');
+/** The built page (`vite build`), beside the server's folder. */
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+export interface AppOptions extends AtlasYogaOptions {
+  /** Folder of the built page. */
+  clientDir?: string;
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -25,21 +34,49 @@ async function readiness(db: Db): Promise<{ ready: boolean; reason?: string }> {
 }
 
 /**
- * The HTTP surface: /graphql (API and GraphiQL), /health (process up),
- * /ready (Neo4j reachable, migrations applied), and the built page for the rest.
+ * The HTTP surface: /graphql (API and GraphiQL, with its assets served here),
+ * /health (process up), /ready (Neo4j reachable, migrations applied), and the
+ * built page for the rest. Every response carries the security headers.
  */
-export function createAppServer(db: Db) {
-  const yoga = createAtlasYoga(db);
+export function createAppServer(db: Db, options: AppOptions = {}) {
+  const yoga = createAtlasYoga(db, options);
   // Single-page app: unknown paths fall back to index.html so links to views work.
-  const serveClient = sirv(CLIENT_DIST, { single: true, etag: true, gzip: true });
+  const serveClient = sirv(options.clientDir ?? DEFAULT_CLIENT_DIR, { single: true, etag: true, gzip: true });
+  const serveGraphiQL = sirv(GRAPHIQL_DIST, { etag: true, maxAge: 86_400 });
+
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse) {
+    if (req.method === 'POST') {
+      try {
+        // Buffered here under a limit, so yoga never reads (nor parses) a huge body.
+        (req as IncomingMessage & { body?: Buffer }).body = await readBodyWithin(req, QUERY_LIMITS.bodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        await discardBody(req);
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, {
+          errors: [{ message: error.message, extensions: { code: 'QUERY_TOO_COMPLEX' } }],
+        });
+      }
+    }
+    return yoga(req, res);
+  }
 
   return createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/graphql') return yoga(req, res);
+    await applySecurityHeaders(req, res);
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/graphql') return serveGraphQL(req, res);
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/ready') {
       const state = await readiness(db);
       return sendJson(res, state.ready ? 200 : 503, state);
+    }
+    if (pathname === GRAPHIQL_BOOT_PATH) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      return res.end(GRAPHIQL_BOOT_SCRIPT);
+    }
+    if (pathname.startsWith(`${GRAPHIQL_ASSETS_PATH}/`)) {
+      req.url = req.url!.slice(GRAPHIQL_ASSETS_PATH.length);
+      return serveGraphiQL(req, res, () => sendJson(res, 404, { error: 'not found' }));
     }
     serveClient(req, res, () => sendJson(res, 404, { error: 'not found' }));
   });

@@ -1,26 +1,62 @@
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { ValidationContext, GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { queryTooComplex } from './errors.js';
+import { costOfOperation, MAX_QUERY_COST } from './query-cost.js';
 
-/** Limits sized so the page's own queries pass with room to spare (the details panel is the deepest). */
-export const QUERY_LIMITS = { depth: 10, cost: 20_000, aliases: 20, tokens: 5_000 } as const;
+/**
+ * Limits sized so the page's own queries pass with room to spare (the details
+ * panel is the deepest; coverage of every commune the costliest).
+ */
+export const QUERY_LIMITS = {
+  depth: 10,
+  cost: MAX_QUERY_COST,
+  aliases: 20,
+  directives: 20,
+  tokens: 5_000,
+  /** Bytes of a request body: the page's largest (2,000 ids) is ~60 KB. */
+  bodyBytes: 256 * 1024,
+} as const;
 
 // graphql-armor's own errors carry its code; clients rely on QUERY_TOO_COMPLEX.
+// Validation rules report through their context; the token limit fires while
+// parsing, where there is no context, so it throws and the parse stops there.
 const rejectAsTooComplex = {
   propagateOnRejection: false,
   onReject: [
-    (context: ValidationContext | null, error: GraphQLError) =>
-      context?.reportError(queryTooComplex(error.message)),
+    (context: ValidationContext | null, error: GraphQLError) => {
+      const rejection = queryTooComplex(error.message.replace(/^Syntax Error: /, ''));
+      if (!context) throw rejection;
+      context.reportError(rejection);
+    },
   ],
 };
 
-/** Envelop plugins that reject documents too deep, costly or large before they run. */
-export const armorPlugins = () => [
-  maxDepthPlugin({ n: QUERY_LIMITS.depth, ignoreIntrospection: true, ...rejectAsTooComplex }),
-  costLimitPlugin({ maxCost: QUERY_LIMITS.cost, ignoreIntrospection: true, ...rejectAsTooComplex }),
-  maxAliasesPlugin({ n: QUERY_LIMITS.aliases, ...rejectAsTooComplex }),
+/** Rejects an operation whose cost (lists multiplied by their sizes) is over the limit, before it runs. */
+function useQueryCostLimit(): Plugin {
+  return {
+    onExecute({ args }) {
+      const cost = costOfOperation({
+        schema: args.schema,
+        document: args.document,
+        variables: args.variableValues as Record<string, unknown> | undefined,
+        operationName: args.operationName,
+      });
+      if (cost > QUERY_LIMITS.cost) {
+        throw queryTooComplex(`Query cost ${cost} exceeds the limit of ${QUERY_LIMITS.cost}.`);
+      }
+    },
+  };
+}
+
+/** Plugins that reject documents too large, deep, wide or costly before they run. */
+export const armorPlugins = (): Plugin[] => [
   maxTokensPlugin({ n: QUERY_LIMITS.tokens, ...rejectAsTooComplex }),
+  maxDepthPlugin({ n: QUERY_LIMITS.depth, ignoreIntrospection: true, ...rejectAsTooComplex }),
+  maxAliasesPlugin({ n: QUERY_LIMITS.aliases, ...rejectAsTooComplex }),
+  maxDirectivesPlugin({ n: QUERY_LIMITS.directives, ...rejectAsTooComplex }),
+  useQueryCostLimit(),
 ];

@@ -1,14 +1,23 @@
 import { GraphQLError } from 'graphql';
 
-/** The closed set of error codes clients may rely on (DOMAIN.md §6). */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'QUERY_TOO_COMPLEX'
-  | 'DATABASE_UNAVAILABLE'
-  | 'TIMEOUT';
+/**
+ * The closed set of error codes clients may rely on (DOMAIN.md §6), plus the two
+ * yoga gives documents it cannot parse or validate, and the code of masked
+ * unexpected failures ("Unexpected error.").
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'DATABASE_UNAVAILABLE',
+  'TIMEOUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 function errorWith(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
@@ -25,3 +34,11 @@ export const databaseUnavailable = () =>
 export const timeout = () => errorWith('TIMEOUT', 'The query took too long.');
 
 export const queryTooComplex = (message: string) => errorWith('QUERY_TOO_COMPLEX', message);
+
+/** `httpStatus` for refusals before execution (yoga answers with it and strips it from the body). */
+export const forbidden = (message: string, httpStatus?: number) =>
+  errorWith('FORBIDDEN', message, httpStatus ? { http: { status: httpStatus } } : {});
+
+/** A request that could not be read as GraphQL at all (malformed variables, extensions…). */
+export const badRequest = (argument: string, message: string) =>
+  errorWith('BAD_USER_INPUT', message, { argument, http: { status: 400 } });

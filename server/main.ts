@@ -3,7 +3,7 @@ import type { Db } from '../graph/driver.js';
 import { createAppServer } from './app.js';
 
 /** Starts listening; resolves once the port is bound. */
-export function listen(db: Db, port: number, host = '0.0.0.0'): Promise<Server> {
+export function listen(db: Db, port: number, host = '127.0.0.1'): Promise<Server> {
   const server = createAppServer(db);
   return new Promise((resolve, reject) => {
     server.once('error', reject);

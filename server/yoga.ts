@@ -1,10 +1,15 @@
-import { createSchema, createYoga, maskError as maskUnexpectedError } from 'graphql-yoga';
+import { createSchema, createYoga, maskError as maskUnexpectedError, type CORSOptions } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import type { Db } from '../graph/driver.js';
 import { GraphError } from '../graph/errors.js';
 import { armorPlugins } from './armor.js';
-import { createContext, type GraphQLContext } from './context.js';
+import { createContext, requestTimeoutFromEnv, type GraphQLContext } from './context.js';
+import { CSRF_HEADER, useCsrfPrevention } from './csrf.js';
+import { useClosedErrorCodes } from './error-codes.js';
 import { databaseUnavailable, timeout } from './errors.js';
+import { useGetParameterCheck } from './get-params.js';
+import { renderGraphiQL } from './graphiql.js';
+import { useRequestDeadline } from './request-deadline.js';
 import { resolvers } from './schema/resolvers.js';
 import { typeDefs } from './schema/type-defs.js';
 
@@ -13,21 +18,62 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof GraphError) {
     if (original.code === 'DATABASE_UNAVAILABLE') return databaseUnavailable();
-    if (original.code === 'TIMEOUT') return timeout();
+    // A request abandoned by its client ends like one out of time: nobody reads it.
+    if (original.code === 'TIMEOUT' || original.code === 'CANCELLED') return timeout();
   }
   return maskUnexpectedError(error, message, isDev);
 }
 
 export const schema = createSchema<GraphQLContext>({ typeDefs, resolvers });
 
-export function createAtlasYoga(db: Db) {
+export interface AtlasYogaOptions {
+  /** How long one request may run, in ms (ATLAS_REQUEST_TIMEOUT_MS, 10 s by default). */
+  requestTimeoutMs?: number;
+  /**
+   * Other origins whose pages may call the API with credentials (ATLAS_ALLOWED_ORIGINS,
+   * comma-separated). None by default: only the app's own page.
+   */
+  allowedOrigins?: readonly string[];
+}
+
+export function allowedOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.ATLAS_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+/** Same-origin by default: a foreign Origin gets no CORS headers, hence no credentials nor answer. */
+function corsFor(allowedOrigins: readonly string[]) {
+  return (request: Request): CORSOptions | false => {
+    const origin = request.headers.get('origin');
+    if (!origin || !allowedOrigins.includes(origin)) return false;
+    return {
+      origin: [origin],
+      credentials: true,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
+    };
+  };
+}
+
+export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
+  const requestTimeoutMs = options.requestTimeoutMs ?? requestTimeoutFromEnv();
   return createYoga({
     schema,
-    context: () => createContext(db),
+    context: ({ request }) => createContext(db, request, requestTimeoutMs),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     maskedErrors: { maskError },
+    cors: corsFor(options.allowedOrigins ?? allowedOriginsFromEnv()),
     graphiql: { title: 'Atlas des acteurs — GraphQL' },
-    plugins: armorPlugins(),
+    renderGraphiQL,
+    plugins: [
+      useCsrfPrevention(),
+      useGetParameterCheck(),
+      ...armorPlugins(),
+      useRequestDeadline(),
+      useClosedErrorCodes(),
+    ],
   });
 }

@@ -1,6 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
 import path from 'node:path';
 import { createDb, type DbConfig } from '../driver.js';
 import { instanceHome } from './paths.js';
@@ -81,6 +89,12 @@ function ensurePassword(home: string, libDir: string): string {
   return password;
 }
 
+/** The server's own credential store is as private as the password file beside it. */
+function restrictAuthFiles(home: string) {
+  const authFile = path.join(home, 'data', 'dbms', 'auth.ini');
+  if (existsSync(authFile)) chmodSync(authFile, 0o600);
+}
+
 async function waitUntilReady(config: DbConfig, child: ChildProcess, logFile: string, timeoutMs = 120_000) {
   const db = createDb(config);
   const deadline = Date.now() + timeoutMs;
@@ -124,6 +138,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   if (options.fresh) rmSync(home, { recursive: true, force: true });
   writeConfig(home, { boltPort: options.boltPort, pageCacheMb: options.pageCacheMb ?? 128 });
   const password = ensurePassword(home, libDir);
+  restrictAuthFiles(home);
   const config: DbConfig = { uri: `bolt://127.0.0.1:${options.boltPort}`, user: 'neo4j', password };
   const heap = `${options.heapMb ?? 512}m`;
   const logFile = path.join(home, 'logs', 'console.log');
@@ -157,7 +172,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   async function stop() {
     const proc = child;
     child = undefined;
-    if (!proc || proc.exitCode !== null) return;
+    // A child that already ended (exit code, or killed by a signal) has fired `exit` already.
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
     proc.kill('SIGTERM');
     const killTimer = setTimeout(() => proc.kill('SIGKILL'), 20_000);

@@ -8,18 +8,33 @@ export interface RelationKey {
   direction: 'OUT' | 'IN';
 }
 
+// Keys arrive grouped by node id, so each node finds its own keys by one map lookup
+// (a list filtered per node grows with nodes × keys); the type is dynamic but
+// always one of RELATIONSHIP_TYPES, checked above graph/.
 const FIND_RELATIONS = /* cypher */ `
   ${matchNodesById('n', 'ids')}
-  UNWIND [k IN $keys WHERE k.id = n.id] AS key
+  UNWIND $keysById[n.id] AS key
   CALL (n, key) {
-    MATCH (n)-[r]->(m) WHERE key.direction = 'OUT' AND type(r) = key.type
+    MATCH (n)-[r:$(key.type)]->(m) WHERE key.direction = 'OUT'
     RETURN r, m
-    UNION
-    MATCH (n)<-[r]-(m) WHERE key.direction = 'IN' AND type(r) = key.type
+    UNION ALL
+    MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
     RETURN r, m
   }
   RETURN key.index AS index, type(r) AS type, properties(r) AS props, ${projectNode('m')} AS other
   ORDER BY other.props.name`;
+
+/** Keys indexed by their position in the batch, grouped under their node's id. */
+function groupKeysById(keys: readonly RelationKey[]) {
+  const byId = new Map<string, { type: RelationshipType; direction: 'OUT' | 'IN'; index: number }[]>();
+  keys.forEach((key, index) => {
+    const list = byId.get(key.id) ?? [];
+    list.push({ type: key.type, direction: key.direction, index });
+    byId.set(key.id, list);
+  });
+  // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
+  return Object.fromEntries(byId);
+}
 
 /**
  * Relations of several (node, type, direction) keys in one round trip: the batch
@@ -33,7 +48,7 @@ export async function findRelationsBatch(db: Db, keys: readonly RelationKey[]): 
     other: Parameters<typeof toNodeRow>[0];
   }>(FIND_RELATIONS, {
     ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
-    keys: keys.map((key, index) => ({ ...key, index })),
+    keysById: groupKeysById(keys),
   });
   const grouped: RelationRow[][] = keys.map(() => []);
   for (const row of rows) {

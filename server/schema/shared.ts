@@ -69,8 +69,11 @@ export async function relatedNodes(
   return (await related(ctx, row, type, direction)).map((rel) => rel.other);
 }
 
+/** Nodes for the ids that exist; a failed lookup (database down) fails the field, never reads as "absent". */
 export async function loadNodes(ctx: GraphQLContext, ids: readonly string[]): Promise<NodeRow[]> {
   const rows = await ctx.loaders.node.loadMany(ids);
+  const failure = rows.find((row) => row instanceof Error);
+  if (failure) throw failure;
   return rows.filter((row): row is NodeRow => row !== null && !(row instanceof Error));
 }
 

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../graph/driver.js';
 import { findFreePort } from '../../graph/local/free-port.js';
+import { applyMigrations } from '../../graph/migrate.js';
+import { loadDataset } from '../../seeds/load.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../graph/local/instance.js';
+import { schema } from '../../server/yoga.js';
 import { createTestApi, firstErrorCode, type TestApi } from '../helpers/graphql.js';
+import { operationsForRootFields } from '../helpers/schema-queries.js';
 
 const STATS = `{ stats { totalNodes } }`;
 
@@ -22,24 +27,43 @@ describe('when Neo4j goes down', () => {
       log: () => {},
     });
     api = createTestApi(neo4j.config);
+    const db = createDb(neo4j.config);
+    await applyMigrations(db);
+    await loadDataset(db, () => {});
+    await db.close();
   });
   afterAll(async () => {
     await api?.close();
     await neo4j?.stop();
   });
 
-  it('answers DATABASE_UNAVAILABLE within 2 s, then recovers by itself', async () => {
-    expect((await api.execute(STATS)).errors).toBeUndefined();
+  it(
+    'answers DATABASE_UNAVAILABLE on every field within 2 s, then recovers by itself',
+    { timeout: 180_000 },
+    async () => {
+      const operations = operationsForRootFields(schema);
+      expect(operations.length).toBeGreaterThan(10);
+      // Up, each operation answers (so that, down, an error can only come from the outage).
+      for (const { field, query, variables } of operations) {
+        expect((await api.execute(query, variables)).errors, field).toBeUndefined();
+      }
 
-    await neo4j.stop();
-    const started = performance.now();
-    const down = await api.execute(STATS);
-    const elapsed = performance.now() - started;
-    expect(firstErrorCode(down)).toBe('DATABASE_UNAVAILABLE');
-    expect(elapsed).toBeLessThan(2_000);
+      await neo4j.stop();
+      for (const { field, query, variables } of operations) {
+        const started = performance.now();
+        const down = await api.execute(query, variables);
+        expect(firstErrorCode(down), field).toBe('DATABASE_UNAVAILABLE');
+        expect(performance.now() - started, field).toBeLessThan(2_000);
+      }
 
-    await neo4j.restart();
-    const back = await api.execute(STATS);
-    expect(back.errors).toBeUndefined();
-  });
+      // `restart` returns once the database answers: from then on the app's next
+      // request succeeds at once (a simple one: a cold JVM plans big queries slowly).
+      await neo4j.restart();
+      const started = performance.now();
+      const back = await api.execute(`{ node(id: "org:wejob") { id } }`);
+      expect(back.errors).toBeUndefined();
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect((await api.execute(STATS)).errors).toBeUndefined();
+    },
+  );
 });

@@ -1,0 +1,94 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { createDb } from '../../../graph/driver.js';
+import { GraphError } from '../../../graph/errors.js';
+import { createAtlasYoga } from '../../../server/yoga.js';
+import '../../helpers/test-env.js';
+
+const db = createDb(inject('neo4j'));
+afterAll(() => db.close());
+
+/** A read that would run for many seconds: a count over a billion numbers. */
+const SLOW_READ = 'UNWIND range(1, 1000000000) AS x RETURN count(x) AS n';
+/** A slow request the API accepts: a path between communes far apart, through everything. */
+const SLOW_REQUEST = `{ shortestPath(from: "com:33243", to: "com:64445", maxLength: 10) { nodes { id } } }`;
+
+/** Transactions still running whose query text contains `fragment`. */
+async function runningWith(fragment: string): Promise<number> {
+  const rows = await db.read<{ n: number }>(
+    `SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $fragment AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS' RETURN count(*) AS n`,
+    { fragment },
+  );
+  return rows[0]?.n ?? 0;
+}
+
+async function eventually(check: () => Promise<boolean>, withinMs: number): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return check();
+}
+
+describe('queries end with their request', () => {
+  it('an aborted scope fails its query at once and terminates it on the server', async () => {
+    const controller = new AbortController();
+    const scoped = db.scoped({ signal: controller.signal, deadline: Date.now() + 60_000 });
+    const pending = scoped.read(SLOW_READ);
+    await eventually(async () => (await runningWith('range(1, 1000000000)')) > 0, 5_000);
+    controller.abort();
+    const abortedAt = performance.now();
+    const error = await pending.catch((e: unknown) => e);
+    expect(performance.now() - abortedAt).toBeLessThan(100);
+    expect(error).toBeInstanceOf(GraphError);
+    expect((error as GraphError).code).toBe('CANCELLED');
+    expect(await eventually(async () => (await runningWith('range(1, 1000000000)')) === 0, 5_000)).toBe(true);
+  });
+
+  it('a scope past its deadline ends its query with TIMEOUT', async () => {
+    const scoped = db.scoped({ signal: AbortSignal.timeout(500), deadline: Date.now() + 500 });
+    const error = await scoped.read(SLOW_READ).catch((e: unknown) => e);
+    expect((error as GraphError).code).toBe('TIMEOUT');
+    expect(await eventually(async () => (await runningWith('range(1, 1000000000)')) === 0, 5_000)).toBe(true);
+  });
+
+  it('a scope already over refuses to start a query', async () => {
+    const scoped = db.scoped({ signal: AbortSignal.abort(), deadline: Date.now() + 1_000 });
+    expect(((await scoped.read('RETURN 1 AS one').catch((e: unknown) => e)) as GraphError).code).toBe(
+      'CANCELLED',
+    );
+  });
+});
+
+describe('the per-request deadline', () => {
+  it('answers TIMEOUT when the request runs past it', async () => {
+    const yoga = createAtlasYoga(db, { requestTimeoutMs: 300 });
+    const started = performance.now();
+    const response = await yoga.fetch('http://atlas.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SLOW_REQUEST }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('stops the work of a request its client abandoned', async () => {
+    const yoga = createAtlasYoga(db, { requestTimeoutMs: 60_000 });
+    const controller = new AbortController();
+    const answer = Promise.resolve(
+      yoga.fetch('http://atlas.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: SLOW_REQUEST }),
+        signal: controller.signal,
+      }),
+    ).catch(() => undefined);
+    expect(await eventually(async () => (await runningWith('shortestPath')) > 0, 5_000)).toBe(true);
+    controller.abort();
+    await answer;
+    expect(await eventually(async () => (await runningWith('shortestPath')) === 0, 5_000)).toBe(true);
+  });
+});
