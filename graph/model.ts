@@ -34,6 +34,18 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
+/**
+ * How an organisation takes part in a dispositif: two organisations with any of
+ * these on the same dispositif are partners (DOMAIN.md §3).
+ */
+export const INVOLVEMENT_TYPES = [
+  'CARRIES',
+  'PARTNERS_IN',
+  'FUNDS',
+  'PRESCRIBES',
+] as const satisfies readonly RelationshipType[];
+export type InvolvementType = (typeof INVOLVEMENT_TYPES)[number];
+
 /** Which labels each relationship type may join (from → to). */
 export const RELATIONSHIP_ENDPOINTS: Record<
   RelationshipType,

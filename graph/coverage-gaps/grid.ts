@@ -187,3 +187,37 @@ export function canContain(within: TerritoryLevel, level: TerritoryLevel): boole
 export function cellsWithin(grid: CoverageGrid, level: TerritoryLevel, within: string): GridTerritory[] {
   return (grid.byLevel.get(level) ?? []).filter((cell) => cell.containers.includes(within));
 }
+
+/**
+ * Where a dispositif must be deployed to reach a territory, by the coverage
+ * rule (a cell not NONE): the territory itself, a territory holding it, or one
+ * sharing a commune with it. Null when the territory is not in the grid.
+ */
+export function placesReaching(grid: CoverageGrid, id: string): string[] | null {
+  const target = grid.territories.get(id);
+  if (!target) return null;
+  const inTarget = new Uint8Array(grid.communes.length);
+  for (const index of target.communes) inTarget[index] = 1;
+  const places = new Set([id, ...target.containers]);
+  for (const territory of grid.territories.values()) {
+    if (places.has(territory.id)) continue;
+    if (territory.communes.some((index) => inTarget[index] === 1)) places.add(territory.id);
+  }
+  return [...places].sort();
+}
+
+/**
+ * What lies inside a territory (every territory it contains, by the grid's
+ * containment) and what contains it; undefined when it is not in the grid.
+ */
+export function territoryScopeOf(
+  grid: CoverageGrid,
+  id: string,
+): { inside: string[]; containing: string[] } | undefined {
+  const target = grid.territories.get(id);
+  if (!target) return undefined;
+  const inside = [...grid.territories.values()]
+    .filter((territory) => territory.containers.includes(id))
+    .map((territory) => territory.id);
+  return { inside: inside.sort(), containing: [...target.containers] };
+}
