@@ -3,7 +3,7 @@
  * territory reduced to the set of communes of the région it holds, so that
  * "contains", "inside" and "overlaps" all become set questions on one unit.
  */
-import type { TerritoryLevel } from '../model.js';
+import { TERRITORY_LEVELS, type TerritoryLevel } from '../model.js';
 import type { NodeRow } from '../queries/rows.js';
 
 /** One territory as read from the graph: its row and the ids it is PART_OF. */
@@ -36,7 +36,7 @@ export interface CoverageGrid {
   byLevel: ReadonlyMap<TerritoryLevel, readonly GridTerritory[]>;
 }
 
-const LEVELS = new Set<string>(['REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN']);
+const LEVELS = new Set<string>(TERRITORY_LEVELS);
 
 /**
  * Only a département or a région passes containment on. An EPCI is attached to

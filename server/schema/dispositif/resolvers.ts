@@ -1,7 +1,8 @@
+import { DISPOSITIF_STATUSES } from '../../../graph/model.js';
 import type { DispositifStatus, Resolvers } from '../resolvers-types.generated.js';
 import { linkFields, links, nodeFields, other, stringListProp, stringProp } from '../shared.js';
 
-const STATUSES = new Set<string>(['planned', 'active', 'ended']);
+const STATUSES = new Set<string>(DISPOSITIF_STATUSES);
 
 export const dispositifResolvers: Resolvers = {
   Dispositif: {
