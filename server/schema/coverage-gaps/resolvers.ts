@@ -9,6 +9,7 @@ import { loadCoverageIndex } from '../../../graph/queries/coverage.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { eitherFilter, fromCoverageFilter } from '../filters.js';
+import { nodeOf } from '../node-mappers.js';
 import { memoOnRequest } from '../request-memo.js';
 import type { QueryCoverageArgs, Resolvers } from '../resolvers-types.generated.js';
 
@@ -47,6 +48,7 @@ export const coverageResolvers: Resolvers = {
     },
   },
   CoverageCell: {
-    dispositifs: (cell) => cell.applications.map((application) => application.dispositif),
+    dispositifs: (cell) =>
+      cell.applications.map((application) => nodeOf(application.dispositif, 'Dispositif')),
   },
 };

@@ -13,6 +13,7 @@ import type { NodeRow } from '../../../graph/queries/rows.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput, notFound } from '../../errors.js';
 import { assertKnownFilterIds, eitherFilter, fromDispositifFilter } from '../filters.js';
+import { nodeOf, nodesOf } from '../node-mappers.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { kindOf, loadNodes, parseRelationshipTypes, relatedNodes, stringProp } from '../shared.js';
 
@@ -151,10 +152,10 @@ export const graphResolvers: Resolvers = {
     type: (edge) => edge.type,
     sources: (edge) => edge.sources,
     data: (edge) => edge.props,
-    sourceNodes: (edge, _args, ctx) => loadNodes(ctx, edge.sources),
+    sourceNodes: async (edge, _args, ctx) => nodesOf(await loadNodes(ctx, edge.sources), 'Source'),
   },
   TerritoryScope: {
-    territory: (scope) => scope.territory,
+    territory: (scope) => nodeOf(scope.territory, 'Territory'),
     inside: (scope) => scope.inside,
     containing: (scope) => scope.containing,
   },
