@@ -18,13 +18,14 @@ const config: CodegenConfig = {
         // A resolver's parent is what graph/ returned.
         mappers: {
           Node: NODE_ROW,
-          Organisation: NODE_ROW,
-          Dispositif: NODE_ROW,
-          Territory: NODE_ROW,
-          Person: NODE_ROW,
-          Theme: NODE_ROW,
-          Public: NODE_ROW,
-          Source: NODE_ROW,
+          // One mapper per node kind, with that kind's own properties.
+          Organisation: './organisation/schema.mappers.js#OrganisationMapper',
+          Dispositif: './dispositif/schema.mappers.js#DispositifMapper',
+          Territory: './territory/schema.mappers.js#TerritoryMapper',
+          Person: './person/schema.mappers.js#PersonMapper',
+          Theme: './vocabulary/schema.mappers.js#ThemeMapper',
+          Public: './vocabulary/schema.mappers.js#PublicMapper',
+          Source: './source/schema.mappers.js#SourceMapper',
           Relation: RELATION_ROW,
           OrganisationLink: RELATION_ROW,
           DispositifLink: RELATION_ROW,

@@ -34,6 +34,18 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
+/**
+ * How an organisation takes part in a dispositif: two organisations with any of
+ * these on the same dispositif are partners (DOMAIN.md §3).
+ */
+export const INVOLVEMENT_TYPES = [
+  'CARRIES',
+  'PARTNERS_IN',
+  'FUNDS',
+  'PRESCRIBES',
+] as const satisfies readonly RelationshipType[];
+export type InvolvementType = (typeof INVOLVEMENT_TYPES)[number];
+
 /** Which labels each relationship type may join (from → to). */
 export const RELATIONSHIP_ENDPOINTS: Record<
   RelationshipType,
@@ -120,6 +132,50 @@ export const ORGANISATION_TYPES = [
   'AUTRE',
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/**
+ * The properties each label carries (DOMAIN.md §2) as graph/ returns them:
+ * what the seed writes, every one but the name optional. Values whose closed
+ * list is checked where they are read (status, level) stay strings here.
+ */
+export interface NodePropsByLabel {
+  Organisation: {
+    name: string;
+    acronym?: string | null;
+    aliases?: string[] | null;
+    type?: string | null;
+    description?: string | null;
+    website?: string | null;
+  };
+  Dispositif: {
+    name: string;
+    aliases?: string[] | null;
+    type?: string | null;
+    status?: string | null;
+    startDate?: string | null;
+    endDate?: string | null;
+    description?: string | null;
+  };
+  Territory: {
+    name: string;
+    code?: string | null;
+    level?: string | null;
+    population?: number | null;
+    outsideRegion?: boolean | null;
+    basis?: string | null;
+  };
+  Person: { name: string; role?: string | null };
+  Theme: { name: string; parent?: string | null };
+  Public: { name: string };
+  Source: {
+    name?: string | null;
+    title?: string | null;
+    date?: string | null;
+    publisher?: string | null;
+    kind?: string | null;
+    url?: string | null;
+  };
+}
 
 /** A property value as stored on a node or relationship (dates are ISO `YYYY-MM-DD` strings). */
 export type PropertyValue = string | number | boolean | string[] | null;

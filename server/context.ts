@@ -7,6 +7,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** Aborts when the client goes away or the request's deadline passes. */
   signal: AbortSignal;
+  /** Per-request memo: work two fields of one operation share (see schema/request-memo.ts). */
+  memo: Map<string, Promise<unknown>>;
 }
 
 /** How long a request may run, in ms: ATLAS_REQUEST_TIMEOUT_MS, 10 s by default. */
@@ -30,5 +32,5 @@ export function createContext(
   const signals = [AbortSignal.timeout(timeoutMs), ...(request?.signal ? [request.signal] : [])];
   const signal = AbortSignal.any(signals);
   const scoped = db.scoped({ signal, deadline });
-  return { db: scoped, loaders: createLoaders(scoped), signal };
+  return { db: scoped, loaders: createLoaders(scoped), signal, memo: new Map() };
 }

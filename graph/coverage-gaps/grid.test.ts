@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FACTS } from './grid.fixture.js';
-import { buildCoverageGrid, canContain, cellsWithin, isCoverageLevel } from './grid.js';
+import {
+  buildCoverageGrid,
+  canContain,
+  cellsWithin,
+  isCoverageLevel,
+  placesReaching,
+  territoryScopeOf,
+} from './grid.js';
 
 const grid = buildCoverageGrid(FACTS);
 const communesOf = (id: string) =>
@@ -66,5 +73,32 @@ describe('levels', () => {
     expect(canContain('BASSIN', 'EPCI')).toBe(false);
     expect(canContain('BASSIN', 'COMMUNE')).toBe(true);
     expect(canContain('COMMUNE', 'COMMUNE')).toBe(false);
+  });
+});
+
+describe('placesReaching', () => {
+  it('names the territory, those holding it and those sharing a commune with it', () => {
+    expect(placesReaching(grid, 'epci:1')).toEqual(
+      ['bassin:x', 'bassin:y', 'com:a1', 'com:a2', 'dep:A', 'epci:1', 'reg:R'].sort(),
+    );
+    // epci:2 is attached to dep:A, but b1 lies in dep:B only.
+    expect(placesReaching(grid, 'com:b1')).toEqual(['bassin:y', 'com:b1', 'dep:B', 'epci:2', 'reg:R']);
+    expect(placesReaching(grid, 'com:nope')).toBeNull();
+  });
+});
+
+describe('territoryScopeOf', () => {
+  it('contains by the grid: a bassin overlapping two départements lies in both, an EPCI in its own', () => {
+    expect(territoryScopeOf(grid, 'dep:B')).toEqual({
+      inside: ['bassin:y', 'com:b1', 'com:b2'],
+      containing: ['reg:R'],
+    });
+    expect(territoryScopeOf(grid, 'com:b1')?.containing.sort()).toEqual([
+      'bassin:y',
+      'dep:B',
+      'epci:2',
+      'reg:R',
+    ]);
+    expect(territoryScopeOf(grid, 'com:nope')).toBeUndefined();
   });
 });

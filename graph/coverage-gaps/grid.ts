@@ -3,7 +3,7 @@
  * territory reduced to the set of communes of the région it holds, so that
  * "contains", "inside" and "overlaps" all become set questions on one unit.
  */
-import type { TerritoryLevel } from '../model.js';
+import { TERRITORY_LEVELS, type TerritoryLevel } from '../model.js';
 import type { NodeRow } from '../queries/rows.js';
 
 /** One territory as read from the graph: its row and the ids it is PART_OF. */
@@ -36,7 +36,7 @@ export interface CoverageGrid {
   byLevel: ReadonlyMap<TerritoryLevel, readonly GridTerritory[]>;
 }
 
-const LEVELS = new Set<string>(['REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN']);
+const LEVELS = new Set<string>(TERRITORY_LEVELS);
 
 /**
  * Only a département or a région passes containment on. An EPCI is attached to
@@ -186,4 +186,38 @@ export function canContain(within: TerritoryLevel, level: TerritoryLevel): boole
 /** The cells of a level that lie within a territory, in display order. */
 export function cellsWithin(grid: CoverageGrid, level: TerritoryLevel, within: string): GridTerritory[] {
   return (grid.byLevel.get(level) ?? []).filter((cell) => cell.containers.includes(within));
+}
+
+/**
+ * Where a dispositif must be deployed to reach a territory, by the coverage
+ * rule (a cell not NONE): the territory itself, a territory holding it, or one
+ * sharing a commune with it. Null when the territory is not in the grid.
+ */
+export function placesReaching(grid: CoverageGrid, id: string): string[] | null {
+  const target = grid.territories.get(id);
+  if (!target) return null;
+  const inTarget = new Uint8Array(grid.communes.length);
+  for (const index of target.communes) inTarget[index] = 1;
+  const places = new Set([id, ...target.containers]);
+  for (const territory of grid.territories.values()) {
+    if (places.has(territory.id)) continue;
+    if (territory.communes.some((index) => inTarget[index] === 1)) places.add(territory.id);
+  }
+  return [...places].sort();
+}
+
+/**
+ * What lies inside a territory (every territory it contains, by the grid's
+ * containment) and what contains it; undefined when it is not in the grid.
+ */
+export function territoryScopeOf(
+  grid: CoverageGrid,
+  id: string,
+): { inside: string[]; containing: string[] } | undefined {
+  const target = grid.territories.get(id);
+  if (!target) return undefined;
+  const inside = [...grid.territories.values()]
+    .filter((territory) => territory.containers.includes(id))
+    .map((territory) => territory.id);
+  return { inside: inside.sort(), containing: [...target.containers] };
 }

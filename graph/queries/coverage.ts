@@ -1,27 +1,14 @@
 import { buildCoverageGrid, type CoverageGrid } from '../coverage-gaps/grid.js';
 import type { ThemeEdge } from '../coverage-gaps/filter.js';
 import type { Db } from '../driver.js';
-import { runsOn } from './fragments.js';
-import type { DispositifStatus, OrganisationType } from '../model.js';
+import { matchesDispositifFilter } from './fragments.js';
+import { findGraphVersion } from './graph-version.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
+import type { DispositifFilterParams } from './dispositif-filter.js';
 
 type RawNode = Parameters<typeof toNodeRow>[0];
 
-// Count-store lookups (constant time). They change whenever a territory, a
-// PART_OF edge or a theme is added or removed: that is what says the cached
-// grid and theme tree are stale.
-const VERSION_CALLS = /* cypher */ `
-  CALL () { MATCH (t:Territory) RETURN count(t) AS a }
-  CALL () { MATCH ()-[r:PART_OF]->() RETURN count(r) AS b }
-  CALL () { MATCH (h:Theme) RETURN count(h) AS c }`;
-const VERSION = `toString(a) + '/' + toString(b) + '/' + toString(c)`;
-
 /** One line, single spaces (no string literal in these queries holds a run of spaces). */
-const compact = (cypher: string) => cypher.replace(/\s+/g, ' ').trim();
-
-const COVERAGE_VERSION = /* cypher */ `
-  ${VERSION_CALLS}
-  RETURN ${VERSION} AS version`;
 
 const TERRITORIAL_GRID = /* cypher */ `
   MATCH (t:Territory)
@@ -31,6 +18,11 @@ const TERRITORIAL_GRID = /* cypher */ `
 const THEME_TREE = /* cypher */ `
   MATCH (th:Theme)
   RETURN th.id AS id, th.parent AS parent`;
+
+const PUBLIC_IDS = /* cypher */ `
+  MATCH (p:Public)
+  RETURN p.id AS id
+  ORDER BY id`;
 
 /** Every territory with the ids it is PART_OF, indexed for the analysis. */
 export async function findTerritorialGrid(db: Db): Promise<CoverageGrid> {
@@ -43,84 +35,56 @@ export async function findThemeTree(db: Db): Promise<ThemeEdge[]> {
   return db.read<{ id: string; parent: string | null }>(THEME_TREE);
 }
 
-/** What the analysis reads once and keeps: the grid and the theme tree, with their version. */
+export async function findPublicIds(db: Db): Promise<string[]> {
+  return (await db.read<{ id: string }>(PUBLIC_IDS)).map((row) => row.id);
+}
+
+/**
+ * What dispositif filters are resolved and checked against, read once and
+ * kept: the grid, the theme tree and the publics, at one graph version.
+ */
 export interface CoverageIndex {
-  version: string;
+  version: number;
   grid: CoverageGrid;
   themes: ThemeEdge[];
+  publics: ReadonlySet<string>;
+}
+
+const indexCache = new WeakMap<Db, Promise<CoverageIndex>>();
+
+async function readCoverageIndex(db: Db, version: number): Promise<CoverageIndex> {
+  const [grid, themes, publics] = await Promise.all([
+    findTerritorialGrid(db),
+    findThemeTree(db),
+    findPublicIds(db),
+  ]);
+  return { version, grid, themes, publics: new Set(publics) };
 }
 
 /**
- * Refreshed in the background once this old: a rename or a population edit
- * leaves the version as it is.
+ * The index, cached per database connection (4,700 territories take longer to
+ * read than a whole analysis takes to run) and reloaded when the graph version
+ * (graph/queries/graph-version.ts) has moved since it was read.
  */
-const INDEX_REFRESH_MS = 60_000;
-
-interface CachedIndex {
-  loadedAt: number;
-  index: Promise<CoverageIndex>;
-  refreshing?: boolean;
-}
-const indexCache = new WeakMap<Db, CachedIndex>();
-
-async function readCoverageIndex(db: Db): Promise<CoverageIndex> {
-  const [row] = await db.read<{ version: string }>(COVERAGE_VERSION);
-  const [grid, themes] = await Promise.all([findTerritorialGrid(db), findThemeTree(db)]);
-  return { version: row?.version ?? '', grid, themes };
-}
-
-/**
- * The grid and theme tree, cached per database connection: 4,700 territories
- * take longer to read than the whole analysis takes to run. `stale` names a
- * version the caller has seen to be out of date, forcing a reload; an old
- * entry is served while a fresh one loads.
- */
-export function loadCoverageIndex(db: Db, stale?: string): Promise<CoverageIndex> {
+export async function loadCoverageIndex(scopedDb: Db): Promise<CoverageIndex> {
+  const version = await findGraphVersion(scopedDb);
+  // Keyed by, and read through, the unscoped database every request's view shares:
+  // a reload other requests wait on must not end with the one that started it.
+  const db = scopedDb.base;
   const cached = indexCache.get(db);
-  if (!cached) return reload(db);
-  if (Date.now() - cached.loadedAt > INDEX_REFRESH_MS && !cached.refreshing) {
-    cached.refreshing = true;
-    const next = readCoverageIndex(db);
-    next.then(
-      () => {
-        if (indexCache.get(db) === cached) indexCache.set(db, { loadedAt: Date.now(), index: next });
-      },
-      () => {
-        cached.refreshing = false;
-      },
-    );
-  }
-  return cached.index.then((index) => {
-    if (stale === undefined || index.version !== stale) return index;
-    // Another request may have reloaded it already.
+  if (cached) {
+    const index = await cached.catch(() => null);
+    if (index && index.version >= version) return index;
+    // Another request may be reloading it already.
     const current = indexCache.get(db);
-    return current && current !== cached ? current.index : reload(db);
+    if (current && current !== cached) return current;
+  }
+  const loading = readCoverageIndex(db, version);
+  indexCache.set(db, loading);
+  loading.catch(() => {
+    if (indexCache.get(db) === loading) indexCache.delete(db);
   });
-}
-
-function reload(db: Db): Promise<CoverageIndex> {
-  const entry: CachedIndex = { loadedAt: Date.now(), index: readCoverageIndex(db) };
-  indexCache.set(db, entry);
-  entry.index.catch(() => {
-    if (indexCache.get(db) === entry) indexCache.delete(db);
-  });
-  return entry.index;
-}
-
-/** For writers that change territories or themes in place (names, populations, parents). */
-export function invalidateCoverageIndex(db: Db): void {
-  indexCache.delete(db);
-}
-
-export interface CoverageDispositifFilter {
-  /** A theme and its sub-themes; null for any theme. */
-  themes: string[] | null;
-  /** Any of these publics; null for any public. */
-  publics: string[] | null;
-  /** ISO date: only dispositifs running that day. */
-  activeOn: string | null;
-  carrierTypes: OrganisationType[] | null;
-  statuses: DispositifStatus[] | null;
+  return loading;
 }
 
 export interface CoverageDispositifRow {
@@ -129,53 +93,23 @@ export interface CoverageDispositifRow {
   territories: string[];
 }
 
-/** Publics asked about that exist, and the grid and theme version, to check the cache against. */
-export interface CoverageCheckRow {
-  version: string;
-  knownPublics: string[];
-}
-
-const COVERAGE_CHECK = compact(/* cypher */ `
-  ${VERSION_CALLS}
-  CALL () { MATCH (p:Public) WHERE p.id IN $publics RETURN collect(p.id) AS knownPublics }
-  RETURN ${VERSION} AS version, knownPublics`);
-
-export async function findCoverageCheck(db: Db, p: { publics: string[] }): Promise<CoverageCheckRow> {
-  const [row] = await db.read<CoverageCheckRow>(COVERAGE_CHECK, { publics: p.publics });
-  if (!row) throw new Error('coverage check returned no row');
-  return row;
-}
-
 /**
- * The dispositifs a filter selects that are deployed somewhere; "as of" a
- * date by the same rule as the partnership network (`runsOn`).
- *
- * Kept short on purpose, and apart from the check above: the driver writes a
- * Bolt message in 1,400-byte pieces without TCP_NODELAY, and a message longer
- * than that waits ~40 ms for a delayed ACK.
+ * The dispositifs a filter selects that are deployed somewhere.
  */
-const COVERAGE_DISPOSITIFS = compact(/* cypher */ `
+const COVERAGE_DISPOSITIFS = /* cypher */ `
   MATCH (d:Dispositif)
-  WHERE ($themes IS NULL OR EXISTS { (d)-[:ADDRESSES]->(t:Theme) WHERE t.id IN $themes })
-    AND ($publics IS NULL OR EXISTS { (d)-[:TARGETS]->(p:Public) WHERE p.id IN $publics })
-    AND ($statuses IS NULL OR d.status IN $statuses)
-    AND ($carrierTypes IS NULL OR EXISTS { (o:Organisation)-[:CARRIES]->(d) WHERE o.type IN $carrierTypes })
-    AND ${runsOn('d', 'day')}
-  WITH d, COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS places
-  WHERE size(places) > 0
-  RETURN ${projectNode('d')} AS dispositif, places
-  ORDER BY d.id`);
+  WHERE ${matchesDispositifFilter('d')}
+  WITH d, COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS deployments
+  WHERE size(deployments) > 0
+  RETURN ${projectNode('d')} AS dispositif, deployments
+  ORDER BY d.id`;
 
 export async function findCoverageDispositifs(
   db: Db,
-  filter: CoverageDispositifFilter,
+  params: DispositifFilterParams,
 ): Promise<CoverageDispositifRow[]> {
-  const rows = await db.read<{ dispositif: RawNode; places: string[] }>(COVERAGE_DISPOSITIFS, {
-    themes: filter.themes,
-    publics: filter.publics,
-    statuses: filter.statuses,
-    carrierTypes: filter.carrierTypes,
-    day: filter.activeOn,
+  const rows = await db.read<{ dispositif: RawNode; deployments: string[] }>(COVERAGE_DISPOSITIFS, {
+    ...params,
   });
-  return rows.map((row) => ({ dispositif: toNodeRow(row.dispositif), territories: row.places }));
+  return rows.map((row) => ({ dispositif: toNodeRow(row.dispositif), territories: row.deployments }));
 }

@@ -9,7 +9,6 @@ export interface RelationCountRow {
   count: number;
 }
 
-// Kept short: the driver leaves Nagle on, and longer query texts pay a delayed ACK.
 const COUNT_RELATIONS = /* cypher */ `
   ${matchNodesById('n', 'ids')}
   MATCH (n)-[r]-()

@@ -10,6 +10,7 @@ import {
   type SeedRelationship,
 } from '../model.js';
 import { foldText } from '../text.js';
+import { bumpGraphVersion } from './graph-version.js';
 import { toNeo4jProps } from '../values.js';
 
 const BATCH_SIZE = 2_000;
@@ -138,6 +139,7 @@ export async function loadSeedGraph(
       done += rels.length;
       onProgress({ step: type, done, total });
     }
+    await bumpGraphVersion(tx);
     return counts;
   });
 }

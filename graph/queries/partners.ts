@@ -1,5 +1,7 @@
 import type { Db } from '../driver.js';
-import { runsOn } from './fragments.js';
+import { INVOLVEMENT_TYPES } from '../model.js';
+import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
+import { matchesDispositifFilter } from './fragments.js';
 import {
   projectEdge,
   projectNode,
@@ -12,8 +14,7 @@ import {
 
 type RawNode = Parameters<typeof toNodeRow>[0];
 
-/** The relationships that make two organisations partners on a dispositif (DOMAIN.md §3). */
-const INVOLVEMENT = 'CARRIES|PARTNERS_IN|FUNDS|PRESCRIBES';
+const INVOLVEMENT = INVOLVEMENT_TYPES.join('|');
 
 export interface PartnershipRow {
   organisation: NodeRow;
@@ -53,32 +54,9 @@ export async function findPartners(db: Db, id: string): Promise<PartnershipRow[]
   }));
 }
 
-export interface PartnershipFilter {
-  territory?: string | null;
-  theme?: string | null;
-  public?: string | null;
-  /** ISO date: only dispositifs running that day. */
-  activeOn?: string | null;
-}
-
-/**
- * Dispositifs matching the filter. Territory: deployed in it, inside it, or in a
- * territory containing it; theme: the theme or one of its sub-themes.
- */
-export const MATCHING_DISPOSITIFS = /* cypher */ `
-  MATCH (d:Dispositif)
-  WHERE ($theme IS NULL OR EXISTS { (d)-[:ADDRESSES]->(t:Theme) WHERE t.id = $theme OR t.parent = $theme })
-    AND ($public IS NULL OR EXISTS { (d)-[:TARGETS]->(:Public {id: $public}) })
-    AND ${runsOn('d', 'activeOn')}
-    AND ($territory IS NULL OR EXISTS {
-      MATCH (d)-[:DEPLOYED_IN]->(place:Territory)
-      WHERE place.id = $territory
-         OR EXISTS { (place)-[:PART_OF*1..3]->(:Territory {id: $territory}) }
-         OR EXISTS { (:Territory {id: $territory})-[:PART_OF*1..3]->(place) }
-    })`;
-
 const PARTNERSHIP_NETWORK = /* cypher */ `
-  ${MATCHING_DISPOSITIFS}
+  MATCH (d:Dispositif)
+  WHERE ${matchesDispositifFilter('d')}
   MATCH (a:Organisation)-[:${INVOLVEMENT}]->(d)<-[:${INVOLVEMENT}]-(b:Organisation)
   WHERE a.id < b.id
   WITH a, b, collect(DISTINCT d.id) AS dispositifs
@@ -92,21 +70,16 @@ const DIRECT_PARTNERSHIPS = /* cypher */ `
 const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|PARTNERS|${a}`);
 
 /**
- * The Organisation–Organisation projection: one PARTNERS edge per pair, weighted by
- * the number of shared dispositifs (listed in its data), plus explicit partnerships.
+ * The Organisation–Organisation projection over the dispositifs a filter
+ * selects: one PARTNERS edge per pair, weighted by the number of shared
+ * dispositifs (listed in its data), plus explicit partnerships (only between
+ * organisations of the network when a filter is given).
  */
-export async function findPartnershipNetwork(db: Db, filter: PartnershipFilter): Promise<GraphSliceRow> {
-  const params = {
-    territory: filter.territory ?? null,
-    theme: filter.theme ?? null,
-    public: filter.public ?? null,
-    activeOn: filter.activeOn ?? null,
-  };
-  const filtered = Object.values(params).some((value) => value !== null);
-  const shared = await db.read<{ a: RawNode; b: RawNode; dispositifs: string[] }>(
-    PARTNERSHIP_NETWORK,
-    params,
-  );
+export async function findPartnershipNetwork(db: Db, params: DispositifFilterParams): Promise<GraphSliceRow> {
+  const filtered = isFiltering(params);
+  const shared = await db.read<{ a: RawNode; b: RawNode; dispositifs: string[] }>(PARTNERSHIP_NETWORK, {
+    ...params,
+  });
   const nodes = new Map<string, NodeRow>();
   const edges = new Map<string, EdgeRow>();
   for (const row of shared) {

@@ -1,23 +1,18 @@
+import { territoryScopeOf } from '../coverage-gaps/grid.js';
 import type { Db } from '../driver.js';
+import { loadCoverageIndex } from './coverage.js';
 import type { NodeRow } from './rows.js';
 
 export interface TerritoryScopeRow {
-  /** Territories inside it, at any depth (EPCI, communes, bassins' communes…). */
+  /** Territories inside it, at any depth (EPCI, communes, bassins…), as the coverage grid contains them. */
   inside: string[];
   /** Territories containing it, at any depth. */
   containing: string[];
 }
 
-// The grid is at most four levels deep (commune → EPCI → département → région).
-const FIND_TERRITORY_SCOPE = /* cypher */ `
-  MATCH (t:Territory {id: $id})
-  RETURN
-    COLLECT { MATCH (t)<-[:PART_OF*1..3]-(x:Territory) RETURN DISTINCT x.id } AS inside,
-    COLLECT { MATCH (t)-[:PART_OF*1..3]->(y:Territory) RETURN DISTINCT y.id } AS containing`;
-
+/** Read from the cached grid, so that containment is the coverage analysis's own. */
 export async function findTerritoryScope(db: Db, id: string): Promise<TerritoryScopeRow | undefined> {
-  const [row] = await db.read<TerritoryScopeRow>(FIND_TERRITORY_SCOPE, { id });
-  return row;
+  return territoryScopeOf((await loadCoverageIndex(db)).grid, id);
 }
 
 /** The resolver parent of TerritoryScope: the territory itself plus its scope. */

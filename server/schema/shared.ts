@@ -2,6 +2,7 @@ import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../..
 import type { NodeRow, RelationRow } from '../../graph/queries/rows.js';
 import type { GraphQLContext } from '../context.js';
 import { badUserInput } from '../errors.js';
+import { nodesOf } from './node-mappers.js';
 import type { NodeKind } from './resolvers-types.generated.js';
 
 const KIND_BY_LABEL: Record<NodeLabel, NodeKind> = {
@@ -25,16 +26,6 @@ export const labelOfKind = (kind: NodeKind): NodeLabel => LABEL_BY_KIND[kind];
 export function stringProp(row: { props: Record<string, unknown> }, key: string): string | null {
   const value = row.props[key];
   return value === null || value === undefined ? null : String(value);
-}
-
-export function numberProp(row: NodeRow, key: string): number | null {
-  const value = row.props[key];
-  return typeof value === 'number' ? value : null;
-}
-
-export function stringListProp(row: NodeRow, key: string): string[] {
-  const value = row.props[key];
-  return Array.isArray(value) ? value.map(String) : [];
 }
 
 /** Relationship types named by a client, checked against the closed list. */
@@ -82,8 +73,8 @@ export const nodeFields = {
   id: (row: NodeRow) => row.id,
   kind: (row: NodeRow) => kindOf(row),
   name: (row: NodeRow) => stringProp(row, 'name') ?? row.id,
-  sources: (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
-    relatedNodes(ctx, row, 'MENTIONED_IN', 'OUT'),
+  sources: async (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
+    nodesOf(await relatedNodes(ctx, row, 'MENTIONED_IN', 'OUT'), 'Source'),
   relations: async (row: NodeRow, args: { types?: readonly string[] | null }, ctx: GraphQLContext) => {
     const types = parseRelationshipTypes(args.types, 'types') ?? RELATIONSHIP_TYPES;
     const lists = await Promise.all(
@@ -99,7 +90,8 @@ export const linkFields = {
   amount: (rel: RelationRow) => stringProp(rel, 'amount'),
   period: (rel: RelationRow) => stringProp(rel, 'period'),
   evidence: (rel: RelationRow) => stringProp(rel, 'evidence'),
-  sources: (rel: RelationRow, _args: unknown, ctx: GraphQLContext) => loadNodes(ctx, rel.sources),
+  sources: async (rel: RelationRow, _args: unknown, ctx: GraphQLContext) =>
+    nodesOf(await loadNodes(ctx, rel.sources), 'Source'),
 };
 
 /** Resolvers for a link field: the relations of one type and direction. */

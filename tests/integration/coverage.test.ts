@@ -16,7 +16,7 @@ const COVERAGE = graphql(`
     $theme: ID
     $public: ID
     $activeOn: Date
-    $carrierType: [String!]
+    $carrierType: [OrganisationType!]
     $status: [DispositifStatus!]
     $territories: [ID!]
   ) {
@@ -586,13 +586,39 @@ describe('coverage: bad input', () => {
     [{ level: 'EPCI', within: 'reg:75', theme: 'theme:test-cov-unknown' }, 'theme'],
     [{ level: 'EPCI', within: 'reg:75', theme: 'dis:premiers-pas' }, 'theme'],
     [{ level: 'EPCI', within: 'reg:75', public: 'public:test-cov-unknown' }, 'public'],
-    [{ level: 'EPCI', within: 'reg:75', carrierType: ['NOPE'] }, 'carrierType'],
     [{ level: 'EPCI', within: 'dep:33', territories: ['com:33243'] }, 'territories'],
     [{ level: 'EPCI', within: 'dep:33', territories: ['epci:200067254'] }, 'territories'],
   ] as [TestCoverageQueryVariables, string][])('%j is refused, naming %s', async (variables, argument) => {
     const result = await api.execute(COVERAGE, variables);
     expect(firstErrorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.argument).toBe(argument);
+  });
+
+  it('leaves an unknown carrier type to the schema: OrganisationType is a closed enum', async () => {
+    const result = await api.execute(COVERAGE, {
+      level: 'EPCI',
+      within: 'reg:75',
+      carrierType: ['NOPE' as never],
+    });
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.message).toContain('OrganisationType');
+  });
+
+  it('refuses a filter given both as flat arguments and as one input', async () => {
+    const result = await api.execute(/* GraphQL */ `
+      {
+        coverageSummary(
+          level: EPCI
+          within: "reg:75"
+          theme: "theme:mobilite"
+          filter: { theme: "theme:mobilite" }
+        ) {
+          cells
+        }
+      }
+    `);
+    expect(firstErrorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.argument).toBe('theme');
   });
 
   it('names the side of a comparison whose filter is wrong', async () => {

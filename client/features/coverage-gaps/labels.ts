@@ -1,4 +1,4 @@
-import type { CoverageVia } from '../../gql/graphql.js';
+import type { CoverageVia, OrganisationType } from '../../gql/graphql.js';
 import type { CoverageLevel, CoverageStatus } from './types.js';
 
 export const STATUS_TEXT: Record<CoverageStatus, string> = {
@@ -33,7 +33,7 @@ export const LEVEL_TEXT: Record<CoverageLevel, { one: string; many: string; unit
 };
 
 /** Organisation types a carrier may have (DOMAIN.md §4), with French words where the code is obscure. */
-export const CARRIER_TYPES: { code: string; label: string }[] = [
+export const CARRIER_TYPES: { code: OrganisationType; label: string }[] = [
   { code: 'ML', label: 'Mission locale' },
   { code: 'FT', label: 'France Travail' },
   { code: 'CAP_EMPLOI', label: 'Cap emploi' },

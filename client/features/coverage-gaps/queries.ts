@@ -87,7 +87,7 @@ export const COVERAGE_QUERY = graphql(`
     $theme: ID
     $public: ID
     $activeOn: Date
-    $carrierType: [String!]
+    $carrierType: [OrganisationType!]
     $status: [DispositifStatus!]
   ) {
     coverage(
@@ -165,7 +165,7 @@ export const COVERAGE_APPLICATIONS_QUERY = graphql(`
     $theme: ID
     $public: ID
     $activeOn: Date
-    $carrierType: [String!]
+    $carrierType: [OrganisationType!]
     $status: [DispositifStatus!]
     $territories: [ID!]
   ) {

@@ -5,6 +5,7 @@ import type {
   CoverageSummaryFieldsFragment,
   DispositifStatus,
 } from '../../gql/graphql.js';
+import { CARRIER_TYPES } from './labels.js';
 
 export type CoverageCell = CoverageCellFieldsFragment;
 export type CellApplications = CoverageApplicationFieldsFragment;
@@ -111,11 +112,12 @@ export const DEFAULT_COVERAGE_VIEW: CoverageView = {
 
 /** A filter as the API takes it: absent criteria are left out. */
 export function toApiFilter(filter: CoverageFilter) {
+  const carrier = CARRIER_TYPES.find((type) => type.code === filter.carrierType);
   return {
     theme: filter.theme || null,
     public: filter.public || null,
     activeOn: filter.activeOn || null,
-    carrierType: filter.carrierType ? [filter.carrierType] : null,
+    carrierType: carrier ? [carrier.code] : null,
     status: filter.status.length > 0 ? filter.status : null,
   };
 }

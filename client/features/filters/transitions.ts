@@ -36,7 +36,12 @@ export const resetFilters = (): Filters => NO_FILTERS;
 /** The scope of a territory from the API's answer (`inside` leaves the territory itself out). */
 export function toTerritoryScope(
   id: string,
-  scope: { inside: readonly string[]; containing: readonly string[] },
+  scope: { inside: readonly string[]; containing: readonly string[]; dispositifs: readonly string[] },
 ): TerritoryScope {
-  return { id, inside: new Set([id, ...scope.inside]), containing: new Set(scope.containing) };
+  return {
+    id,
+    inside: new Set([id, ...scope.inside]),
+    containing: new Set(scope.containing),
+    dispositifs: new Set(scope.dispositifs),
+  };
 }

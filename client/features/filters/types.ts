@@ -30,8 +30,10 @@ export interface TerritoryScope {
   id: string;
   /** The territory and every territory PART_OF it, directly or not. */
   inside: Set<string>;
-  /** Territories it is PART_OF, directly or not: a dispositif deployed there runs in it too. */
+  /** Territories it is PART_OF, directly or not. */
   containing: Set<string>;
+  /** Dispositifs reaching it, as the server's coverage rule says (deployed in, around or across it). */
+  dispositifs: Set<string>;
 }
 
 export const countActiveFilters = (filters: Filters): number =>

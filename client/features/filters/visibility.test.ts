@@ -82,11 +82,21 @@ describe('filters', () => {
     ]).toEqual(['dis:matinales-impact-rh']);
   });
 
+  it('lets the server decide the dispositif criteria when it has answered', () => {
+    const filters = togglePublic(NO_FILTERS, 'public:jeunes');
+    const hidden = computeVisibility(graph, filters, {
+      ...context,
+      matching: new Set(['dis:matinales-impact-rh']),
+    }).hiddenNodes;
+    expect([...hidden]).toEqual(['dis:jobeurs-seniors']);
+  });
+
   it('keeps what lies in a territory, and dispositifs deployed in a territory containing it', () => {
-    // As the API's territoryScope answers for Bordeaux Métropole.
+    // As the API's territoryScope and matchingDispositifs answer for Bordeaux Métropole.
     const scope = toTerritoryScope('epci:243300316', {
       inside: ['com:33063', 'com:33318'],
       containing: ['dep:33', 'reg:75'],
+      dispositifs: ['dis:jobeurs-seniors', 'dis:matinales-impact-rh'],
     });
     expect(scope.inside.has('epci:243300316')).toBe(true);
     const filters = setTerritory(NO_FILTERS, 'epci:243300316');
@@ -98,15 +108,15 @@ describe('filters', () => {
     // Themes, publics and sources are not placed: untouched.
     expect(hidden.has('public:seniors')).toBe(false);
 
-    // Libourne: Bordeaux is not inside it; a dispositif deployed in the Gironde would run there.
-    const libourne = toTerritoryScope('com:33243', { inside: [], containing: ['dep:33', 'reg:75'] });
+    // Libourne: Bordeaux is not inside it; the server says a Gironde-wide matinales reaches it.
+    const libourne = toTerritoryScope('com:33243', {
+      inside: [],
+      containing: ['dep:33', 'reg:75'],
+      dispositifs: ['dis:matinales-impact-rh'],
+    });
     const elsewhere = computeVisibility(graph, setTerritory(NO_FILTERS, 'com:33243'), {
       ...context,
       scope: libourne,
-      facets: {
-        ...facets,
-        'dis:matinales-impact-rh': { ...facets['dis:matinales-impact-rh']!, places: ['dep:33'] },
-      },
     }).hiddenNodes;
     expect([...elsewhere].sort()).toEqual(['com:33063', 'dis:jobeurs-seniors']);
     // WeJOB is seated in Bordeaux, but carries the Gironde-wide matinales: kept.
@@ -125,7 +135,11 @@ describe('filters', () => {
         edges: [edge('per:x', 'WORKS_AT', 'org:wejob'), edge('per:y', 'WORKS_AT', 'org:ailleurs')],
       }),
     );
-    const scope = toTerritoryScope('epci:243300316', { inside: ['com:33063'], containing: ['dep:33'] });
+    const scope = toTerritoryScope('epci:243300316', {
+      inside: ['com:33063'],
+      containing: ['dep:33'],
+      dispositifs: [],
+    });
     const hidden = computeVisibility(people, setTerritory(NO_FILTERS, 'epci:243300316'), {
       ...context,
       scope,

@@ -14,6 +14,11 @@ export interface VisibilityContext {
   themeParents: ReadonlyMap<string, string | null>;
   /** The territory filter resolved; null while it loads (nothing is hidden by it then). */
   scope: TerritoryScope | null;
+  /**
+   * Dispositifs the server says pass the theme, public, status and date
+   * criteria (`loadMatchingDispositifs`); when given, it decides, not the rules below.
+   */
+  matching?: ReadonlySet<string> | null;
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
@@ -30,6 +35,7 @@ export function isActiveOn(props: Record<string, unknown>, day: string): boolean
 }
 
 function passesDispositifFilters(node: SliceNode, filters: Filters, context: VisibilityContext): boolean {
+  if (context.matching) return context.matching.has(node.id);
   if (filters.statuses.length && !filters.statuses.includes(node.props.status as never)) return false;
   if (filters.activeOn && !isActiveOn(node.props, filters.activeOn)) return false;
   const facets = context.facets[node.id];
@@ -48,9 +54,9 @@ function passesDispositifFilters(node: SliceNode, filters: Filters, context: Vis
 
 /**
  * Territory filter for territories, dispositifs and organisations: the territory
- * and what lies inside it, and dispositifs deployed in a territory containing it
- * (a départemental scheme runs in each of its communes). True for kinds that
- * are not placed (themes, publics, sources).
+ * and what lies inside it, the dispositifs the server says reach it, and the
+ * organisations seated inside it or involved in those. True for kinds that are
+ * not placed (themes, publics, sources).
  */
 function passesTerritory(
   node: SliceNode,
@@ -63,8 +69,7 @@ function passesTerritory(
     case 'TERRITORY':
       return scope.inside.has(node.id);
     case 'DISPOSITIF':
-      if (!facets) return true;
-      return facets.places.some((place) => scope.inside.has(place) || scope.containing.has(place));
+      return scope.dispositifs.has(node.id);
     case 'ORGANISATION':
       if (!facets) return true;
       return (

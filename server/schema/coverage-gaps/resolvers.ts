@@ -1,16 +1,54 @@
-import type { Resolvers } from '../resolvers-types.generated.js';
-import { coverageComparison, coverageReport } from './report.js';
+import {
+  checkCoverageRequest,
+  readCoverageComparison,
+  readCoverageReport,
+  type CoverageRequest,
+  type NamedCoverageFilter,
+} from '../../../graph/coverage-gaps/report.js';
+import { loadCoverageIndex } from '../../../graph/queries/coverage.js';
+import type { GraphQLContext } from '../../context.js';
+import { badUserInput } from '../../errors.js';
+import { eitherFilter, fromCoverageFilter } from '../filters.js';
+import { nodeOf } from '../node-mappers.js';
+import { memoOnRequest } from '../request-memo.js';
+import type { QueryCoverageArgs, Resolvers } from '../resolvers-types.generated.js';
+
+/** Loads the index, then refuses what the analysis cannot run, before any other query. */
+async function checkedIndex(ctx: GraphQLContext, request: CoverageRequest, filters: NamedCoverageFilter[]) {
+  const index = await loadCoverageIndex(ctx.db);
+  const problem = checkCoverageRequest(index, request, filters);
+  if (problem) throw badUserInput(problem.argument, problem.message);
+  return index;
+}
+
+/** `coverage` and `coverageSummary` take the same arguments and share one report per request. */
+function coverageReport(ctx: GraphQLContext, args: QueryCoverageArgs) {
+  const { level, within, territories, filter, ...flat } = args;
+  const chosen = eitherFilter(filter, flat);
+  const named = { prefix: chosen.prefix, filter: fromCoverageFilter(chosen.input ?? flat) };
+  const request = { level, within, only: territories ?? null };
+  return memoOnRequest(ctx, ['coverageReport', request, named.filter], async () => {
+    const index = await checkedIndex(ctx, request, [named]);
+    return readCoverageReport(ctx.db, index, request, named.filter);
+  });
+}
 
 export const coverageResolvers: Resolvers = {
   Query: {
-    coverage: async (_parent, { level, within, territories, ...filter }, ctx) =>
-      (await coverageReport(ctx, level, within, filter, territories ?? null)).cells,
-    coverageSummary: async (_parent, { level, within, territories, ...filter }, ctx) =>
-      (await coverageReport(ctx, level, within, filter, territories ?? null)).summary,
-    coverageComparison: (_parent, { level, within, left, right }, ctx) =>
-      coverageComparison(ctx, level, within, left, right),
+    coverage: async (_parent, args, ctx) => (await coverageReport(ctx, args)).cells,
+    coverageSummary: async (_parent, args, ctx) => (await coverageReport(ctx, args)).summary,
+    coverageComparison: async (_parent, { level, within, left, right }, ctx) => {
+      const request = { level, within, only: null };
+      const sides = [
+        { prefix: 'left.', filter: fromCoverageFilter(left) },
+        { prefix: 'right.', filter: fromCoverageFilter(right) },
+      ];
+      const index = await checkedIndex(ctx, request, sides);
+      return readCoverageComparison(ctx.db, index, request, sides[0]!.filter, sides[1]!.filter);
+    },
   },
   CoverageCell: {
-    dispositifs: (cell) => cell.applications.map((application) => application.dispositif),
+    dispositifs: (cell) =>
+      cell.applications.map((application) => nodeOf(application.dispositif, 'Dispositif')),
   },
 };

@@ -1,20 +1,19 @@
+import { DISPOSITIF_STATUSES } from '../../../graph/model.js';
 import type { DispositifStatus, Resolvers } from '../resolvers-types.generated.js';
-import { linkFields, links, nodeFields, other, stringListProp, stringProp } from '../shared.js';
+import { otherOf } from '../node-mappers.js';
+import { linkFields, links, nodeFields } from '../shared.js';
 
-const STATUSES = new Set<string>(['planned', 'active', 'ended']);
+const STATUSES = new Set<string>(DISPOSITIF_STATUSES);
 
 export const dispositifResolvers: Resolvers = {
   Dispositif: {
     ...nodeFields,
-    aliases: (row) => stringListProp(row, 'aliases'),
-    type: (row) => stringProp(row, 'type'),
-    status: (row) => {
-      const status = stringProp(row, 'status');
-      return status && STATUSES.has(status) ? (status as DispositifStatus) : null;
-    },
-    startDate: (row) => stringProp(row, 'startDate'),
-    endDate: (row) => stringProp(row, 'endDate'),
-    description: (row) => stringProp(row, 'description'),
+    aliases: (row) => row.props.aliases ?? [],
+    type: (row) => row.props.type ?? null,
+    status: ({ props: { status } }) => (status && STATUSES.has(status) ? (status as DispositifStatus) : null),
+    startDate: (row) => row.props.startDate ?? null,
+    endDate: (row) => row.props.endDate ?? null,
+    description: (row) => row.props.description ?? null,
     carriers: links('CARRIES', 'IN'),
     partners: links('PARTNERS_IN', 'IN'),
     funders: links('FUNDS', 'IN'),
@@ -27,6 +26,6 @@ export const dispositifResolvers: Resolvers = {
     succeeds: links('SUCCEEDS', 'OUT'),
     succeededBy: links('SUCCEEDS', 'IN'),
   },
-  PublicLink: { ...linkFields, public: other },
-  ThemeLink: { ...linkFields, theme: other },
+  PublicLink: { ...linkFields, public: otherOf('Public') },
+  ThemeLink: { ...linkFields, theme: otherOf('Theme') },
 };

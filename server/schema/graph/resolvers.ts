@@ -1,12 +1,19 @@
 import { findEdgesAmong } from '../../../graph/queries/edges.js';
 import { expandNeighbourhood } from '../../../graph/queries/neighbourhood.js';
+import { loadCoverageIndex } from '../../../graph/queries/coverage.js';
+import {
+  findMatchingDispositifIds,
+  toDispositifFilterParams,
+} from '../../../graph/queries/dispositif-filter.js';
 import { findPartnershipNetwork } from '../../../graph/queries/partners.js';
 import { findShortestPath } from '../../../graph/queries/path.js';
 import { findTerritoryScope } from '../../../graph/queries/territory-scope.js';
-import type { RelationshipType } from '../../../graph/model.js';
+import { INVOLVEMENT_TYPES, type RelationshipType } from '../../../graph/model.js';
 import type { NodeRow } from '../../../graph/queries/rows.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput, notFound } from '../../errors.js';
+import { assertKnownFilterIds, eitherFilter, fromDispositifFilter } from '../filters.js';
+import { nodeOf, nodesOf } from '../node-mappers.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { kindOf, loadNodes, parseRelationshipTypes, relatedNodes, stringProp } from '../shared.js';
 
@@ -22,8 +29,8 @@ async function assertNodesExist(ctx: GraphQLContext, ids: readonly string[]) {
   if (missing) throw notFound(missing);
 }
 
-function assertIdCount(ids: readonly string[]) {
-  if (ids.length > MAX_IDS) throw badUserInput('ids', `At most ${MAX_IDS} ids at a time.`);
+function assertIdCount(ids: readonly string[], argument = 'ids') {
+  if (ids.length > MAX_IDS) throw badUserInput(argument, `At most ${MAX_IDS} ids at a time.`);
 }
 
 /** Ids of the nodes at the end of some relationships of a node: the facets filters work on. */
@@ -38,7 +45,8 @@ async function relatedIds(
   return [...new Set(lists.flat().map((node) => node.id))];
 }
 
-const INVOLVEMENT = ['CARRIES', 'PARTNERS_IN', 'FUNDS', 'PRESCRIBES'] as const;
+// The flat arguments of partnershipNetwork, by the criterion each stands for.
+const FLAT_NETWORK_ARGUMENTS = { themes: 'theme', publics: 'public', territory: 'territory' } as const;
 
 export const graphResolvers: Resolvers = {
   Query: {
@@ -69,17 +77,28 @@ export const graphResolvers: Resolvers = {
       await assertNodesExist(ctx, ids);
       return expandNeighbourhood(ctx.db, { ids, depth: hops, types, limit: cap });
     },
-    partnershipNetwork: async (_parent, args, ctx) => {
-      const named = [args.territory, args.theme, args.public].filter((id): id is string => Boolean(id));
-      const found = new Set((await loadNodes(ctx, named)).map((row) => row.id));
-      for (const [argument, id] of Object.entries({
-        territory: args.territory,
-        theme: args.theme,
-        public: args.public,
-      })) {
-        if (id && !found.has(id)) throw badUserInput(argument, `Unknown ${argument} "${id}".`);
-      }
-      return findPartnershipNetwork(ctx.db, args);
+    partnershipNetwork: async (_parent, { filter, ...flat }, ctx) => {
+      const chosen = eitherFilter(filter, flat);
+      const dispositifs = fromDispositifFilter(
+        chosen.input ?? {
+          themes: flat.theme ? [flat.theme] : null,
+          publics: flat.public ? [flat.public] : null,
+          activeOn: flat.activeOn,
+          territory: flat.territory,
+        },
+      );
+      const index = await loadCoverageIndex(ctx.db);
+      assertKnownFilterIds(index, dispositifs, (criterion) =>
+        chosen.input ? `filter.${criterion}` : FLAT_NETWORK_ARGUMENTS[criterion],
+      );
+      return findPartnershipNetwork(ctx.db, toDispositifFilterParams(dispositifs, index));
+    },
+    matchingDispositifs: async (_parent, { filter, among }, ctx) => {
+      if (among) assertIdCount(among, 'among');
+      const dispositifs = fromDispositifFilter(filter);
+      const index = await loadCoverageIndex(ctx.db);
+      assertKnownFilterIds(index, dispositifs, (criterion) => `filter.${criterion}`);
+      return findMatchingDispositifIds(ctx.db, toDispositifFilterParams(dispositifs, index), among ?? null);
     },
     shortestPath: async (_parent, { from, to, relations, maxLength }, ctx) => {
       const length = maxLength ?? 6;
@@ -121,7 +140,7 @@ export const graphResolvers: Resolvers = {
         ? relatedIds(
             ctx,
             row,
-            INVOLVEMENT.map((type) => [type, 'OUT'] as const),
+            INVOLVEMENT_TYPES.map((type) => [type, 'OUT'] as const),
           )
         : [],
     degrees: (row, _args, ctx) => ctx.loaders.degrees.load(row.id),
@@ -133,10 +152,10 @@ export const graphResolvers: Resolvers = {
     type: (edge) => edge.type,
     sources: (edge) => edge.sources,
     data: (edge) => edge.props,
-    sourceNodes: (edge, _args, ctx) => loadNodes(ctx, edge.sources),
+    sourceNodes: async (edge, _args, ctx) => nodesOf(await loadNodes(ctx, edge.sources), 'Source'),
   },
   TerritoryScope: {
-    territory: (scope) => scope.territory,
+    territory: (scope) => nodeOf(scope.territory, 'Territory'),
     inside: (scope) => scope.inside,
     containing: (scope) => scope.containing,
   },

@@ -1,20 +1,24 @@
 import { findFunders } from '../../../graph/queries/nodes.js';
 import { findPartners } from '../../../graph/queries/partners.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
-import { linkFields, links, nodeFields, other, related, stringListProp, stringProp } from '../shared.js';
+import { nodeOf, nodesOf, otherOf } from '../node-mappers.js';
+import { linkFields, links, nodeFields, other, related } from '../shared.js';
 
 export const organisationResolvers: Resolvers = {
   Query: {
-    funders: (_parent, _args, ctx) => findFunders(ctx.db),
+    funders: async (_parent, _args, ctx) => nodesOf(await findFunders(ctx.db), 'Organisation'),
   },
   Organisation: {
     ...nodeFields,
-    acronym: (row) => stringProp(row, 'acronym'),
-    aliases: (row) => stringListProp(row, 'aliases'),
-    type: (row) => stringProp(row, 'type'),
-    description: (row) => stringProp(row, 'description'),
-    website: (row) => stringProp(row, 'website'),
-    territory: async (row, _args, ctx) => (await related(ctx, row, 'LOCATED_IN', 'OUT'))[0]?.other ?? null,
+    acronym: (row) => row.props.acronym ?? null,
+    aliases: (row) => row.props.aliases ?? [],
+    type: (row) => row.props.type ?? null,
+    description: (row) => row.props.description ?? null,
+    website: (row) => row.props.website ?? null,
+    territory: async (row, _args, ctx) => {
+      const [seat] = await related(ctx, row, 'LOCATED_IN', 'OUT');
+      return seat ? nodeOf(seat.other, 'Territory') : null;
+    },
     governs: links('GOVERNS', 'OUT'),
     carries: links('CARRIES', 'OUT'),
     partnersIn: links('PARTNERS_IN', 'OUT'),
@@ -27,12 +31,12 @@ export const organisationResolvers: Resolvers = {
     people: links('WORKS_AT', 'IN'),
   },
   Partnership: {
-    organisation: (partnership) => partnership.organisation,
-    dispositifs: (partnership) => partnership.dispositifs,
+    organisation: (partnership) => nodeOf(partnership.organisation, 'Organisation'),
+    dispositifs: (partnership) => nodesOf(partnership.dispositifs, 'Dispositif'),
     direct: (partnership) => partnership.direct,
     weight: (partnership) => partnership.weight,
   },
-  OrganisationLink: { ...linkFields, organisation: other },
-  DispositifLink: { ...linkFields, dispositif: other },
+  OrganisationLink: { ...linkFields, organisation: otherOf('Organisation') },
+  DispositifLink: { ...linkFields, dispositif: otherOf('Dispositif') },
   FundingLink: { ...linkFields, target: other },
 };

@@ -1,11 +1,12 @@
 import type { Resolvers } from '../resolvers-types.generated.js';
-import { linkFields, links, nodeFields, other, stringProp } from '../shared.js';
+import { otherOf } from '../node-mappers.js';
+import { linkFields, links, nodeFields } from '../shared.js';
 
 export const personResolvers: Resolvers = {
   Person: {
     ...nodeFields,
-    role: (row) => stringProp(row, 'role'),
+    role: (row) => row.props.role ?? null,
     organisations: links('WORKS_AT', 'OUT'),
   },
-  PersonLink: { ...linkFields, person: other },
+  PersonLink: { ...linkFields, person: otherOf('Person') },
 };

@@ -1,21 +1,22 @@
 import { findNodesByLabel } from '../../../graph/queries/nodes.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
-import { kindOf, nodeFields, relatedNodes, stringProp } from '../shared.js';
+import { nodesOf } from '../node-mappers.js';
+import { kindOf, nodeFields, relatedNodes } from '../shared.js';
 
 export const sourceResolvers: Resolvers = {
   Query: {
     sourceList: async (_parent, _args, ctx) =>
-      (await findNodesByLabel(ctx.db, 'Source')).sort((a, b) =>
-        String(b.props.date ?? '').localeCompare(String(a.props.date ?? '')),
+      nodesOf(await findNodesByLabel(ctx.db, 'Source'), 'Source').sort((a, b) =>
+        (b.props.date ?? '').localeCompare(a.props.date ?? ''),
       ),
   },
   Source: {
     ...nodeFields,
-    title: (row) => stringProp(row, 'title') ?? stringProp(row, 'name') ?? row.id,
-    date: (row) => stringProp(row, 'date'),
-    publisher: (row) => stringProp(row, 'publisher'),
-    sourceKind: (row) => stringProp(row, 'kind'),
-    url: (row) => stringProp(row, 'url'),
+    title: (row) => row.props.title ?? row.props.name ?? row.id,
+    date: (row) => row.props.date ?? null,
+    publisher: (row) => row.props.publisher ?? null,
+    sourceKind: (row) => row.props.kind ?? null,
+    url: (row) => row.props.url ?? null,
     mentions: async (row, { kinds }, ctx) => {
       const nodes = await relatedNodes(ctx, row, 'MENTIONED_IN', 'IN');
       return kinds?.length ? nodes.filter((node) => kinds.includes(kindOf(node))) : nodes;

@@ -1,23 +1,34 @@
-import type { NodeRow } from '../../../graph/queries/rows.js';
+import { TERRITORY_LEVELS } from '../../../graph/model.js';
+import { nodesOf, otherOf, type NodeOf } from '../node-mappers.js';
 import type { Resolvers, TerritoryLevel } from '../resolvers-types.generated.js';
-import { linkFields, links, nodeFields, numberProp, other, relatedNodes, stringProp } from '../shared.js';
+import { linkFields, links, nodeFields, relatedNodes } from '../shared.js';
+import type { GraphQLContext } from '../../context.js';
 
 // Nearest container first: a commune's EPCI before its département.
 const PARENT_PREFERENCE: TerritoryLevel[] = ['EPCI', 'DEPARTEMENT', 'REGION'];
 
-const levelOf = (row: NodeRow) => stringProp(row, 'level') as TerritoryLevel;
+const LEVELS = new Set<string>(TERRITORY_LEVELS);
+const levelOf = ({ props: { level } }: NodeOf<'Territory'>) =>
+  level && LEVELS.has(level) ? (level as TerritoryLevel) : null;
+
+const partOf = async (row: NodeOf<'Territory'>, ctx: GraphQLContext, direction: 'OUT' | 'IN') =>
+  nodesOf(await relatedNodes(ctx, row, 'PART_OF', direction), 'Territory');
 
 export const territoryResolvers: Resolvers = {
   Territory: {
     ...nodeFields,
-    code: (row) => stringProp(row, 'code'),
-    level: levelOf,
-    population: (row) => numberProp(row, 'population'),
+    code: (row) => row.props.code ?? null,
+    level: (row) => {
+      const level = levelOf(row);
+      if (!level) throw new Error(`Territory "${row.id}" has no known level.`);
+      return level;
+    },
+    population: (row) => row.props.population ?? null,
     outsideRegion: (row) => row.props.outsideRegion === true,
-    basis: (row) => stringProp(row, 'basis'),
-    parents: (row, _args, ctx) => relatedNodes(ctx, row, 'PART_OF', 'OUT'),
+    basis: (row) => row.props.basis ?? null,
+    parents: (row, _args, ctx) => partOf(row, ctx, 'OUT'),
     parent: async (row, _args, ctx) => {
-      const parents = await relatedNodes(ctx, row, 'PART_OF', 'OUT');
+      const parents = await partOf(row, ctx, 'OUT');
       for (const level of PARENT_PREFERENCE) {
         const parent = parents.find((candidate) => levelOf(candidate) === level);
         if (parent) return parent;
@@ -25,12 +36,12 @@ export const territoryResolvers: Resolvers = {
       return null;
     },
     children: async (row, { level }, ctx) => {
-      const children = await relatedNodes(ctx, row, 'PART_OF', 'IN');
+      const children = await partOf(row, ctx, 'IN');
       return level ? children.filter((child) => levelOf(child) === level) : children;
     },
     dispositifs: links('DEPLOYED_IN', 'IN'),
     organisations: links('LOCATED_IN', 'IN'),
     governedBy: links('GOVERNS', 'IN'),
   },
-  TerritoryLink: { ...linkFields, territory: other },
+  TerritoryLink: { ...linkFields, territory: otherOf('Territory') },
 };

@@ -1,20 +1,23 @@
 import { findNodesByLabel } from '../../../graph/queries/nodes.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
-import { links, nodeFields, stringProp } from '../shared.js';
+import { nodeOf, nodesOf } from '../node-mappers.js';
+import { links, nodeFields } from '../shared.js';
 
 export const vocabularyResolvers: Resolvers = {
   Query: {
-    themes: (_parent, _args, ctx) => findNodesByLabel(ctx.db, 'Theme'),
-    publics: (_parent, _args, ctx) => findNodesByLabel(ctx.db, 'Public'),
+    themes: async (_parent, _args, ctx) => nodesOf(await findNodesByLabel(ctx.db, 'Theme'), 'Theme'),
+    publics: async (_parent, _args, ctx) => nodesOf(await findNodesByLabel(ctx.db, 'Public'), 'Public'),
   },
   Theme: {
     ...nodeFields,
     parent: async (row, _args, ctx) => {
-      const parentId = stringProp(row, 'parent');
-      return parentId ? ctx.loaders.node.load(parentId) : null;
+      const parent = row.props.parent ? await ctx.loaders.node.load(row.props.parent) : null;
+      return parent ? nodeOf(parent, 'Theme') : null;
     },
     children: async (row, _args, ctx) =>
-      (await findNodesByLabel(ctx.db, 'Theme')).filter((theme) => theme.props.parent === row.id),
+      nodesOf(await findNodesByLabel(ctx.db, 'Theme'), 'Theme').filter(
+        (theme) => theme.props.parent === row.id,
+      ),
     dispositifs: links('ADDRESSES', 'IN'),
   },
   Public: {

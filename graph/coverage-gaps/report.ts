@@ -1,0 +1,290 @@
+/**
+ * The coverage analysis end to end (DOMAIN.md §5): checks a request against
+ * the index, reads what its filters select, classifies the cells and gathers
+ * the cells, summary and comparison the API answers with.
+ */
+import type { TerritoryLevel } from '../model.js';
+import {
+  findCoverageDispositifs,
+  type CoverageDispositifRow,
+  type CoverageIndex,
+} from '../queries/coverage.js';
+import {
+  findUnknownFilterIds,
+  toDispositifFilterParams,
+  type DispositifFilter,
+  type DispositifFilterCriterion,
+} from '../queries/dispositif-filter.js';
+import type { NodeRow } from '../queries/rows.js';
+import type { Db } from '../driver.js';
+import {
+  classifyCoverage,
+  compareCoverage,
+  summariseCoverage,
+  type CellCoverage,
+  type CoverageStatus,
+  type CoverageSummary,
+  type CoverageVia,
+} from './classify.js';
+import {
+  canContain,
+  cellsWithin,
+  COVERAGE_WITHIN_LEVELS,
+  isCoverageLevel,
+  type CoverageGrid,
+  type GridTerritory,
+} from './grid.js';
+
+/** The dispositifs one side counts: a dispositif filter without territory (the cells are the places). */
+export type CoverageFilter = Omit<DispositifFilter, 'territory'>;
+
+export interface CoverageRequest {
+  level: TerritoryLevel;
+  within: string;
+  /** Only these cells (ids of cells of the level, within); null for all. */
+  only: readonly string[] | null;
+}
+
+/** A filter with the prefix its argument names take in errors ('' for flat arguments, 'left.'…). */
+export interface NamedCoverageFilter {
+  prefix: string;
+  filter: CoverageFilter;
+}
+
+/** An argument the analysis refuses, and why. */
+export interface CoverageArgumentProblem {
+  argument: string;
+  message: string;
+}
+
+export interface CoverageApplicationRow {
+  dispositif: NodeRow;
+  via: CoverageVia;
+  through: NodeRow[];
+  population: number;
+}
+
+export interface CoverageCellRow {
+  territory: NodeRow;
+  status: CoverageStatus;
+  population: number;
+  coveredPopulation: number;
+  departement: NodeRow | null;
+  applications: CoverageApplicationRow[];
+}
+
+export interface CoverageDispositifReachRow {
+  dispositif: NodeRow;
+  deployedIn: NodeRow[];
+  cells: number;
+  population: number;
+}
+
+export interface CoverageSummaryRow extends CoverageSummary {
+  applying: CoverageDispositifReachRow[];
+}
+
+export interface CoverageReportRow {
+  cells: CoverageCellRow[];
+  summary: CoverageSummaryRow;
+}
+
+export interface CoverageChangeRow {
+  territory: NodeRow;
+  before: CoverageStatus;
+  after: CoverageStatus;
+  lost: NodeRow[];
+  gained: NodeRow[];
+  population: number;
+}
+
+export interface CoverageComparisonRow {
+  left: CoverageReportRow;
+  right: CoverageReportRow;
+  changes: CoverageChangeRow[];
+}
+
+const LEVEL_WORDS: Record<TerritoryLevel, string> = {
+  REGION: 'a région',
+  DEPARTEMENT: 'a département',
+  EPCI: 'an EPCI',
+  COMMUNE: 'a commune',
+  BASSIN: 'a bassin',
+};
+const CRITERION_ARGUMENTS: Record<DispositifFilterCriterion, { argument: string; word: string }> = {
+  themes: { argument: 'theme', word: 'theme' },
+  publics: { argument: 'public', word: 'public' },
+  territory: { argument: 'territory', word: 'territory' },
+};
+const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+
+function checkWithin(grid: CoverageGrid, { level, within }: CoverageRequest): string | null {
+  const territory = grid.territories.get(within);
+  if (!territory) return `Unknown territory "${within}".`;
+  if (territory.outsideRegion) return `"${within}" lies outside the Nouvelle-Aquitaine grid.`;
+  if (!territory.level || !canContain(territory.level, level)) {
+    const allowed = (COVERAGE_WITHIN_LEVELS[level] ?? []).map((l) => LEVEL_WORDS[l]).join(' or ');
+    const is = territory.level ? LEVEL_WORDS[territory.level] : 'not a grid territory';
+    return `"${within}" is ${is}: ${level} cells are asked within ${allowed}.`;
+  }
+  return null;
+}
+
+/** The cells asked for, in grid order. */
+function cellsOf(grid: CoverageGrid, { level, within, only }: CoverageRequest): GridTerritory[] {
+  const cells = cellsWithin(grid, level, within);
+  if (!only) return cells;
+  const wanted = new Set(only);
+  return cells.filter((cell) => wanted.has(cell.id));
+}
+
+/** The first argument of a request the analysis refuses; null when it can run. */
+export function checkCoverageRequest(
+  index: CoverageIndex,
+  request: CoverageRequest,
+  filters: readonly NamedCoverageFilter[],
+): CoverageArgumentProblem | null {
+  const { level, within, only } = request;
+  if (!isCoverageLevel(level)) {
+    const levels = Object.keys(COVERAGE_WITHIN_LEVELS).join(', ');
+    return { argument: 'level', message: `Coverage is mapped at levels ${levels}, not ${level}.` };
+  }
+  const withinProblem = checkWithin(index.grid, request);
+  if (withinProblem) return { argument: 'within', message: withinProblem };
+  for (const { prefix, filter } of filters) {
+    const [unknown] = findUnknownFilterIds(filter, index);
+    if (unknown) {
+      const { argument, word } = CRITERION_ARGUMENTS[unknown.criterion];
+      return { argument: `${prefix}${argument}`, message: `Unknown ${word} "${unknown.id}".` };
+    }
+  }
+  if (only) {
+    const known = new Set(cellsOf(index.grid, request).map((cell) => cell.id));
+    const stray = [...new Set(only)].filter((id) => !known.has(id));
+    if (stray.length > 0) {
+      return {
+        argument: 'territories',
+        message: `Not ${level} cells within "${within}": ${stray.join(', ')}.`,
+      };
+    }
+  }
+  return null;
+}
+
+interface ClassifiedSide {
+  cells: CellCoverage[];
+  dispositifs: Map<string, NodeRow>;
+  /** Dispositif id → ids of the territories it is DEPLOYED_IN. */
+  deployments: Map<string, string[]>;
+}
+
+function classifySide(
+  grid: CoverageGrid,
+  cells: GridTerritory[],
+  rows: CoverageDispositifRow[],
+): ClassifiedSide {
+  return {
+    cells: classifyCoverage(
+      grid,
+      cells,
+      rows.map((row) => ({
+        id: row.dispositif.id,
+        name: typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id,
+        territories: row.territories,
+      })),
+    ),
+    dispositifs: new Map(rows.map((row) => [row.dispositif.id, row.dispositif])),
+    deployments: new Map(rows.map((row) => [row.dispositif.id, row.territories])),
+  };
+}
+
+/** Reads what each filter selects (side by side) and classifies the cells; the request is checked. */
+async function classifySides(
+  db: Db,
+  index: CoverageIndex,
+  request: CoverageRequest,
+  filters: readonly CoverageFilter[],
+): Promise<ClassifiedSide[]> {
+  const cells = cellsOf(index.grid, request);
+  const matches = await Promise.all(
+    filters.map((filter) => findCoverageDispositifs(db, toDispositifFilterParams(filter, index))),
+  );
+  return matches.map((rows) => classifySide(index.grid, cells, rows));
+}
+
+function toReport(grid: CoverageGrid, side: ClassifiedSide): CoverageReportRow {
+  const territory = (id: string) => grid.territories.get(id)!.row;
+  const cells = side.cells.map((cell): CoverageCellRow => {
+    const gridCell = grid.territories.get(cell.territory)!;
+    return {
+      territory: gridCell.row,
+      status: cell.status,
+      population: cell.population,
+      coveredPopulation: cell.coveredPopulation,
+      departement: gridCell.departement ? territory(gridCell.departement) : null,
+      applications: cell.applications.map((application) => ({
+        dispositif: side.dispositifs.get(application.dispositif)!,
+        via: application.via,
+        through: application.through.map(territory),
+        population: application.population,
+      })),
+    };
+  });
+  const reach = new Map<string, { cells: number; population: number }>();
+  for (const cell of side.cells) {
+    for (const application of cell.applications) {
+      const tally = reach.get(application.dispositif) ?? { cells: 0, population: 0 };
+      tally.cells += 1;
+      tally.population += application.population;
+      reach.set(application.dispositif, tally);
+    }
+  }
+  const applying = [...reach].map(([id, tally]) => ({
+    dispositif: side.dispositifs.get(id)!,
+    deployedIn: (side.deployments.get(id) ?? [])
+      .map((place) => grid.territories.get(place)?.row)
+      .filter((row): row is NodeRow => row !== undefined),
+    ...tally,
+  }));
+  const nameOf = (row: NodeRow) => String(row.props.name ?? row.id);
+  applying.sort((a, b) => collator.compare(nameOf(a.dispositif), nameOf(b.dispositif)));
+  return { cells, summary: { ...summariseCoverage(side.cells), applying } };
+}
+
+/** Cells and summary for one filter; `checkCoverageRequest` has passed. */
+export async function readCoverageReport(
+  db: Db,
+  index: CoverageIndex,
+  request: CoverageRequest,
+  filter: CoverageFilter,
+): Promise<CoverageReportRow> {
+  const [side] = await classifySides(db, index, request, [filter]);
+  return toReport(index.grid, side!);
+}
+
+/** Two filters over the same cells, and the cells whose status changed; `checkCoverageRequest` has passed. */
+export async function readCoverageComparison(
+  db: Db,
+  index: CoverageIndex,
+  request: CoverageRequest,
+  left: CoverageFilter,
+  right: CoverageFilter,
+): Promise<CoverageComparisonRow> {
+  const [before, after] = (await classifySides(db, index, request, [left, right])) as [
+    ClassifiedSide,
+    ClassifiedSide,
+  ];
+  const dispositif = (id: string) => (before.dispositifs.get(id) ?? after.dispositifs.get(id))!;
+  return {
+    left: toReport(index.grid, before),
+    right: toReport(index.grid, after),
+    changes: compareCoverage(before.cells, after.cells).map((change) => ({
+      territory: index.grid.territories.get(change.territory)!.row,
+      before: change.before,
+      after: change.after,
+      lost: change.lost.map(dispositif),
+      gained: change.gained.map(dispositif),
+      population: change.population,
+    })),
+  };
+}

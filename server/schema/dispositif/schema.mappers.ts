@@ -1,0 +1,3 @@
+import type { NodeOf } from '../node-mappers.js';
+
+export type DispositifMapper = NodeOf<'Dispositif'>;
