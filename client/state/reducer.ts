@@ -7,6 +7,7 @@ import {
   clearPath,
   collapseNode,
   EMPTY_GRAPH,
+  forgetSlice,
   markLoading,
   openNode,
   removeNode,
@@ -84,6 +85,8 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
       return { ...state, graph: markLoading(state.graph, action.key) };
     case 'sliceLoaded':
       return { ...state, graph: storeSlice(state.graph, action.key, action.slice) };
+    case 'sliceAborted':
+      return { ...state, graph: forgetSlice(state.graph, action.key) };
     case 'sliceFailed':
       return notify(
         { ...state, graph: storeFailure(state.graph, action.key, action.code) },
@@ -115,12 +118,12 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
       );
     }
     case 'scopeLoading':
-      return { ...state, scopes: { ...state.scopes, [action.id]: { status: 'loading' } } };
+      return { ...state, scopes: { ...state.scopes, [action.id]: { type: 'loading' } } };
     case 'scopeLoaded':
-      return { ...state, scopes: { ...state.scopes, [action.id]: { status: 'ready', scope: action.scope } } };
+      return { ...state, scopes: { ...state.scopes, [action.id]: { type: 'ready', value: action.scope } } };
     case 'scopeFailed':
       return notify(
-        { ...state, scopes: { ...state.scopes, [action.id]: { status: 'error', code: action.code } } },
+        { ...state, scopes: { ...state.scopes, [action.id]: { type: 'error', code: action.code } } },
         'error',
         ERROR_MESSAGES[action.code],
       );

@@ -92,7 +92,7 @@ export function buildCanvasModel(state: AtlasState, vocabulary: Vocabulary): Can
   const visibility = computeVisibility(graph, state.view.filters, {
     facets: state.facets,
     themeParents: vocabulary.themeParents,
-    scope: scopeState?.status === 'ready' ? scopeState.scope : null,
+    scope: scopeState?.type === 'ready' ? scopeState.value : null,
   });
   const visibleNodes = [...graph.nodes.values()].filter((node) => !visibility.hiddenNodes.has(node.id));
   const visibleEdges = [...graph.edges.values()].filter((edge) => !visibility.hiddenEdges.has(edge.id));
@@ -149,10 +149,10 @@ export function buildCanvasModel(state: AtlasState, vocabulary: Vocabulary): Can
   const pathEntry = state.graph.entries.find((entry) => entry.type === 'path');
   const pathSlice = pathEntry ? state.graph.slices[entryKey(pathEntry)] : undefined;
   const path =
-    pathSlice?.status === 'ready' && pathSlice.slice.nodes.length
+    pathSlice?.type === 'ready' && pathSlice.value.nodes.length
       ? {
-          nodes: pathSlice.slice.nodes.map((node) => node.id),
-          edges: pathSlice.slice.edges.map((edge) => edge.id),
+          nodes: pathSlice.value.nodes.map((node) => node.id),
+          edges: pathSlice.value.edges.map((edge) => edge.id),
         }
       : null;
   const pathIds = new Set([...(path?.nodes ?? []), ...(path?.edges ?? [])]);

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { formatPopulation, formatShare, STATUS_TEXT, VIA_TEXT } from './labels.js';
-import type { CellApplication, CoverageCell, CoverageResult, Loadable } from './types.js';
+import { failureMessage, type Loadable } from '../../api/loadable';
+import type { CellApplication, CoverageCell, CoverageResult } from './types.js';
 
 const DISPOSITIF_STATUS: Record<string, string> = { planned: 'prévu', active: 'en cours', ended: 'terminé' };
 
@@ -59,7 +60,7 @@ export function CellDetails({ cell, result, applications, onOpenInGraph, onClose
           </button>
           {applications.type === 'error' ? (
             <p className="notice" role="alert">
-              {applications.message}
+              {failureMessage(applications)}
             </p>
           ) : null}
           <ul className="coverage-applications" aria-busy={applications.type === 'loading'}>

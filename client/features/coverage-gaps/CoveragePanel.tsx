@@ -1,8 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { ERROR_MESSAGES, errorCodeOf } from '../../api/graphql-client';
+import { failureMessage, toFailure, type Loadable } from '../../api/loadable';
 import { downloadText } from '../../export/download';
-import { useVocabulary } from '../vocabulary/use-vocabulary';
-import { EMPTY_VOCABULARY } from '../vocabulary/types';
+import { useVocabulary } from '../vocabulary/VocabularyProvider';
 import { CellDetails } from './CellDetails';
 import { ChangesTable } from './ChangesTable';
 import { Choropleth } from './Choropleth';
@@ -22,7 +21,6 @@ import {
   type CoverageView,
   type CellApplication,
   type CoverageResult,
-  type Loadable,
 } from './types.js';
 import { fetchApplications, useCellApplications, useCoverage } from './use-coverage.js';
 import './coverage.css';
@@ -52,8 +50,7 @@ const formatDay = (iso: string) =>
  */
 export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelProps) {
   const id = useId();
-  const vocabularyState = useVocabulary();
-  const vocabulary = vocabularyState.type === 'ready' ? vocabularyState.value : EMPTY_VOCABULARY;
+  const vocabulary = useVocabulary();
   const { level, within, mode, left, right, dates, selected } = view;
   const setSelected = (next: CoverageView['selected']) => onChange({ selected: next });
 
@@ -102,7 +99,7 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
     try {
       applications = await fetchApplications(request.scope, filter, null);
     } catch (error) {
-      setExporting({ type: 'error', code: errorCodeOf(error), message: ERROR_MESSAGES[errorCodeOf(error)] });
+      setExporting(toFailure(error));
       return;
     }
     setExporting({ type: 'idle' });
@@ -245,13 +242,13 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
         {state.type === 'loading' ? <p className="hint">Calcul de la couverture…</p> : null}
         {state.type === 'error' ? (
           <p className="notice" role="alert">
-            {state.message}
+            {failureMessage(state)}
           </p>
         ) : null}
         {exporting.type === 'loading' ? <p className="hint">Préparation de l’export…</p> : null}
         {exporting.type === 'error' ? (
           <p className="notice" role="alert">
-            Export impossible : {exporting.message}
+            Export impossible : {failureMessage(exporting)}
           </p>
         ) : null}
       </div>

@@ -58,12 +58,6 @@ export interface CoverageChangeData {
 
 export type CoverageMode = 'single' | 'filters' | 'dates';
 
-export type Loadable<T> =
-  | { type: 'idle' }
-  | { type: 'loading' }
-  | { type: 'ready'; value: T }
-  | { type: 'error'; code: string; message: string };
-
 export const REGION_ID = 'reg:75';
 
 /** INSEE codes of the twelve départements of Nouvelle-Aquitaine. */
