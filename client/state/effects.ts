@@ -12,7 +12,8 @@ import { entryKey } from '../features/graph/entries';
 import { loadEntry } from '../features/graph/load-entry';
 import { entriesToLoad } from '../features/graph/transitions';
 import { decodeView, encodeView, isNewHistoryStep } from '../features/url/url-state';
-import type { Action, AtlasState, UrlView } from './types';
+import { urlViewOf } from './defaults';
+import type { Action, AtlasState } from './types';
 
 /**
  * Fetches the slice of every entry that has none; the links entry waits for the
@@ -125,23 +126,6 @@ export function useScopeLoader(state: AtlasState, dispatch: Dispatch<Action>) {
       (error: unknown) => dispatch({ type: 'scopeFailed', id: territory, code: errorCodeOf(error) }),
     );
   }, [territory, known, dispatch]);
-}
-
-export function urlViewOf(state: AtlasState): UrlView {
-  return {
-    entries: state.graph.entries,
-    removed: state.graph.removed,
-    pinned: state.graph.pinned,
-    layout: state.view.layout,
-    sizeBy: state.view.sizeBy,
-    colorBy: state.view.colorBy,
-    grouping: state.view.grouping,
-    filters: state.view.filters,
-    showTable: state.view.showTable,
-    selection: state.selection,
-    workspace: state.workspace,
-    coverage: state.coverage,
-  };
 }
 
 /** Writes the view into the URL (a history step per change of view) and restores it on back/forward. */

@@ -1,12 +1,9 @@
 import { ERROR_MESSAGES } from '../api/graphql-client';
-import { DEFAULT_COVERAGE_VIEW } from '../features/coverage-gaps/types';
 import { NO_FACETS } from '../features/facets/types';
-import { NO_FILTERS } from '../features/filters/types';
 import {
   clearGraph,
   clearPath,
   collapseNode,
-  EMPTY_GRAPH,
   forgetSlice,
   markLoading,
   openNode,
@@ -21,27 +18,6 @@ import {
 } from '../features/graph/transitions';
 import { NO_SELECTION } from '../features/view/types';
 import type { Action, AtlasState } from './types';
-
-export const INITIAL_STATE: AtlasState = {
-  workspace: 'explorer',
-  coverage: DEFAULT_COVERAGE_VIEW,
-  graph: EMPTY_GRAPH,
-  view: {
-    layout: 'fcose',
-    layoutRun: 0,
-    sizeBy: 'degree',
-    colorBy: 'kind',
-    grouping: 'none',
-    filters: NO_FILTERS,
-    showTable: false,
-  },
-  selection: NO_SELECTION,
-  facets: {},
-  facetsPending: [],
-  scopes: {},
-  highlight: '',
-  notices: [],
-};
 
 let noticeId = 0;
 const MAX_NOTICES = 4;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIGHT_EDGES_ABOVE, NO_THEME_KEY } from '../../cytoscape/stylesheet';
-import { atlasReducer, INITIAL_STATE } from '../../state/reducer';
+import { INITIAL_STATE } from '../../state/defaults';
+import { atlasReducer } from '../../state/reducer';
 import type { AtlasState } from '../../state/types';
 import { FACETS, JOBEURS_SLICE, WEJOB_SLICE } from '../../test-fixtures/slices';
 import { syntheticSlice } from '../graph/synthetic';

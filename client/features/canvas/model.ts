@@ -18,6 +18,7 @@ import {
   type ColourEntry,
   type Legend,
 } from '../../cytoscape/stylesheet';
+import { foldText } from '../../text';
 import { KIND_LABELS, type NodeKind } from '../../vocabulary';
 import { topLevelTheme } from '../facets/facets';
 import type { FacetIndex } from '../facets/types';
@@ -45,14 +46,6 @@ export interface CanvasModel {
   matches: Set<string>;
   hierarchyRoots: string[];
 }
-
-/** Lower case, accents removed: how the search matches names. */
-export const normalise = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
 
 function themeKeyOf(
   node: SliceNode,
@@ -157,10 +150,10 @@ export function buildCanvasModel(state: AtlasState, vocabulary: Vocabulary): Can
       : null;
   const pathIds = new Set([...(path?.nodes ?? []), ...(path?.edges ?? [])]);
 
-  const needle = normalise(state.highlight);
+  const needle = foldText(state.highlight);
   const matches = new Set(
     needle.length >= 2
-      ? visibleNodes.filter((node) => normalise(node.label).includes(needle)).map((node) => node.id)
+      ? visibleNodes.filter((node) => foldText(node.label).includes(needle)).map((node) => node.id)
       : [],
   );
   const pinned = new Set(state.graph.pinned);

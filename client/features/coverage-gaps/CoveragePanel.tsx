@@ -9,11 +9,10 @@ import { CoverageTable } from './CoverageTable';
 import { coverageCsvFileName, toCoverageCsv } from './csv.js';
 import { nouvelleAquitaineMap } from './departements-map.js';
 import { describeFilter, FilterFields } from './FilterFields';
-import { LEVEL_TEXT, STATUS_COLOURS, STATUS_ORDER, STATUS_TEXT } from './labels.js';
+import { COVERAGE_LEVELS, LEVEL_TEXT, STATUS_COLOURS, STATUS_ORDER, STATUS_TEXT } from './labels.js';
 import { SummaryBar } from './SummaryBar';
 import { Treemap } from './Treemap';
 import {
-  COVERAGE_LEVELS,
   REGION_ID,
   type CoverageFilter,
   type CoverageLevel,

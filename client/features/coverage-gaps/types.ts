@@ -4,6 +4,7 @@ import type {
   CoverageStatus,
   CoverageSummaryFieldsFragment,
   DispositifStatus,
+  TerritoryLevel,
 } from '../../gql/graphql.js';
 
 export type CoverageCell = CoverageCellFieldsFragment;
@@ -13,9 +14,8 @@ export type CoverageSummaryData = CoverageSummaryFieldsFragment;
 export type ApplyingDispositif = CoverageSummaryData['applying'][number];
 export type { CoverageStatus };
 
-/** The levels the coverage map draws. */
-export const COVERAGE_LEVELS = ['DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN'] as const;
-export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
+/** The levels the coverage map draws (listed, with their words, in labels.ts `LEVEL_TEXT`). */
+export type CoverageLevel = Exclude<TerritoryLevel, 'REGION'>;
 
 /** Which dispositifs count; empty strings and lists mean "any". */
 export interface CoverageFilter {
