@@ -5,6 +5,7 @@ import { useShortcuts } from './shell/use-shortcuts';
 import { WORKSPACES } from './shell/workspaces';
 import { useFacetLoader, useScopeLoader, useSliceLoader, useUrlSync } from './state/effects';
 import { useAtlas } from './state/store';
+import './shell/shell.css';
 
 /**
  * The shell: header, notices and keyboard shortcuts around the current

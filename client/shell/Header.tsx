@@ -39,6 +39,10 @@ export function Header({ searchInput }: { searchInput: RefObject<HTMLInputElemen
         ))}
       </nav>
       <StatsSummary />
+      {/* The same API the page uses, for scripts and outside tools: GraphiQL in a browser. */}
+      <a className="api-link" href="/graphql" target="_blank" rel="noreferrer">
+        API GraphQL
+      </a>
     </header>
   );
 }

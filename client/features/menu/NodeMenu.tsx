@@ -3,6 +3,7 @@ import { request } from '../../api/graphql-client';
 import { useLoad } from '../../api/use-load';
 import type { RelationType } from '../../vocabulary';
 import { DEGREES_QUERY, expandItems } from './degrees';
+import './menu.css';
 
 export type NodeMenuCommand =
   | { type: 'expand'; relations: RelationType[] | null }

@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import type { NodeKind } from '../../vocabulary';
 import { KindIcon } from '../legend/KindIcon';
 import { flattenGroups, groupHits, moveActive, type Hit } from './grouping';
+import './search.css';
 
 export const SEARCH_HIT_FIELDS = graphql(`
   fragment SearchHitFields on SearchHit {

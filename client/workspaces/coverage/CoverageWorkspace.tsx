@@ -1,5 +1,6 @@
 import { CoveragePanel } from '../../features/coverage-gaps/CoveragePanel';
 import { useAtlas } from '../../state/store';
+import './coverage-workspace.css';
 
 /** Coverage gaps on the territorial grid; a cell's dispositifs open in the explorer. */
 export function CoverageWorkspace() {

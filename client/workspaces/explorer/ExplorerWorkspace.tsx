@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphCanvasHandle } from '../../features/canvas/GraphCanvas';
-import { buildCanvasModel } from '../../features/canvas/model';
+import { createCanvasModelBuilder } from '../../features/canvas/model';
 import { DetailsPanel } from '../../features/details/DetailsPanel';
 import { isExpanded } from '../../features/graph/compose';
 import { NodeMenu, type NodeMenuCommand } from '../../features/menu/NodeMenu';
@@ -10,6 +10,7 @@ import { useAtlas } from '../../state/store';
 import { CanvasArea } from './CanvasArea';
 import { ExplorerSidebar, type Tab } from './ExplorerSidebar';
 import { useExport } from './use-export';
+import './explorer.css';
 
 type Menu = { id: string; position: { x: number; y: number }; restoreFocus?: HTMLElement };
 
@@ -17,10 +18,12 @@ type Menu = { id: string; position: { x: number; y: number }; restoreFocus?: HTM
 export function ExplorerWorkspace() {
   const { state, dispatch } = useAtlas();
   const vocabulary = useVocabulary();
+  // Each stage of the model is remembered by this workspace's builder (model.ts).
+  const [buildModel] = useState(createCanvasModelBuilder);
   const model = useMemo(
-    () => buildCanvasModel(state, vocabulary),
+    () => buildModel(state, vocabulary),
     // The model depends on these parts only (not on notices or selection).
-    [state.graph, state.view, state.facets, state.scopes, state.highlight, vocabulary],
+    [buildModel, state.graph, state.view, state.facets, state.scopes, state.highlight, vocabulary],
   );
 
   const canvas = useRef<GraphCanvasHandle>(null);
