@@ -1,30 +1,11 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { ERROR_MESSAGES, request } from '../../api/graphql-client';
 import { useLoad } from '../../api/use-load';
-import { graphql } from '../../gql';
 import type { NodeKind } from '../../vocabulary';
 import { KindIcon } from '../legend/KindIcon';
 import { flattenGroups, groupHits, moveActive, type Hit } from './grouping';
+import { SEARCH_QUERY } from './queries';
 import './search.css';
-
-export const SEARCH_HIT_FIELDS = graphql(`
-  fragment SearchHitFields on SearchHit {
-    score
-    node {
-      id
-      kind
-      name
-    }
-  }
-`);
-
-export const SEARCH_QUERY = graphql(`
-  query Search($text: String!, $kinds: [NodeKind!], $first: Int) {
-    search(text: $text, kinds: $kinds, first: $first) {
-      ...SearchHitFields
-    }
-  }
-`);
 
 const DEBOUNCE_MS = 200;
 const MIN_LENGTH = 2;
