@@ -28,3 +28,26 @@ export const failureMessage = (failure: Failure): string =>
 
 export const valueOf = <T>(loadable: Loadable<T>): T | null =>
   loadable.type === 'ready' ? loadable.value : null;
+
+/**
+ * Runs `load` after `delay` ms and reports what it gives; the returned function
+ * aborts it (through the signal), after which nothing more is reported.
+ */
+export function startLoad<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  report: (state: Loadable<T>) => void,
+  delay = 0,
+): () => void {
+  const controller = new AbortController();
+  const run = () =>
+    load(controller.signal).then(
+      (value) => controller.signal.aborted || report({ type: 'ready', value }),
+      (error: unknown) => controller.signal.aborted || report(toFailure(error)),
+    );
+  const timer = delay > 0 ? setTimeout(run, delay) : undefined;
+  if (timer === undefined) void run();
+  return () => {
+    clearTimeout(timer);
+    controller.abort();
+  };
+}

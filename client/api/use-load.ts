@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DependencyList } from 'react';
-import { IDLE, LOADING, toFailure, type Loadable } from './loadable';
+import { IDLE, LOADING, startLoad, type Loadable } from './loadable';
 
 export interface LoadOptions {
   /** Waits this long (ms) before fetching, so that quick successive changes fetch once. */
@@ -28,19 +28,8 @@ export function useLoad<T>(
       setState(IDLE);
       return;
     }
-    const controller = new AbortController();
     setState(LOADING);
-    const start = () =>
-      run(controller.signal).then(
-        (value) => controller.signal.aborted || setState({ type: 'ready', value }),
-        (error: unknown) => controller.signal.aborted || setState(toFailure(error)),
-      );
-    const timer = delay > 0 ? window.setTimeout(start, delay) : undefined;
-    if (timer === undefined) void start();
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
+    return startLoad(run, setState, delay);
     // `deps` stand for what `load` reads; the latest `load` is the one run.
   }, [enabled, delay, ...deps]);
 
