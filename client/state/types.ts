@@ -9,7 +9,10 @@ import type { Entry, GraphState, Slice } from '../features/graph/types';
 import type { Grouping, Selection, ViewState } from '../features/view/types';
 import type { NodeKind, RelationType } from '../vocabulary';
 
-/** The two workspaces: the graph explorer and the coverage analysis of the territorial grid. */
+/**
+ * The workspaces, listed for the header in shell/workspaces.ts: the graph explorer
+ * and the coverage of the territorial grid ("analyse" and "journal" are to come).
+ */
 export type Workspace = 'explorer' | 'coverage';
 
 export type Notice = { id: number; level: 'info' | 'error'; message: string };
