@@ -1,6 +1,7 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { VocabularyProvider } from './features/vocabulary/VocabularyProvider';
 import { AtlasProvider } from './state/store';
 import './styles.css';
 
@@ -11,7 +12,9 @@ const bench = new URLSearchParams(window.location.search).has('bench');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AtlasProvider search={window.location.search}>
-      <App />
+      <VocabularyProvider>
+        <App />
+      </VocabularyProvider>
       {bench && (
         <Suspense fallback={null}>
           <BenchHooks />

@@ -2,20 +2,15 @@
  * The graph's closed vocabulary as the page shows it: French words for node
  * kinds, relationship types, statuses, levels and properties (DOMAIN.md §2–4).
  */
-import type { NodeKind as ApiNodeKind, RelationshipType as ApiRelationshipType } from './gql/graphql';
+import type { DispositifStatus, NodeKind, RelationshipType, TerritoryLevel } from './gql/graphql';
 
-export const NODE_KINDS = [
-  'ORGANISATION',
-  'DISPOSITIF',
-  'TERRITORY',
-  'PERSON',
-  'THEME',
-  'PUBLIC',
-  'SOURCE',
-] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
-// The API's enum and this list must stay the same set.
-export const API_KINDS_MATCH: [ApiNodeKind, NodeKind] extends [NodeKind, ApiNodeKind] ? true : never = true;
+// Every closed list below comes from the schema's enums (the generated types): each
+// label table is a `Record<Enum, …>`, so a value without a French label fails to
+// compile, and each list is its table's keys, so it cannot miss one either.
+export type { DispositifStatus, NodeKind, TerritoryLevel };
+export type RelationType = RelationshipType;
+
+const keysOf = <K extends string>(record: Record<K, unknown>) => Object.keys(record) as K[];
 
 export const KIND_LABELS: Record<NodeKind, { one: string; many: string }> = {
   ORGANISATION: { one: 'Organisation', many: 'Organisations' },
@@ -26,39 +21,10 @@ export const KIND_LABELS: Record<NodeKind, { one: string; many: string }> = {
   PUBLIC: { one: 'Public', many: 'Publics' },
   SOURCE: { one: 'Source', many: 'Sources' },
 };
-
-export const RELATION_TYPES = [
-  'CARRIES',
-  'PARTNERS_IN',
-  'FUNDS',
-  'PRESCRIBES',
-  'PARTNERS_WITH',
-  'MEMBER_OF',
-  'WORKS_AT',
-  'LOCATED_IN',
-  'GOVERNS',
-  'DEPLOYED_IN',
-  'INSTANCE_OF',
-  'SUCCEEDS',
-  'TARGETS',
-  'ADDRESSES',
-  'PART_OF',
-  'MENTIONED_IN',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
-// The API's enum and this list must stay the same set.
-export const API_RELATION_TYPES_MATCH: [ApiRelationshipType, RelationType] extends [
-  RelationType,
-  ApiRelationshipType,
-]
-  ? true
-  : never = true;
+export const NODE_KINDS: readonly NodeKind[] = keysOf(KIND_LABELS);
 
 /** Edge types drawn on the canvas: the stored relationships plus the partnership projection. */
 export type EdgeType = RelationType | 'PARTNERS';
-
-export const isRelationType = (value: string): value is RelationType =>
-  (RELATION_TYPES as readonly string[]).includes(value);
 
 /** How a relationship reads from each end: `out` from its start node, `in` from its end node. */
 export const RELATION_LABELS: Record<EdgeType, { name: string; out: string; in: string }> = {
@@ -80,6 +46,13 @@ export const RELATION_LABELS: Record<EdgeType, { name: string; out: string; in: 
   MENTIONED_IN: { name: 'cité dans', out: 'cité dans', in: 'cite' },
   PARTNERS: { name: 'partenaires', out: 'partenaire de', in: 'partenaire de' },
 };
+/** The stored relationship types, in the order panels list them. */
+export const RELATION_TYPES: readonly RelationType[] = keysOf(RELATION_LABELS).filter(
+  (type): type is RelationType => type !== 'PARTNERS',
+);
+
+export const isRelationType = (value: string): value is RelationType =>
+  (RELATION_TYPES as readonly string[]).includes(value);
 
 export const relationLabel = (type: string, direction: 'OUT' | 'IN' = 'OUT'): string => {
   const labels = RELATION_LABELS[type as EdgeType];
@@ -87,17 +60,12 @@ export const relationLabel = (type: string, direction: 'OUT' | 'IN' = 'OUT'): st
   return direction === 'OUT' ? labels.out : labels.in;
 };
 
-export const DISPOSITIF_STATUSES = ['planned', 'active', 'ended'] as const;
-export type DispositifStatus = (typeof DISPOSITIF_STATUSES)[number];
-
-export const TERRITORY_LEVELS = ['REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN'] as const;
-export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
-
 export const STATUS_LABELS: Record<DispositifStatus, string> = {
   planned: 'prévu',
   active: 'en cours',
   ended: 'terminé',
 };
+export const DISPOSITIF_STATUSES: readonly DispositifStatus[] = keysOf(STATUS_LABELS);
 
 export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
   REGION: 'Région',
@@ -106,6 +74,7 @@ export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
   COMMUNE: 'Commune',
   BASSIN: 'Bassin',
 };
+export const TERRITORY_LEVELS: readonly TerritoryLevel[] = keysOf(LEVEL_LABELS);
 
 /** Property names as the details panel shows them; unknown names are shown as stored. */
 export const PROPERTY_LABELS: Record<string, string> = {

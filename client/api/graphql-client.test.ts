@@ -45,4 +45,20 @@ describe('request', () => {
     }) as never;
     await expect(request(DOC, { id: 'x' }, { fetch: failing })).rejects.toMatchObject({ code: 'NETWORK' });
   });
+
+  it('passes the signal to fetch, and an aborted request fails as ABORTED', async () => {
+    let seen: AbortSignal | null | undefined;
+    // Like the browser's fetch: rejects with an AbortError once its signal is aborted.
+    const slow = ((_url: string, init: RequestInit) => {
+      seen = init.signal;
+      return new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))),
+      );
+    }) as never;
+    const controller = new AbortController();
+    const pending = request(DOC, { id: 'x' }, { fetch: slow, signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(seen).toBe(controller.signal);
+  });
 });

@@ -1,20 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 
-/** The server's closed set of error codes (DOMAIN.md §6), plus what can go wrong before it answers. */
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'QUERY_TOO_COMPLEX'
-  | 'DATABASE_UNAVAILABLE'
-  | 'TIMEOUT'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'NETWORK'
-  | 'ABORTED';
-
-const KNOWN_CODES = new Set<string>([
+/** The server's closed set of error codes (DOMAIN.md §6; server/errors.ts `ErrorCode`). */
+export const SERVER_ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UNAUTHENTICATED',
@@ -22,7 +10,14 @@ const KNOWN_CODES = new Set<string>([
   'QUERY_TOO_COMPLEX',
   'DATABASE_UNAVAILABLE',
   'TIMEOUT',
-]);
+] as const;
+
+/** A server code, or what can go wrong before it answers (or when its error is masked). */
+export type ApiErrorCode =
+  (typeof SERVER_ERROR_CODES)[number] | 'INTERNAL_SERVER_ERROR' | 'NETWORK' | 'ABORTED';
+
+const isServerCode = (code: unknown): code is ApiErrorCode =>
+  typeof code === 'string' && (SERVER_ERROR_CODES as readonly string[]).includes(code);
 
 /** A failed request: the UI reads `code`, never the message. */
 export class ApiError extends Error {
@@ -45,8 +40,7 @@ interface GraphQLResponse<T> {
 export function toApiError(errors: NonNullable<GraphQLResponse<unknown>['errors']>): ApiError {
   const [first] = errors;
   const raw = first?.extensions?.code;
-  const code: ApiErrorCode =
-    typeof raw === 'string' && KNOWN_CODES.has(raw) ? (raw as ApiErrorCode) : 'INTERNAL_SERVER_ERROR';
+  const code = isServerCode(raw) ? raw : 'INTERNAL_SERVER_ERROR';
   return new ApiError(code, first?.message ?? 'Unexpected error.', first?.extensions ?? {});
 }
 

@@ -1,8 +1,8 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS, RELATION_TYPES } from '../vocabulary';
+import { buildLegend } from './legend';
 import {
-  buildLegend,
   buildStylesheet,
   colourEntries,
   EDGE_STYLES,

@@ -12,24 +12,37 @@ import { entryKey } from '../features/graph/entries';
 import { loadEntry } from '../features/graph/load-entry';
 import { entriesToLoad } from '../features/graph/transitions';
 import { decodeView, encodeView, isNewHistoryStep } from '../features/url/url-state';
-import type { Action, AtlasState, UrlView } from './types';
+import { urlViewOf } from './defaults';
+import type { Action, AtlasState } from './types';
 
-/** Fetches the slice of every entry that has none; the links entry waits for the others. */
+/**
+ * Fetches the slice of every entry that has none; the links entry waits for the
+ * others. A fetch whose entry is gone (replaced path, new view, collapsed node)
+ * is aborted, and its slice forgotten.
+ */
 export function useSliceLoader(state: AtlasState, dispatch: Dispatch<Action>) {
-  // Keys being fetched: an effect that runs twice (strict mode) must not fetch twice.
-  const inFlight = useRef(new Set<string>());
+  // Fetches under way by key: an effect that runs twice (strict mode) must not fetch twice.
+  const inFlight = useRef(new Map<string, AbortController>());
 
   useEffect(() => {
+    const wanted = new Set(state.graph.entries.map(entryKey));
+    for (const [key, controller] of inFlight.current) {
+      if (wanted.has(key)) continue;
+      controller.abort();
+      inFlight.current.delete(key);
+      dispatch({ type: 'sliceAborted', key });
+    }
     const pending = entriesToLoad(state.graph).filter((entry) => !inFlight.current.has(entryKey(entry)));
     if (!pending.length) return;
     const othersLoading = state.graph.entries.some((entry) => {
-      const status = state.graph.slices[entryKey(entry)]?.status;
+      const status = state.graph.slices[entryKey(entry)]?.type;
       return entry.type !== 'links' && (status === undefined || status === 'loading');
     });
     for (const entry of pending) {
       if (entry.type === 'links' && othersLoading) continue;
       const key = entryKey(entry);
-      inFlight.current.add(key);
+      const controller = new AbortController();
+      inFlight.current.set(key, controller);
       dispatch({ type: 'sliceLoading', key });
       const onScreen =
         entry.type === 'links'
@@ -40,9 +53,10 @@ export function useSliceLoader(state: AtlasState, dispatch: Dispatch<Action>) {
               }).nodes.keys(),
             ]
           : [];
-      loadEntry(entry, onScreen)
+      loadEntry(entry, onScreen, controller.signal)
         .then(
           (slice) => {
+            if (controller.signal.aborted) return;
             dispatch({ type: 'sliceLoaded', key, slice });
             if (slice.truncated) {
               dispatch({
@@ -62,9 +76,13 @@ export function useSliceLoader(state: AtlasState, dispatch: Dispatch<Action>) {
               });
             }
           },
-          (error: unknown) => dispatch({ type: 'sliceFailed', key, code: errorCodeOf(error) }),
+          (error: unknown) => {
+            if (!controller.signal.aborted) dispatch({ type: 'sliceFailed', key, code: errorCodeOf(error) });
+          },
         )
-        .finally(() => inFlight.current.delete(key));
+        .finally(() => {
+          if (inFlight.current.get(key) === controller) inFlight.current.delete(key);
+        });
     }
   }, [state.graph, dispatch]);
 }
@@ -108,23 +126,6 @@ export function useScopeLoader(state: AtlasState, dispatch: Dispatch<Action>) {
       (error: unknown) => dispatch({ type: 'scopeFailed', id: territory, code: errorCodeOf(error) }),
     );
   }, [territory, known, dispatch]);
-}
-
-export function urlViewOf(state: AtlasState): UrlView {
-  return {
-    entries: state.graph.entries,
-    removed: state.graph.removed,
-    pinned: state.graph.pinned,
-    layout: state.view.layout,
-    sizeBy: state.view.sizeBy,
-    colorBy: state.view.colorBy,
-    grouping: state.view.grouping,
-    filters: state.view.filters,
-    showTable: state.view.showTable,
-    selection: state.selection,
-    workspace: state.workspace,
-    coverage: state.coverage,
-  };
 }
 
 /** Writes the view into the URL (a history step per change of view) and restores it on back/forward. */

@@ -1,12 +1,10 @@
 import { ERROR_MESSAGES } from '../api/graphql-client';
-import { DEFAULT_COVERAGE_VIEW } from '../features/coverage-gaps/types';
 import { NO_FACETS } from '../features/facets/types';
-import { NO_FILTERS } from '../features/filters/types';
 import {
   clearGraph,
   clearPath,
   collapseNode,
-  EMPTY_GRAPH,
+  forgetSlice,
   markLoading,
   openNode,
   removeNode,
@@ -20,27 +18,6 @@ import {
 } from '../features/graph/transitions';
 import { NO_SELECTION } from '../features/view/types';
 import type { Action, AtlasState } from './types';
-
-export const INITIAL_STATE: AtlasState = {
-  workspace: 'explorer',
-  coverage: DEFAULT_COVERAGE_VIEW,
-  graph: EMPTY_GRAPH,
-  view: {
-    layout: 'fcose',
-    layoutRun: 0,
-    sizeBy: 'degree',
-    colorBy: 'kind',
-    grouping: 'none',
-    filters: NO_FILTERS,
-    showTable: false,
-  },
-  selection: NO_SELECTION,
-  facets: {},
-  facetsPending: [],
-  scopes: {},
-  highlight: '',
-  notices: [],
-};
 
 let noticeId = 0;
 const MAX_NOTICES = 4;
@@ -84,6 +61,8 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
       return { ...state, graph: markLoading(state.graph, action.key) };
     case 'sliceLoaded':
       return { ...state, graph: storeSlice(state.graph, action.key, action.slice) };
+    case 'sliceAborted':
+      return { ...state, graph: forgetSlice(state.graph, action.key) };
     case 'sliceFailed':
       return notify(
         { ...state, graph: storeFailure(state.graph, action.key, action.code) },
@@ -115,12 +94,12 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
       );
     }
     case 'scopeLoading':
-      return { ...state, scopes: { ...state.scopes, [action.id]: { status: 'loading' } } };
+      return { ...state, scopes: { ...state.scopes, [action.id]: { type: 'loading' } } };
     case 'scopeLoaded':
-      return { ...state, scopes: { ...state.scopes, [action.id]: { status: 'ready', scope: action.scope } } };
+      return { ...state, scopes: { ...state.scopes, [action.id]: { type: 'ready', value: action.scope } } };
     case 'scopeFailed':
       return notify(
-        { ...state, scopes: { ...state.scopes, [action.id]: { status: 'error', code: action.code } } },
+        { ...state, scopes: { ...state.scopes, [action.id]: { type: 'error', code: action.code } } },
         'error',
         ERROR_MESSAGES[action.code],
       );

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from 'react';
 import { decodeView } from '../features/url/url-state';
-import { atlasReducer, INITIAL_STATE } from './reducer';
+import { INITIAL_STATE } from './defaults';
+import { atlasReducer } from './reducer';
 import type { Action, AtlasState } from './types';
 
 interface Store {

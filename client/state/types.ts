@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '../api/graphql-client';
+import type { Loadable } from '../api/loadable';
 import type { LayoutName } from '../cytoscape/layouts';
 import type { ColorBy, SizeBy } from '../cytoscape/stylesheet';
 import type { CoverageView } from '../features/coverage-gaps/types';
@@ -8,15 +9,15 @@ import type { Entry, GraphState, Slice } from '../features/graph/types';
 import type { Grouping, Selection, ViewState } from '../features/view/types';
 import type { NodeKind, RelationType } from '../vocabulary';
 
-/** The two workspaces: the graph explorer and the coverage analysis of the territorial grid. */
+/**
+ * The workspaces, listed for the header in shell/workspaces.ts: the graph explorer
+ * and the coverage of the territorial grid ("analyse" and "journal" are to come).
+ */
 export type Workspace = 'explorer' | 'coverage';
 
 export type Notice = { id: number; level: 'info' | 'error'; message: string };
 
-export type ScopeState =
-  | { status: 'loading' }
-  | { status: 'ready'; scope: TerritoryScope }
-  | { status: 'error'; code: ApiErrorCode };
+export type ScopeState = Loadable<TerritoryScope>;
 
 /** Everything the page shows, in one serialisable value. */
 export interface AtlasState {
@@ -64,6 +65,7 @@ export type Action =
   | { type: 'sliceLoading'; key: string }
   | { type: 'sliceLoaded'; key: string; slice: Slice }
   | { type: 'sliceFailed'; key: string; code: ApiErrorCode }
+  | { type: 'sliceAborted'; key: string }
   | { type: 'facetsLoading'; ids: string[] }
   | { type: 'facetsLoaded'; ids: string[]; facets: FacetIndex }
   | { type: 'facetsFailed'; ids: string[] }

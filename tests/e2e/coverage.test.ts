@@ -107,4 +107,26 @@ describe('coverage in a browser', () => {
       { timeout: 15_000 },
     );
   });
+
+  it('asks for the vocabulary once per page, however often the workspace changes', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const asked: string[] = [];
+    fresh.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (request.url().endsWith('/graphql') && /query Vocabulary\b/.test(body)) asked.push(body);
+    });
+    await fresh.goto(appUrl);
+    const workspaces = fresh.getByRole('tablist', { name: 'Espaces de travail' });
+    for (const name of ['Couverture', 'Explorateur', 'Couverture']) {
+      await workspaces.getByRole('tab', { name, exact: true }).click();
+      await expect
+        .poll(() => workspaces.getByRole('tab', { name, exact: true }).getAttribute('aria-selected'))
+        .toBe('true');
+    }
+    // The coverage filters list the themes: the vocabulary is there.
+    const themes = fresh.getByRole('region', { name: 'Couverture territoriale' }).getByLabel('Thème').first();
+    await expect.poll(() => themes.locator('option').count()).toBeGreaterThan(5);
+    expect(asked).toHaveLength(1);
+    await fresh.close();
+  });
 });

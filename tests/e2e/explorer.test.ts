@@ -28,6 +28,15 @@ describe('explorer in a browser', () => {
     await page.goto(appUrl);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Atlas des acteurs');
 
+    // The header links to the API, where a browser gets GraphiQL.
+    const api = page.getByRole('banner').getByRole('link', { name: 'API GraphQL' });
+    expect(await api.getAttribute('href')).toBe('/graphql');
+    const graphiql = await page.request.get(new URL((await api.getAttribute('href'))!, appUrl).href, {
+      headers: { accept: 'text/html' },
+    });
+    expect(graphiql.ok()).toBe(true);
+    expect(await graphiql.text()).toContain('GraphiQL');
+
     // Search: '/' focuses the box, suggestions come grouped by kind, arrows and Enter choose.
     await page.keyboard.press('/');
     const search = page.getByRole('combobox', { name: 'Rechercher un acteur, un dispositif, un territoire' });
@@ -153,7 +162,10 @@ describe('explorer in a browser', () => {
       delay: 20,
     });
     await page.locator('[role="listbox"] [data-id="com:33063"]').click();
-    await expect.poll(async () => (await canvas(page)).visible).not.toContain('com:33243');
+    // The territory's scope and the nodes' places arrive from the API first: allow for a loaded machine.
+    await expect
+      .poll(async () => (await canvas(page)).visible, { timeout: 10_000 })
+      .not.toContain('com:33243');
     const visible = (await canvas(page)).visible;
     for (const id of [
       'org:wejob',

@@ -1,26 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql } from '../../client/gql/index.js';
+// The page's own document (client/features/graph/queries.ts): what the canvas sends is what is tested.
+import { NEIGHBOURHOOD_QUERY as NEIGHBOURHOOD } from '../../client/features/graph/queries.js';
 import { createTestApi, firstErrorCode } from '../helpers/graphql.js';
-
-const NEIGHBOURHOOD = graphql(`
-  query TestNeighbourhood($ids: [ID!]!, $depth: Int, $relations: [String!], $limit: Int) {
-    neighbourhood(ids: $ids, depth: $depth, relations: $relations, limit: $limit) {
-      truncated
-      nodes {
-        id
-        kind
-        label
-      }
-      edges {
-        id
-        source
-        target
-        type
-        sources
-      }
-    }
-  }
-`);
 
 const api = createTestApi();
 afterAll(() => api.close());

@@ -1,19 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql } from '../../client/gql/index.js';
+// The page's own document (client/features/search/queries.ts): what the search box sends is what is tested.
+import { SEARCH_QUERY as SEARCH } from '../../client/features/search/queries.js';
 import { createTestApi, firstErrorCode } from '../helpers/graphql.js';
-
-const SEARCH = graphql(`
-  query TestSearch($text: String!, $kinds: [NodeKind!], $first: Int) {
-    search(text: $text, kinds: $kinds, first: $first) {
-      score
-      node {
-        id
-        kind
-        name
-      }
-    }
-  }
-`);
 
 const api = createTestApi();
 afterAll(() => api.close());

@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { applyElements, type CanvasElement } from '../../cytoscape/elements';
 import { registerExtensions } from '../../cytoscape/extensions';
 import { draftSpreadFactor, layoutOptions, unstackPositions, type LayoutName } from '../../cytoscape/layouts';
@@ -72,7 +72,19 @@ export interface GraphCanvasProps {
   onSelect: (selection: Selection) => void;
   onOpen: (id: string) => void;
   onContextMenu: (id: string, position: { x: number; y: number }) => void;
-  onReady?: (cy: cytoscape.Core | null) => void;
+  ref?: Ref<GraphCanvasHandle>;
+}
+
+/** What the rest of the page may ask of the canvas; it never gets `cy` itself (react-cytoscapejs). */
+export interface GraphCanvasHandle {
+  /** Fits the visible elements in the view. */
+  fit(): void;
+  /** Zooms by a factor around the centre of the view. */
+  zoomBy(factor: number): void;
+  /** The whole graph as a PNG image, or null before the canvas exists. */
+  toPng(): Blob | null;
+  /** Where a node is drawn (model coordinates), or null when it is not. */
+  positionOf(id: string): { x: number; y: number } | null;
 }
 
 /**
@@ -86,6 +98,30 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const layoutRef = useRef<cytoscape.Layouts | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
+
+  useImperativeHandle(
+    props.ref,
+    () => ({
+      fit() {
+        const cy = cyRef.current;
+        cy?.fit(cy.elements().not('.hidden'), 30);
+      },
+      zoomBy(factor) {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      },
+      toPng() {
+        const cy = cyRef.current;
+        return cy ? cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) : null;
+      },
+      positionOf(id) {
+        const node = cyRef.current?.getElementById(id);
+        return node && node.nonempty() && node.isNode() ? { ...node.position() } : null;
+      },
+    }),
+    [],
+  );
 
   function runLayout(incremental: boolean) {
     const cy = cyRef.current;
@@ -160,14 +196,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       callbacks.current.onSelect({ type: 'node', id: node.id() });
       callbacks.current.onContextMenu(node.id(), event.renderedPosition ?? node.renderedPosition());
     });
-    callbacks.current.onReady?.(cy);
     // The canvas changes size when panels open and close: cytoscape must be told.
     const observer = new ResizeObserver(() => cy.resize());
     if (container.current) observer.observe(container.current);
     return () => {
       observer.disconnect();
       layoutRef.current?.stop();
-      callbacks.current.onReady?.(null);
       if (window.__atlasCy === cy) delete window.__atlasCy;
       cy.destroy();
       cyRef.current = null;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LIGHT_EDGES_ABOVE, NO_THEME_KEY } from '../../cytoscape/stylesheet';
-import { atlasReducer, INITIAL_STATE } from '../../state/reducer';
+import { INITIAL_STATE } from '../../state/defaults';
+import { atlasReducer } from '../../state/reducer';
 import type { AtlasState } from '../../state/types';
 import { FACETS, JOBEURS_SLICE, WEJOB_SLICE } from '../../test-fixtures/slices';
 import { syntheticSlice } from '../graph/synthetic';
 import type { CanvasNodeData } from '../../cytoscape/elements';
 import type { Vocabulary } from '../vocabulary/types';
-import { buildCanvasModel, departementOf } from './model';
+import { nodeSizes } from '../../cytoscape/metrics';
+import { buildCanvasModel, createCanvasModelBuilder, departementOf } from './model';
 
 const vocabulary: Vocabulary = {
   themes: [
@@ -119,5 +121,66 @@ describe('canvas model', () => {
     expect(departementOf('com:33063', graph)).toBe('dep:33');
     expect(departementOf('dep:64', graph)).toBe('dep:64');
     expect(departementOf('bassin:x', graph)).toBeNull();
+  });
+
+  it('highlights with the search folding: typographic apostrophes and accents too', () => {
+    const model = buildCanvasModel(
+      atlasReducer(loadedState(), { type: 'setHighlight', text: 'Jobeurs’ SÉNIORS' }),
+      vocabulary,
+    );
+    expect([...model.matches]).toContain('dis:jobeurs-seniors');
+  });
+});
+
+describe('canvas model stages', () => {
+  function countingBuilder() {
+    const calls: string[] = [];
+    const build = createCanvasModelBuilder({
+      nodeSizes: (graph, sizeBy) => {
+        calls.push(sizeBy);
+        return nodeSizes(graph, sizeBy);
+      },
+    });
+    return { build, calls };
+  }
+
+  it('does not recompute betweenness when only the highlight changes', () => {
+    const { build, calls } = countingBuilder();
+    const state = atlasReducer(loadedState(), { type: 'setSizeBy', sizeBy: 'betweenness' });
+    const first = build(state, vocabulary);
+    const typed = build(atlasReducer(state, { type: 'setHighlight', text: 'wejob' }), vocabulary);
+    const more = build(atlasReducer(state, { type: 'setHighlight', text: 'seniors' }), vocabulary);
+    expect(calls).toEqual(['betweenness']);
+    // The expensive stages' results are the very same objects; the highlight did change.
+    expect(typed.sizes).toBe(first.sizes);
+    expect(typed.graph).toBe(first.graph);
+    expect(typed.stylesheet).toBe(first.stylesheet);
+    expect(typed.matches.has('org:wejob')).toBe(true);
+    expect(typed.matches.has('public:seniors')).toBe(false);
+    expect(more.matches.has('public:seniors')).toBe(true);
+    expect(typed.elements.find((element) => element.data.id === 'org:wejob')?.classes).toContain('match');
+  });
+
+  it('recomputes sizes when what they depend on changes', () => {
+    const { build, calls } = countingBuilder();
+    const state = atlasReducer(loadedState(), { type: 'setSizeBy', sizeBy: 'betweenness' });
+    build(state, vocabulary);
+    build(atlasReducer(state, { type: 'setSizeBy', sizeBy: 'degree' }), vocabulary);
+    build(
+      atlasReducer(state, {
+        type: 'setFilters',
+        filters: { ...INITIAL_STATE.view.filters, hiddenKinds: ['SOURCE'] },
+      }),
+      vocabulary,
+    );
+    expect(calls).toEqual(['betweenness', 'degree', 'betweenness']);
+  });
+
+  it('builds the same model in stages as from scratch', () => {
+    const { build } = countingBuilder();
+    const state = atlasReducer(loadedState(), { type: 'setColorBy', colorBy: 'theme' });
+    build(atlasReducer(state, { type: 'setHighlight', text: 'bordeaux' }), vocabulary);
+    const staged = build(state, vocabulary);
+    expect(staged.elements).toEqual(buildCanvasModel(state, vocabulary).elements);
   });
 });

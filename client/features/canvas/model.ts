@@ -2,31 +2,30 @@
  * From the state to what the canvas draws: visible elements, sizes, colour
  * keys, groups and highlight classes, with the stylesheet and legend built from
  * the same colour entries. Pure, so it is tested without a browser.
+ *
+ * Built in stages, each remembered until its own inputs change: a highlight
+ * keystroke redoes the classes and elements only, never the visibility nor the
+ * sizes (betweenness is quadratic or worse).
  */
 import type cytoscape from 'cytoscape';
 import { toCanvasElements, type CanvasElement } from '../../cytoscape/elements';
 import { hierarchyRoots } from '../../cytoscape/layouts';
 import { nodeSizes } from '../../cytoscape/metrics';
-import {
-  buildLegend,
-  buildStylesheet,
-  colourEntries,
-  kindColourKey,
-  LIGHT_EDGES_ABOVE,
-  NO_THEME_KEY,
-  resolveColourKey,
-  type ColourEntry,
-  type Legend,
-} from '../../cytoscape/stylesheet';
-import { KIND_LABELS, type NodeKind } from '../../vocabulary';
-import { topLevelTheme } from '../facets/facets';
+import { buildLegend, type Legend } from '../../cytoscape/legend';
+import { buildStylesheet, LIGHT_EDGES_ABOVE, type ColourEntry } from '../../cytoscape/stylesheet';
+import type { AtlasState, ScopeState } from '../../state/types';
+import { foldText } from '../../text';
 import type { FacetIndex } from '../facets/types';
 import { computeVisibility, type Visibility } from '../filters/visibility';
+import type { Filters } from '../filters/types';
 import { composeGraph } from '../graph/compose';
 import { entryKey } from '../graph/entries';
-import type { ComposedGraph, SliceEdge, SliceNode } from '../graph/types';
-import { DEPARTEMENT_NAMES, type Vocabulary } from '../vocabulary/types';
-import type { AtlasState } from '../../state/types';
+import type { ComposedGraph, GraphState, SliceEdge, SliceNode } from '../graph/types';
+import type { Vocabulary } from '../vocabulary/types';
+import { colourNodes, groupNodes } from './colouring';
+import { memoLast } from './memo';
+
+export { departementOf } from './colouring';
 
 export interface CanvasModel {
   graph: ComposedGraph;
@@ -46,162 +45,158 @@ export interface CanvasModel {
   hierarchyRoots: string[];
 }
 
-/** Lower case, accents removed: how the search matches names. */
-export const normalise = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
-
-function themeKeyOf(
-  node: SliceNode,
-  facets: FacetIndex,
-  vocabulary: Vocabulary,
-  ranked: readonly string[],
-): string {
-  if (node.kind === 'THEME') return topLevelTheme(node.id, vocabulary.themeParents);
-  const themes = facets[node.id]?.themes ?? [];
-  const tops = new Set(themes.map((id) => topLevelTheme(id, vocabulary.themeParents)));
-  return ranked.find((id) => tops.has(id)) ?? NO_THEME_KEY;
+/** What a highlight reads: the visible nodes with their labels folded once. */
+interface Visible {
+  graph: ComposedGraph;
+  visibility: Visibility;
+  visibleNodes: SliceNode[];
+  visibleEdges: SliceEdge[];
+  foldedLabels: Map<string, string>;
+  hierarchyRoots: string[];
 }
 
-/** The département a territory id belongs to, read from its code when the id says it. */
-export function departementOf(id: string, graph: ComposedGraph): string | null {
-  if (id.startsWith('dep:')) return id;
-  const commune = /^com:(\d{2,3})/.exec(id);
-  if (commune) return `dep:${commune[1]!.startsWith('97') ? commune[1] : commune[1]!.slice(0, 2)}`;
-  for (const edge of graph.edges.values()) {
-    if (edge.type === 'PART_OF' && edge.source === id && edge.target.startsWith('dep:')) return edge.target;
-  }
-  return null;
+/** The functions the stages call, replaceable so that a test can count the expensive ones. */
+export interface ModelDependencies {
+  nodeSizes: typeof nodeSizes;
 }
 
-function territoryGroupOf(node: SliceNode, graph: ComposedGraph, facets: FacetIndex): string | null {
-  if (node.kind === 'TERRITORY') return departementOf(node.id, graph);
-  for (const place of facets[node.id]?.places ?? []) {
-    const dep = departementOf(place, graph);
-    if (dep) return dep;
-  }
-  return null;
+/** The path on screen, in order, when its slice has arrived. */
+function pathOf(graph: GraphState): CanvasModel['path'] {
+  const pathEntry = graph.entries.find((entry) => entry.type === 'path');
+  const pathSlice = pathEntry ? graph.slices[entryKey(pathEntry)] : undefined;
+  return pathSlice?.type === 'ready' && pathSlice.value.nodes.length
+    ? {
+        nodes: pathSlice.value.nodes.map((node) => node.id),
+        edges: pathSlice.value.edges.map((edge) => edge.id),
+      }
+    : null;
 }
 
-export function buildCanvasModel(state: AtlasState, vocabulary: Vocabulary): CanvasModel {
-  const graph = composeGraph(state.graph);
-  const scopeState = state.view.filters.territory ? state.scopes[state.view.filters.territory] : undefined;
-  const visibility = computeVisibility(graph, state.view.filters, {
-    facets: state.facets,
-    themeParents: vocabulary.themeParents,
-    scope: scopeState?.status === 'ready' ? scopeState.scope : null,
-  });
-  const visibleNodes = [...graph.nodes.values()].filter((node) => !visibility.hiddenNodes.has(node.id));
-  const visibleEdges = [...graph.edges.values()].filter((edge) => !visibility.hiddenEdges.has(edge.id));
-
-  const sizes = nodeSizes(
-    { nodes: visibleNodes.map((node) => node.id), edges: visibleEdges },
-    state.view.sizeBy,
-  );
-  // Hidden nodes keep a size so that showing them again does not change the others'.
-  for (const node of graph.nodes.values()) if (!sizes.has(node.id)) sizes.set(node.id, 24);
-
-  // Colour by theme: top-level themes of what is visible, named, in name order.
-  let colours: ColourEntry[];
-  let colourKeyOf: (node: { id: string; kind: NodeKind }) => string;
-  if (state.view.colorBy === 'theme') {
-    const allTops = [
-      ...new Set(vocabulary.themes.map((theme) => topLevelTheme(theme.id, vocabulary.themeParents))),
-    ];
-    const ranked = allTops.sort((a, b) =>
-      (vocabulary.names.get(a) ?? a).localeCompare(vocabulary.names.get(b) ?? b, 'fr'),
-    );
-    const rawKeys = new Map(
-      [...graph.nodes.values()].map((node) => [node.id, themeKeyOf(node, state.facets, vocabulary, ranked)]),
-    );
-    const present = new Set(
-      visibleNodes.map((node) => rawKeys.get(node.id)!).filter((key) => key !== NO_THEME_KEY),
-    );
-    colours = colourEntries(
-      'theme',
-      [...present].map((id) => ({ id, name: vocabulary.names.get(id) ?? id })),
-    );
-    colourKeyOf = (node) => resolveColourKey(rawKeys.get(node.id) ?? NO_THEME_KEY, colours);
-  } else {
-    colours = colourEntries('kind');
-    colourKeyOf = (node) => kindColourKey(node.kind);
-  }
-
-  let groupOf: ((node: { id: string; kind: NodeKind }) => { id: string; label: string } | null) | undefined;
-  if (state.view.grouping === 'kind') {
-    groupOf = (node) => ({ id: `group:${node.kind}`, label: KIND_LABELS[node.kind].many });
-  } else if (state.view.grouping === 'territory') {
-    groupOf = (node) => {
-      const full = graph.nodes.get(node.id);
-      const dep = full ? territoryGroupOf(full, graph, state.facets) : null;
-      if (!dep) return null;
-      const code = dep.slice(4);
+/** A model builder with its own memory of each stage: one per canvas. */
+export function createCanvasModelBuilder(dependencies: ModelDependencies = { nodeSizes }) {
+  const visibleStage = memoLast(
+    (
+      graphState: GraphState,
+      filters: Filters,
+      facets: FacetIndex,
+      scope: ScopeState | undefined,
+      themeParents: Vocabulary['themeParents'],
+    ): Visible => {
+      const graph = composeGraph(graphState);
+      const visibility = computeVisibility(graph, filters, {
+        facets,
+        themeParents,
+        scope: scope?.type === 'ready' ? scope.value : null,
+      });
+      const visibleNodes = [...graph.nodes.values()].filter((node) => !visibility.hiddenNodes.has(node.id));
+      const visibleEdges = [...graph.edges.values()].filter((edge) => !visibility.hiddenEdges.has(edge.id));
       return {
-        id: `group:${dep}`,
-        label: graph.nodes.get(dep)?.label ?? DEPARTEMENT_NAMES[code] ?? `Département ${code}`,
+        graph,
+        visibility,
+        visibleNodes,
+        visibleEdges,
+        foldedLabels: new Map(visibleNodes.map((node) => [node.id, foldText(node.label)])),
+        hierarchyRoots: hierarchyRoots(visibleNodes, visibleEdges),
       };
-    };
-  }
-
-  const pathEntry = state.graph.entries.find((entry) => entry.type === 'path');
-  const pathSlice = pathEntry ? state.graph.slices[entryKey(pathEntry)] : undefined;
-  const path =
-    pathSlice?.status === 'ready' && pathSlice.slice.nodes.length
-      ? {
-          nodes: pathSlice.slice.nodes.map((node) => node.id),
-          edges: pathSlice.slice.edges.map((edge) => edge.id),
-        }
-      : null;
-  const pathIds = new Set([...(path?.nodes ?? []), ...(path?.edges ?? [])]);
-
-  const needle = normalise(state.highlight);
-  const matches = new Set(
-    needle.length >= 2
-      ? visibleNodes.filter((node) => normalise(node.label).includes(needle)).map((node) => node.id)
-      : [],
+    },
   );
-  const pinned = new Set(state.graph.pinned);
 
-  const elements = toCanvasElements({
-    nodes: graph.nodes.values(),
-    edges: graph.edges.values(),
-    hiddenNodes: visibility.hiddenNodes,
-    hiddenEdges: visibility.hiddenEdges,
-    colourKeyOf,
-    sizes,
-    groupOf,
-    classesOf: (id) => [
-      ...(pinned.has(id) ? ['pinned'] : []),
-      ...(matches.has(id) ? ['match'] : []),
-      ...(pathIds.has(id) ? ['path'] : []),
-    ],
+  const sizeStage = memoLast((visible: Visible, sizeBy: AtlasState['view']['sizeBy']) => {
+    const sizes = dependencies.nodeSizes(
+      { nodes: visible.visibleNodes.map((node) => node.id), edges: visible.visibleEdges },
+      sizeBy,
+    );
+    // Hidden nodes keep a size so that showing them again does not change the others'.
+    for (const node of visible.graph.nodes.values()) if (!sizes.has(node.id)) sizes.set(node.id, 24);
+    return sizes;
   });
 
-  const light = visibleNodes.length > LIGHT_EDGES_ABOVE;
-  const legend = buildLegend({
-    colorBy: state.view.colorBy,
-    entries: colours,
-    sizeBy: state.view.sizeBy,
-    nodes: visibleNodes.map((node) => ({ kind: node.kind, colorKey: colourKeyOf(node) })),
-    edges: visibleEdges,
-  });
+  const colourStage = memoLast(
+    (visible: Visible, colorBy: AtlasState['view']['colorBy'], facets: FacetIndex, vocabulary: Vocabulary) =>
+      colourNodes(visible.graph, visible.visibleNodes, colorBy, facets, vocabulary),
+  );
 
-  return {
-    graph,
-    visibility,
-    visibleNodes,
-    visibleEdges,
-    elements,
-    stylesheet: buildStylesheet(colours, { light }),
-    light,
-    legend,
-    colours,
-    sizes,
-    path,
-    matches,
-    hierarchyRoots: hierarchyRoots(visibleNodes, visibleEdges),
+  const groupStage = memoLast(
+    (visible: Visible, grouping: AtlasState['view']['grouping'], facets: FacetIndex) =>
+      groupNodes(visible.graph, grouping, facets),
+  );
+
+  const styleStage = memoLast(
+    (
+      visible: Visible,
+      colouring: ReturnType<typeof colourNodes>,
+      colorBy: AtlasState['view']['colorBy'],
+      sizeBy: AtlasState['view']['sizeBy'],
+    ) => {
+      const light = visible.visibleNodes.length > LIGHT_EDGES_ABOVE;
+      return {
+        light,
+        stylesheet: buildStylesheet(colouring.colours, { light }),
+        legend: buildLegend({
+          colorBy,
+          entries: colouring.colours,
+          sizeBy,
+          nodes: visible.visibleNodes.map((node) => ({
+            kind: node.kind,
+            colorKey: colouring.colourKeyOf(node),
+          })),
+          edges: visible.visibleEdges,
+        }),
+      };
+    },
+  );
+
+  return function buildModel(state: AtlasState, vocabulary: Vocabulary): CanvasModel {
+    const { filters } = state.view;
+    const scope = filters.territory ? state.scopes[filters.territory] : undefined;
+    const visible = visibleStage(state.graph, filters, state.facets, scope, vocabulary.themeParents);
+    const sizes = sizeStage(visible, state.view.sizeBy);
+    const colouring = colourStage(visible, state.view.colorBy, state.facets, vocabulary);
+    const groupOf = groupStage(visible, state.view.grouping, state.facets);
+    const style = styleStage(visible, colouring, state.view.colorBy, state.view.sizeBy);
+
+    const path = pathOf(state.graph);
+    const pathIds = new Set([...(path?.nodes ?? []), ...(path?.edges ?? [])]);
+    const needle = foldText(state.highlight);
+    const matches = new Set<string>();
+    if (needle.length >= 2) {
+      for (const [id, label] of visible.foldedLabels) if (label.includes(needle)) matches.add(id);
+    }
+    const pinned = new Set(state.graph.pinned);
+
+    const elements = toCanvasElements({
+      nodes: visible.graph.nodes.values(),
+      edges: visible.graph.edges.values(),
+      hiddenNodes: visible.visibility.hiddenNodes,
+      hiddenEdges: visible.visibility.hiddenEdges,
+      colourKeyOf: colouring.colourKeyOf,
+      sizes,
+      groupOf,
+      classesOf: (id) => [
+        ...(pinned.has(id) ? ['pinned'] : []),
+        ...(matches.has(id) ? ['match'] : []),
+        ...(pathIds.has(id) ? ['path'] : []),
+      ],
+    });
+
+    return {
+      graph: visible.graph,
+      visibility: visible.visibility,
+      visibleNodes: visible.visibleNodes,
+      visibleEdges: visible.visibleEdges,
+      elements,
+      stylesheet: style.stylesheet,
+      light: style.light,
+      legend: style.legend,
+      colours: colouring.colours,
+      sizes,
+      path,
+      matches,
+      hierarchyRoots: visible.hierarchyRoots,
+    };
   };
 }
+
+/** The model of one state, built from scratch. */
+export const buildCanvasModel = (state: AtlasState, vocabulary: Vocabulary): CanvasModel =>
+  createCanvasModelBuilder()(state, vocabulary);

@@ -1,8 +1,8 @@
+import { STATUS_LABELS } from '../../vocabulary';
 import { useEffect, useRef } from 'react';
 import { formatPopulation, formatShare, STATUS_TEXT, VIA_TEXT } from './labels.js';
-import type { CellApplication, CoverageCell, CoverageResult, Loadable } from './types.js';
-
-const DISPOSITIF_STATUS: Record<string, string> = { planned: 'prévu', active: 'en cours', ended: 'terminé' };
+import { failureMessage, type Loadable } from '../../api/loadable';
+import type { CellApplication, CoverageCell, CoverageResult } from './types.js';
 
 export interface CellDetailsProps {
   cell: CoverageCell;
@@ -59,7 +59,7 @@ export function CellDetails({ cell, result, applications, onOpenInGraph, onClose
           </button>
           {applications.type === 'error' ? (
             <p className="notice" role="alert">
-              {applications.message}
+              {failureMessage(applications)}
             </p>
           ) : null}
           <ul className="coverage-applications" aria-busy={applications.type === 'loading'}>
@@ -88,9 +88,7 @@ export function CellDetails({ cell, result, applications, onOpenInGraph, onClose
                       ) : null}
                     </>
                   ) : null}
-                  {item?.status ? (
-                    <span className="hint"> · {DISPOSITIF_STATUS[item.status] ?? item.status}</span>
-                  ) : null}
+                  {item?.status ? <span className="hint"> · {STATUS_LABELS[item.status]}</span> : null}
                 </li>
               );
             })}

@@ -1,28 +1,24 @@
 import { useId, useMemo, useState } from 'react';
-import { ERROR_MESSAGES, errorCodeOf } from '../../api/graphql-client';
+import { failureMessage, toFailure, type Loadable } from '../../api/loadable';
 import { downloadText } from '../../export/download';
-import { useVocabulary } from '../vocabulary/use-vocabulary';
-import { EMPTY_VOCABULARY } from '../vocabulary/types';
+import { useVocabulary } from '../vocabulary/VocabularyProvider';
 import { CellDetails } from './CellDetails';
 import { ChangesTable } from './ChangesTable';
 import { Choropleth } from './Choropleth';
+import { CoverageControls } from './CoverageControls';
 import { CoverageTable } from './CoverageTable';
 import { coverageCsvFileName, toCoverageCsv } from './csv.js';
 import { nouvelleAquitaineMap } from './departements-map.js';
-import { describeFilter, FilterFields } from './FilterFields';
+import { describeFilter } from './FilterFields';
 import { LEVEL_TEXT, STATUS_COLOURS, STATUS_ORDER, STATUS_TEXT } from './labels.js';
 import { SummaryBar } from './SummaryBar';
 import { Treemap } from './Treemap';
 import {
-  COVERAGE_LEVELS,
   REGION_ID,
   type CoverageFilter,
-  type CoverageLevel,
-  type CoverageMode,
   type CoverageView,
   type CellApplication,
   type CoverageResult,
-  type Loadable,
 } from './types.js';
 import { fetchApplications, useCellApplications, useCoverage } from './use-coverage.js';
 import './coverage.css';
@@ -37,11 +33,6 @@ export interface CoveragePanelProps {
 }
 
 const DEPARTEMENTS = nouvelleAquitaineMap().shapes;
-const MODES: { id: CoverageMode; label: string }[] = [
-  { id: 'single', label: 'Un filtre' },
-  { id: 'filters', label: 'Deux filtres côte à côte' },
-  { id: 'dates', label: 'Un filtre à deux dates' },
-];
 
 const formatDay = (iso: string) =>
   iso ? new Date(`${iso}T00:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'UTC' }) : 'sans date';
@@ -52,8 +43,7 @@ const formatDay = (iso: string) =>
  */
 export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelProps) {
   const id = useId();
-  const vocabularyState = useVocabulary();
-  const vocabulary = vocabularyState.type === 'ready' ? vocabularyState.value : EMPTY_VOCABULARY;
+  const vocabulary = useVocabulary();
   const { level, within, mode, left, right, dates, selected } = view;
   const setSelected = (next: CoverageView['selected']) => onChange({ selected: next });
 
@@ -102,7 +92,7 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
     try {
       applications = await fetchApplications(request.scope, filter, null);
     } catch (error) {
-      setExporting({ type: 'error', code: errorCodeOf(error), message: ERROR_MESSAGES[errorCodeOf(error)] });
+      setExporting(toFailure(error));
       return;
     }
     setExporting({ type: 'idle' });
@@ -130,103 +120,7 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
         </p>
       </header>
 
-      <div className="coverage-controls">
-        <label className="field">
-          <span className="field-label">Niveau</span>
-          <select
-            aria-label="Niveau"
-            value={level}
-            onChange={(event) => {
-              onChange({ level: event.target.value as CoverageLevel, selected: null });
-            }}
-          >
-            {COVERAGE_LEVELS.map((value) => (
-              <option key={value} value={value}>
-                {LEVEL_TEXT[value].many}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Dans</span>
-          <select
-            aria-label="Dans"
-            value={scopeWithin}
-            disabled={level === 'DEPARTEMENT'}
-            onChange={(event) => {
-              onChange({ within: event.target.value, selected: null });
-            }}
-          >
-            <option value={REGION_ID}>Nouvelle-Aquitaine</option>
-            {DEPARTEMENTS.map((departement) => (
-              <option key={departement.id} value={departement.id}>
-                {departement.code} — {departement.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="field" role="radiogroup" aria-labelledby={`${id}-mode`}>
-          <span className="field-label" id={`${id}-mode`}>
-            Comparaison
-          </span>
-          <span className="coverage-checks">
-            {MODES.map((item) => (
-              <label key={item.id}>
-                <input
-                  type="radio"
-                  name={`${id}-mode`}
-                  checked={mode === item.id}
-                  onChange={() => {
-                    onChange({ mode: item.id, selected: null });
-                  }}
-                />{' '}
-                {item.label}
-              </label>
-            ))}
-          </span>
-        </div>
-      </div>
-
-      <div className="coverage-filters">
-        <FilterFields
-          legend={mode === 'filters' ? 'Filtre A' : 'Filtre'}
-          filter={left}
-          vocabulary={vocabulary}
-          onChange={(filter) => onChange({ left: filter })}
-          withoutDate={mode === 'dates'}
-        />
-        {mode === 'filters' ? (
-          <FilterFields
-            legend="Filtre B"
-            filter={right}
-            vocabulary={vocabulary}
-            onChange={(filter) => onChange({ right: filter })}
-          />
-        ) : null}
-        {mode === 'dates' ? (
-          <fieldset className="coverage-filter">
-            <legend>Deux dates</legend>
-            <label className="field">
-              <span className="field-label">Première date</span>
-              <input
-                aria-label="Première date"
-                type="date"
-                value={dates.before}
-                onChange={(event) => onChange({ dates: { ...dates, before: event.target.value } })}
-              />
-            </label>
-            <label className="field">
-              <span className="field-label">Seconde date</span>
-              <input
-                aria-label="Seconde date"
-                type="date"
-                value={dates.after}
-                onChange={(event) => onChange({ dates: { ...dates, after: event.target.value } })}
-              />
-            </label>
-          </fieldset>
-        ) : null}
-      </div>
+      <CoverageControls view={view} onChange={onChange} vocabulary={vocabulary} />
 
       <ul className="coverage-legend" aria-label="Légende">
         {STATUS_ORDER.map((status) => (
@@ -245,13 +139,13 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
         {state.type === 'loading' ? <p className="hint">Calcul de la couverture…</p> : null}
         {state.type === 'error' ? (
           <p className="notice" role="alert">
-            {state.message}
+            {failureMessage(state)}
           </p>
         ) : null}
         {exporting.type === 'loading' ? <p className="hint">Préparation de l’export…</p> : null}
         {exporting.type === 'error' ? (
           <p className="notice" role="alert">
-            Export impossible : {exporting.message}
+            Export impossible : {failureMessage(exporting)}
           </p>
         ) : null}
       </div>

@@ -1,14 +1,10 @@
 import { useId } from 'react';
-import type { DispositifStatus } from '../../gql/graphql.js';
+import { DISPOSITIF_STATUSES, STATUS_LABELS } from '../../vocabulary';
 import type { Vocabulary } from '../vocabulary/types';
 import { CARRIER_TYPES } from './labels.js';
 import type { CoverageFilter } from './types.js';
 
-const STATUSES: { value: DispositifStatus; label: string }[] = [
-  { value: 'planned', label: 'prévu' },
-  { value: 'active', label: 'en cours' },
-  { value: 'ended', label: 'terminé' },
-];
+const STATUSES = DISPOSITIF_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 
 /** Themes with their sub-themes right after them, indented. */
 function themeOptions(vocabulary: Vocabulary) {

@@ -100,5 +100,9 @@ describe('coverageCsvFileName', () => {
     );
     expect(coverageCsvFileName(['Départements', 'dep:33', ''])).toBe('couverture-departements-33.csv');
     expect(coverageCsvFileName([])).toBe('couverture-territoires.csv');
+    // The search's folding: ligatures spelt out, apostrophes and hyphens as separators.
+    expect(coverageCsvFileName(['Œuvres', "public:l'économie-sociale"])).toBe(
+      'couverture-oeuvres-l-economie-sociale.csv',
+    );
   });
 });

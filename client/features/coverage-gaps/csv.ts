@@ -1,3 +1,4 @@
+import { foldText } from '../../text';
 import { STATUS_TEXT, VIA_TEXT } from './labels.js';
 import type { CellApplication, CoverageCell, CoverageResult } from './types.js';
 
@@ -63,15 +64,8 @@ export function toCoverageCsv(
 export function coverageCsvFileName(parts: readonly (string | null | undefined)[]): string {
   const slug = parts
     .filter((part): part is string => Boolean(part))
-    .map((part) =>
-      part
-        .normalize('NFD')
-        .replace(/\p{Diacritic}/gu, '')
-        .toLowerCase()
-        .replace(/^[a-z]+:/, '')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, ''),
-    )
+    // Ids lose their prefix (`theme:mobilite` → `mobilite`); the rest folds like the search.
+    .map((part) => foldText(part.replace(/^[a-z]+:/i, '')).replace(/ /g, '-'))
     .filter(Boolean)
     .join('-');
   return `couverture-${slug || 'territoires'}.csv`;

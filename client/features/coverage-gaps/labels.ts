@@ -31,6 +31,7 @@ export const LEVEL_TEXT: Record<CoverageLevel, { one: string; many: string; unit
   COMMUNE: { one: 'Commune', many: 'Communes', unit: 'communes' },
   BASSIN: { one: 'Bassin', many: 'Bassins', unit: 'bassins' },
 };
+export const COVERAGE_LEVELS = Object.keys(LEVEL_TEXT) as CoverageLevel[];
 
 /** Organisation types a carrier may have (DOMAIN.md §4), with French words where the code is obscure. */
 export const CARRIER_TYPES: { code: OrganisationType; label: string }[] = [

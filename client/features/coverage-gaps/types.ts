@@ -4,6 +4,7 @@ import type {
   CoverageStatus,
   CoverageSummaryFieldsFragment,
   DispositifStatus,
+  TerritoryLevel,
 } from '../../gql/graphql.js';
 import { CARRIER_TYPES } from './labels.js';
 
@@ -14,9 +15,8 @@ export type CoverageSummaryData = CoverageSummaryFieldsFragment;
 export type ApplyingDispositif = CoverageSummaryData['applying'][number];
 export type { CoverageStatus };
 
-/** The levels the coverage map draws. */
-export const COVERAGE_LEVELS = ['DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN'] as const;
-export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
+/** The levels the coverage map draws (listed, with their words, in labels.ts `LEVEL_TEXT`). */
+export type CoverageLevel = Exclude<TerritoryLevel, 'REGION'>;
 
 /** Which dispositifs count; empty strings and lists mean "any". */
 export interface CoverageFilter {
@@ -58,12 +58,6 @@ export interface CoverageChangeData {
 }
 
 export type CoverageMode = 'single' | 'filters' | 'dates';
-
-export type Loadable<T> =
-  | { type: 'idle' }
-  | { type: 'loading' }
-  | { type: 'ready'; value: T }
-  | { type: 'error'; code: string; message: string };
 
 export const REGION_ID = 'reg:75';
 

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { ApiError, ERROR_MESSAGES, errorCodeOf, request } from '../../api/graphql-client';
+import { request } from '../../api/graphql-client';
+import type { Loadable } from '../../api/loadable';
+import { useLoad } from '../../api/use-load';
 import { COVERAGE_APPLICATIONS_QUERY, COVERAGE_COMPARISON_QUERY, COVERAGE_QUERY } from './queries.js';
 import {
   toApiFilter,
@@ -9,7 +10,6 @@ import {
   type CoverageFilter,
   type CoverageResult,
   type CoverageScope,
-  type Loadable,
 } from './types.js';
 
 export interface CoverageData {
@@ -24,13 +24,6 @@ export interface CoverageRequest {
   left: CoverageFilter;
   /** A second filter to compare with, or none. */
   right: CoverageFilter | null;
-}
-
-function failure(error: unknown): Extract<Loadable<never>, { type: 'error' }> {
-  const code = errorCodeOf(error);
-  const argument = error instanceof ApiError ? error.extensions.argument : undefined;
-  const detail = typeof argument === 'string' ? ` (argument : ${argument})` : '';
-  return { type: 'error', code, message: ERROR_MESSAGES[code] + detail };
 }
 
 async function fetchCoverage(
@@ -63,20 +56,7 @@ async function fetchCoverage(
 
 /** The coverage for a request, refetched (and the previous request aborted) whenever it changes. */
 export function useCoverage(coverageRequest: CoverageRequest): Loadable<CoverageData> {
-  const [state, setState] = useState<Loadable<CoverageData>>({ type: 'idle' });
-  const key = JSON.stringify(coverageRequest);
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ type: 'loading' });
-    fetchCoverage(JSON.parse(key) as CoverageRequest, controller.signal).then(
-      (value) => setState({ type: 'ready', value }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState(failure(error));
-      },
-    );
-    return () => controller.abort();
-  }, [key]);
-  return state;
+  return useLoad((signal) => fetchCoverage(coverageRequest, signal), [JSON.stringify(coverageRequest)]);
 }
 
 /** How each dispositif applies, per cell: for the cells named, or for all of them (export). */
@@ -100,27 +80,10 @@ export function useCellApplications(
   filter: CoverageFilter,
   territory: string | null,
 ): Loadable<CellApplication[]> {
-  const [state, setState] = useState<Loadable<CellApplication[]>>({ type: 'idle' });
-  const key = JSON.stringify([scope, filter, territory]);
-  useEffect(() => {
-    const [keyScope, keyFilter, keyTerritory] = JSON.parse(key) as [
-      CoverageScope,
-      CoverageFilter,
-      string | null,
-    ];
-    if (!keyTerritory) {
-      setState({ type: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    setState({ type: 'loading' });
-    fetchApplications(keyScope, keyFilter, [keyTerritory], controller.signal).then(
-      (byCell) => setState({ type: 'ready', value: byCell.get(keyTerritory) ?? [] }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState(failure(error));
-      },
-    );
-    return () => controller.abort();
-  }, [key]);
-  return state;
+  return useLoad(
+    territory
+      ? async (signal) => (await fetchApplications(scope, filter, [territory], signal)).get(territory) ?? []
+      : null,
+    [JSON.stringify([scope, filter, territory])],
+  );
 }

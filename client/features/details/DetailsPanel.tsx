@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { ERROR_MESSAGES, errorCodeOf, request, type ApiErrorCode } from '../../api/graphql-client';
+import { ERROR_MESSAGES, request } from '../../api/graphql-client';
+import { useLoad } from '../../api/use-load';
 import { graphql } from '../../gql';
 import type { NodeDetailsQuery } from '../../gql/graphql';
 import { formatDate, formatValue, KIND_LABELS, propertyLabel, type NodeKind } from '../../vocabulary';
@@ -54,8 +54,6 @@ export const NODE_DETAILS_QUERY = graphql(`
 `);
 
 type Details = NonNullable<NodeDetailsQuery['node']>;
-type DetailsState =
-  { type: 'loading' } | { type: 'ready'; node: Details | null } | { type: 'error'; code: ApiErrorCode };
 
 const HIDDEN_PROPS = new Set(['id', 'name']);
 
@@ -89,23 +87,16 @@ function SourceList({
 
 /** The selected node: kind, every property, and its relations grouped by type with their sources. */
 function NodeDetails(props: DetailsPanelProps & { id: string }) {
-  const [state, setState] = useState<DetailsState>({ type: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setState({ type: 'loading' });
-    request(NODE_DETAILS_QUERY, { id: props.id }).then(
-      ({ data }) => live && setState({ type: 'ready', node: data.node ?? null }),
-      (error: unknown) => live && setState({ type: 'error', code: errorCodeOf(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [props.id]);
+  const state = useLoad(
+    async (signal): Promise<Details | null> =>
+      (await request(NODE_DETAILS_QUERY, { id: props.id }, { signal })).data.node ?? null,
+    [props.id],
+  );
 
   const onCanvas = props.graph.nodes.get(props.id);
-  const kind = (onCanvas?.kind ?? (state.type === 'ready' ? state.node?.kind : undefined)) as
+  const kind = (onCanvas?.kind ?? (state.type === 'ready' ? state.value?.kind : undefined)) as
     NodeKind | undefined;
-  const name = onCanvas?.label ?? (state.type === 'ready' ? state.node?.name : undefined) ?? props.id;
+  const name = onCanvas?.label ?? (state.type === 'ready' ? state.value?.name : undefined) ?? props.id;
   const properties = Object.entries(onCanvas?.props ?? {})
     .filter(([key]) => !HIDDEN_PROPS.has(key))
     .sort(([a], [b]) => a.localeCompare(b));
@@ -154,19 +145,20 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
       </section>
       {state.type === 'loading' && <p role="status">Chargement des relations…</p>}
       {state.type === 'error' && <p role="alert">{ERROR_MESSAGES[state.code]}</p>}
-      {state.type === 'ready' && state.node && (
+      {state.type === 'ready' && state.value && (
         <>
-          {state.node.sources.length > 0 && (
+          {state.value.sources.length > 0 && (
             <section aria-label="Cité dans">
               <h3>Cité dans</h3>
-              <SourceList sources={state.node.sources} />
+              <SourceList sources={state.value.sources} />
             </section>
           )}
           <section aria-label="Relations">
             <h3>
-              Relations ({state.node.relations.filter((relation) => relation.type !== 'MENTIONED_IN').length})
+              Relations ({state.value.relations.filter((relation) => relation.type !== 'MENTIONED_IN').length}
+              )
             </h3>
-            {groupRelations(state.node.relations.filter((relation) => relation.type !== 'MENTIONED_IN')).map(
+            {groupRelations(state.value.relations.filter((relation) => relation.type !== 'MENTIONED_IN')).map(
               (group) => (
                 <details key={group.key} className="relation-group" open={group.relations.length <= 12}>
                   <summary>
@@ -196,7 +188,7 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
           </section>
         </>
       )}
-      {state.type === 'ready' && !state.node && <p role="alert">{ERROR_MESSAGES.NOT_FOUND}</p>}
+      {state.type === 'ready' && !state.value && <p role="alert">{ERROR_MESSAGES.NOT_FOUND}</p>}
     </article>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { ERROR_MESSAGES, errorCodeOf, request, type ApiErrorCode } from '../../api/graphql-client';
+import { ERROR_MESSAGES, request } from '../../api/graphql-client';
+import { useLoad } from '../../api/use-load';
 import { graphql } from '../../gql';
 import {
   formatDate,
@@ -54,27 +54,27 @@ interface Provenance {
 }
 type SharedDispositif = { id: string; name: string; status?: string | null };
 
-type EdgeState =
-  | { type: 'loading' }
-  | { type: 'ready'; provenance: Provenance | null; shared: SharedDispositif[] | null }
-  | { type: 'error'; code: ApiErrorCode };
+interface EdgeExtras {
+  provenance: Provenance | null;
+  shared: SharedDispositif[] | null;
+}
 
-async function loadEdge(edge: SliceEdge): Promise<EdgeState> {
+async function loadEdge(edge: SliceEdge, signal: AbortSignal): Promise<EdgeExtras> {
   if (edge.type === 'PARTNERS') {
-    const { data } = await request(PARTNERSHIP_DETAILS_QUERY, { id: edge.source });
+    const { data } = await request(PARTNERSHIP_DETAILS_QUERY, { id: edge.source }, { signal });
     const node = data.node;
     const partners = node && 'partners' in node ? (node.partners ?? []) : [];
     const partnership = partners.find((partner) => partner.organisation.id === edge.target);
-    return { type: 'ready', provenance: null, shared: partnership?.dispositifs ?? [] };
+    return { provenance: null, shared: partnership?.dispositifs ?? [] };
   }
-  const { data } = await request(EDGE_SOURCES_QUERY, {
-    ids: [edge.source, edge.target],
-    relations: [edge.type],
-  });
+  const { data } = await request(
+    EDGE_SOURCES_QUERY,
+    { ids: [edge.source, edge.target], relations: [edge.type] },
+    { signal },
+  );
   const found = data.edgesAmong.find((item) => item.id === edge.id);
   const evidence = typeof edge.props.evidence === 'string' ? edge.props.evidence : null;
   return {
-    type: 'ready',
     provenance: found || evidence ? { evidence, sources: found?.sourceNodes ?? [] } : null,
     shared: null,
   };
@@ -88,18 +88,7 @@ export function EdgeDetails(props: {
   onClose: () => void;
 }) {
   const { edge } = props;
-  const [state, setState] = useState<EdgeState>({ type: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setState({ type: 'loading' });
-    loadEdge(edge).then(
-      (result) => live && setState(result),
-      (error: unknown) => live && setState({ type: 'error', code: errorCodeOf(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [edge]);
+  const state = useLoad((signal) => loadEdge(edge, signal), [edge]);
 
   const source = props.graph.nodes.get(edge.source);
   const target = props.graph.nodes.get(edge.target);
@@ -141,11 +130,11 @@ export function EdgeDetails(props: {
       )}
       {state.type === 'loading' && <p role="status">Chargement…</p>}
       {state.type === 'error' && <p role="alert">{ERROR_MESSAGES[state.code]}</p>}
-      {state.type === 'ready' && state.provenance && (
+      {state.type === 'ready' && state.value.provenance && (
         <section aria-label="Provenance">
-          {state.provenance.evidence && <p className="evidence">{state.provenance.evidence}</p>}
+          {state.value.provenance.evidence && <p className="evidence">{state.value.provenance.evidence}</p>}
           <ul className="source-list">
-            {state.provenance.sources.map((item) => (
+            {state.value.provenance.sources.map((item) => (
               <li key={item.id}>
                 <span className="source-title">{item.title}</span>
                 {item.date && <span className="source-date"> — {formatDate(item.date)}</span>}
@@ -154,11 +143,11 @@ export function EdgeDetails(props: {
           </ul>
         </section>
       )}
-      {state.type === 'ready' && state.shared && (
+      {state.type === 'ready' && state.value.shared && (
         <section aria-label="Dispositifs partagés">
-          <h3>Dispositifs partagés ({state.shared.length})</h3>
+          <h3>Dispositifs partagés ({state.value.shared.length})</h3>
           <ul>
-            {state.shared.map((item) => (
+            {state.value.shared.map((item) => (
               <li key={item.id}>
                 <button type="button" className="link" onClick={() => props.onOpen(item.id)}>
                   {item.name}

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
-import { ERROR_MESSAGES, errorCodeOf, request, type ApiErrorCode } from '../../api/graphql-client';
+import { useId } from 'react';
+import { ERROR_MESSAGES, request } from '../../api/graphql-client';
+import { useLoad } from '../../api/use-load';
 import { graphql } from '../../gql';
 import type { SliceState } from '../graph/types';
 import { summariseFunder, type Counted } from './summary';
@@ -24,9 +25,6 @@ interface Funder {
   name: string;
   count: number;
 }
-
-type FundersState =
-  { type: 'loading' } | { type: 'ready'; funders: Funder[] } | { type: 'error'; code: ApiErrorCode };
 
 function CountedList({
   title,
@@ -69,28 +67,18 @@ export interface FunderPanelProps {
 /** A funder's view: what it funds, who carries and joins it, where it runs, co-funders, totals. */
 export function FunderPanel(props: FunderPanelProps) {
   const id = useId();
-  const [state, setState] = useState<FundersState>({ type: 'loading' });
-  useEffect(() => {
-    let live = true;
-    request(FUNDERS_QUERY, {}).then(
-      ({ data }) => {
-        const list = data.funders
-          .map((funder) => ({
-            id: funder.id,
-            name: funder.name,
-            count: new Set(funder.funds.map((link) => link.target.id)).size,
-          }))
-          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
-        if (live) setState({ type: 'ready', funders: list });
-      },
-      (error: unknown) => live && setState({ type: 'error', code: errorCodeOf(error) }),
-    );
-    return () => {
-      live = false;
-    };
+  const state = useLoad(async (signal): Promise<Funder[]> => {
+    const { data } = await request(FUNDERS_QUERY, {}, { signal });
+    return data.funders
+      .map((funder) => ({
+        id: funder.id,
+        name: funder.name,
+        count: new Set(funder.funds.map((link) => link.target.id)).size,
+      }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
   }, []);
 
-  const slice = props.current?.slice?.status === 'ready' ? props.current.slice.slice : null;
+  const slice = props.current?.slice?.type === 'ready' ? props.current.slice.value : null;
   const summary = slice && props.current ? summariseFunder(slice, props.current.id) : null;
   const euros = (value: number) =>
     value.toLocaleString('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -108,7 +96,7 @@ export function FunderPanel(props: FunderPanelProps) {
             onChange={(event) => event.target.value && props.onChoose(event.target.value)}
           >
             <option value="">Choisir un financeur…</option>
-            {state.funders.map((funder) => (
+            {state.value.map((funder) => (
               <option key={funder.id} value={funder.id}>
                 {funder.name} ({funder.count})
               </option>
@@ -116,7 +104,7 @@ export function FunderPanel(props: FunderPanelProps) {
           </select>
         </label>
       )}
-      {props.current?.slice?.status === 'loading' && <p role="status">Chargement…</p>}
+      {props.current?.slice?.type === 'loading' && <p role="status">Chargement…</p>}
       {summary && (
         <div className="funder-summary">
           <h3>Finance ({summary.funded.length})</h3>

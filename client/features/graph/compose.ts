@@ -17,12 +17,12 @@ export function composeGraph(state: GraphState): ComposedGraph {
   for (const entry of state.entries) {
     const key = entryKey(entry);
     const sliceState = state.slices[key];
-    if (!sliceState || sliceState.status === 'loading') {
+    if (!sliceState || sliceState.type === 'loading') {
       loading = true;
       continue;
     }
-    if (sliceState.status !== 'ready') continue;
-    const { slice } = sliceState;
+    if (sliceState.type !== 'ready') continue;
+    const slice = sliceState.value;
     truncated ||= slice.truncated;
     if (entry.type !== 'links') {
       for (const node of slice.nodes) {

@@ -1,4 +1,5 @@
-import { graphql } from '../../gql';
+// `.js`: tests/integration imports these documents under Node's own module resolution.
+import { graphql } from '../../gql/index.js';
 
 /** A node as every canvas query asks for it. */
 export const SLICE_NODE_FIELDS = graphql(`

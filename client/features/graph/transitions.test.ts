@@ -7,6 +7,8 @@ import {
   collapseNode,
   EMPTY_GRAPH,
   entriesToLoad,
+  forgetSlice,
+  markLoading,
   openNode,
   removeNode,
   showLinksAmongNodes,
@@ -126,6 +128,17 @@ describe('graph transitions', () => {
     const state = showPath(showPath(EMPTY_GRAPH, 'org:wejob', 'dep:33'), 'org:wejob', 'com:33063');
     expect(state.entries.map(entryKey)).toEqual(['path:org:wejob>com:33063']);
     expect(clearPath(state).entries).toEqual([]);
+  });
+
+  it('fetches a superseded path again when it comes back, once its aborted fetch is forgotten', () => {
+    const first = showPath(EMPTY_GRAPH, 'org:wejob', 'dep:33');
+    const key = entryKey(first.entries[0]!);
+    const loading = markLoading(first, key);
+    const replaced = showPath(loading, 'org:wejob', 'com:33063');
+    const back = showPath(forgetSlice(replaced, key), 'org:wejob', 'dep:33');
+    expect(entriesToLoad(back).map(entryKey)).toEqual([key]);
+    // Without forgetting, the stale "loading" would keep it from being fetched.
+    expect(entriesToLoad(showPath(replaced, 'org:wejob', 'dep:33'))).toEqual([]);
   });
 });
 

@@ -59,7 +59,7 @@ function keepNodeAlone(state: GraphState, node: SliceNode): GraphState {
     entries: [...state.entries, entry],
     slices: {
       ...state.slices,
-      [entryKey(entry)]: { status: 'ready', slice: { nodes: [node], edges: [], truncated: false } },
+      [entryKey(entry)]: { type: 'ready', value: { nodes: [node], edges: [], truncated: false } },
     },
   };
 }
@@ -120,15 +120,22 @@ export function restoreGraph(
 }
 
 export function markLoading(state: GraphState, key: string): GraphState {
-  return { ...state, slices: { ...state.slices, [key]: { status: 'loading' } } };
+  return { ...state, slices: { ...state.slices, [key]: { type: 'loading' } } };
 }
 
 export function storeSlice(state: GraphState, key: string, slice: Slice): GraphState {
-  return { ...state, slices: { ...state.slices, [key]: { status: 'ready', slice } } };
+  return { ...state, slices: { ...state.slices, [key]: { type: 'ready', value: slice } } };
+}
+
+/** Forgets a slice whose fetch was abandoned, so that the entry is fetched again if it comes back. */
+export function forgetSlice(state: GraphState, key: string): GraphState {
+  const slices = { ...state.slices };
+  delete slices[key];
+  return { ...state, slices };
 }
 
 export function storeFailure(state: GraphState, key: string, code: ApiErrorCode): GraphState {
-  return { ...state, slices: { ...state.slices, [key]: { status: 'error', code } } };
+  return { ...state, slices: { ...state.slices, [key]: { type: 'error', code } } };
 }
 
 /** Entries whose slice is neither fetched nor being fetched. */

@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../../api/graphql-client';
+import type { Loadable } from '../../api/loadable';
 import type { NodeKind } from '../../vocabulary';
 import type { RelationType } from '../../vocabulary';
 
@@ -45,8 +45,7 @@ export type Entry =
     }
   | { type: 'funder'; id: string };
 
-export type SliceState =
-  { status: 'loading' } | { status: 'ready'; slice: Slice } | { status: 'error'; code: ApiErrorCode };
+export type SliceState = Loadable<Slice>;
 
 export interface GraphState {
   entries: Entry[];

@@ -1,6 +1,7 @@
-import type { Legend as LegendData } from '../../cytoscape/stylesheet';
+import type { Legend as LegendData } from '../../cytoscape/legend';
 import { EDGE_STYLES } from '../../cytoscape/stylesheet';
 import { ShapeIcon } from './KindIcon';
+import './legend.css';
 
 const SIZE_TEXT = {
   uniform: 'Taille uniforme',

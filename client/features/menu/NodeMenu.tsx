@@ -1,7 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { request } from '../../api/graphql-client';
+import { useLoad } from '../../api/use-load';
 import type { RelationType } from '../../vocabulary';
-import { DEGREES_QUERY, expandItems, type ExpandItem } from './degrees';
+import { DEGREES_QUERY, expandItems } from './degrees';
+import './menu.css';
 
 export type NodeMenuCommand =
   | { type: 'expand'; relations: RelationType[] | null }
@@ -27,18 +29,13 @@ export function NodeMenu(props: NodeMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState(props.position);
   // The node's own relationship types and counts, asked for when the menu opens.
-  const [types, setTypes] = useState<ExpandItem[] | 'loading' | 'error'>('loading');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    request(DEGREES_QUERY, { ids: [props.id] }, { signal: controller.signal }).then(
-      ({ data }) => setTypes(expandItems(data.nodes[0]?.degrees ?? [])),
-      () => {
-        if (!controller.signal.aborted) setTypes('error');
-      },
-    );
-    return () => controller.abort();
-  }, [props.id]);
+  const types = useLoad(
+    async (signal) => {
+      const { data } = await request(DEGREES_QUERY, { ids: [props.id] }, { signal });
+      return expandItems(data.nodes[0]?.degrees ?? []);
+    },
+    [props.id],
+  );
 
   // Keep the whole menu on screen: shift it up or left when it would overflow.
   useLayoutEffect(() => {
@@ -119,15 +116,15 @@ export function NodeMenu(props: NodeMenuProps) {
         <p className="node-menu-heading" aria-hidden="true">
           Déplier par type de relation
         </p>
-        {types === 'loading' && (
+        {types.type === 'loading' && (
           <p className="node-menu-note" role="status">
             Chargement des liens…
           </p>
         )}
-        {types === 'error' && <p className="node-menu-note">Liens indisponibles.</p>}
-        {Array.isArray(types) && types.length === 0 && <p className="node-menu-note">Aucun lien.</p>}
-        {Array.isArray(types) &&
-          types.map(({ type, label, count }) =>
+        {types.type === 'error' && <p className="node-menu-note">Liens indisponibles.</p>}
+        {types.type === 'ready' && types.value.length === 0 && <p className="node-menu-note">Aucun lien.</p>}
+        {types.type === 'ready' &&
+          types.value.map(({ type, label, count }) =>
             item(`${label} (${count})`, { type: 'expand', relations: [type] }, type),
           )}
       </div>

@@ -58,7 +58,7 @@ function EndChooser(props: {
 /** Shortest path between two nodes: highlighted on the canvas and written out as a chain. */
 export function PathPanel(props: PathPanelProps) {
   const id = useId();
-  const ready = props.current?.status === 'ready' ? props.current.slice : null;
+  const ready = props.current?.type === 'ready' ? props.current.value : null;
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Plus court chemin</h2>
@@ -78,7 +78,7 @@ export function PathPanel(props: PathPanelProps) {
           </button>
         )}
       </div>
-      {props.current?.status === 'loading' && <p role="status">Recherche du chemin…</p>}
+      {props.current?.type === 'loading' && <p role="status">Recherche du chemin…</p>}
       {ready && ready.nodes.length === 0 && <p role="status">Aucun chemin trouvé.</p>}
       {ready && ready.nodes.length > 0 && (
         <div className="path-result" role="status">

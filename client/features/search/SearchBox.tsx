@@ -1,37 +1,14 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { ERROR_MESSAGES, errorCodeOf, request, type ApiErrorCode } from '../../api/graphql-client';
-import { graphql } from '../../gql';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
+import { ERROR_MESSAGES, request } from '../../api/graphql-client';
+import { useLoad } from '../../api/use-load';
 import type { NodeKind } from '../../vocabulary';
 import { KindIcon } from '../legend/KindIcon';
 import { flattenGroups, groupHits, moveActive, type Hit } from './grouping';
-
-export const SEARCH_HIT_FIELDS = graphql(`
-  fragment SearchHitFields on SearchHit {
-    score
-    node {
-      id
-      kind
-      name
-    }
-  }
-`);
-
-export const SEARCH_QUERY = graphql(`
-  query Search($text: String!, $kinds: [NodeKind!], $first: Int) {
-    search(text: $text, kinds: $kinds, first: $first) {
-      ...SearchHitFields
-    }
-  }
-`);
+import { SEARCH_QUERY } from './queries';
+import './search.css';
 
 const DEBOUNCE_MS = 200;
 const MIN_LENGTH = 2;
-
-type SearchState =
-  | { type: 'idle' }
-  | { type: 'loading' }
-  | { type: 'ready'; hits: Hit[] }
-  | { type: 'error'; code: ApiErrorCode };
 
 export interface SearchBoxProps {
   label: string;
@@ -54,42 +31,31 @@ export function SearchBox(props: SearchBoxProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [search, setSearch] = useState<SearchState>({ type: 'idle' });
-  const requestId = useRef(0);
+  const query = text.trim();
   const kindsKey = props.kinds?.join(',') ?? '';
-
+  const first = props.first ?? 30;
+  // Typing fast asks once: the request waits for a pause, and a newer one aborts it.
+  const search = useLoad(
+    query.length >= MIN_LENGTH
+      ? async (signal): Promise<Hit[]> => {
+          const kinds = kindsKey ? (kindsKey.split(',') as NodeKind[]) : null;
+          const { data } = await request(SEARCH_QUERY, { text: query, kinds, first }, { signal });
+          return data.search.map((hit) => ({
+            id: hit.node.id,
+            kind: hit.node.kind,
+            name: hit.node.name,
+            score: hit.score,
+          }));
+        }
+      : null,
+    [query, kindsKey, first],
+    { delay: DEBOUNCE_MS },
+  );
   useEffect(() => {
-    const query = text.trim();
-    if (query.length < MIN_LENGTH) {
-      setSearch({ type: 'idle' });
-      return;
-    }
-    const current = ++requestId.current;
-    setSearch({ type: 'loading' });
-    const timer = window.setTimeout(() => {
-      const kinds = kindsKey ? (kindsKey.split(',') as NodeKind[]) : null;
-      request(SEARCH_QUERY, { text: query, kinds, first: props.first ?? 30 }).then(
-        ({ data }) => {
-          if (current !== requestId.current) return;
-          setSearch({
-            type: 'ready',
-            hits: data.search.map((hit) => ({
-              id: hit.node.id,
-              kind: hit.node.kind,
-              name: hit.node.name,
-              score: hit.score,
-            })),
-          });
-          setActive(-1);
-        },
-        (error: unknown) =>
-          current === requestId.current && setSearch({ type: 'error', code: errorCodeOf(error) }),
-      );
-    }, DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, kindsKey, props.first]);
+    if (search.type === 'ready') setActive(-1);
+  }, [search]);
 
-  const groups = useMemo(() => (search.type === 'ready' ? groupHits(search.hits) : []), [search]);
+  const groups = useMemo(() => (search.type === 'ready' ? groupHits(search.value) : []), [search]);
   const flat = useMemo(() => flattenGroups(groups), [groups]);
   const expanded = open && text.trim().length >= MIN_LENGTH;
   const optionId = (index: number) => `${id}-option-${index}`;

@@ -3,6 +3,7 @@ import { degrees } from '../../cytoscape/metrics';
 import { formatValue, KIND_LABELS } from '../../vocabulary';
 import type { SliceEdge, SliceNode } from '../graph/types';
 import { nextSort, sortRows, type TableColumn, type TableRow } from './sort';
+import './table.css';
 
 const COLUMNS: { key: TableColumn; label: string }[] = [
   { key: 'name', label: 'Nom' },

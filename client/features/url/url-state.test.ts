@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, decodeView, encodeView, isNewHistoryStep } from './url-state';
+import { DEFAULT_VIEW } from '../../state/defaults';
+import { decodeView, encodeView, isNewHistoryStep } from './url-state';
 import type { UrlView } from '../../state/types';
 import { DEFAULT_COVERAGE_VIEW, EMPTY_FILTER, type CoverageView } from '../coverage-gaps/types';
 

@@ -9,10 +9,10 @@
  */
 import { LAYOUT_NAMES, type LayoutName } from '../../cytoscape/layouts';
 import type { ColorBy, SizeBy } from '../../cytoscape/stylesheet';
+import { DEFAULT_VIEW } from '../../state/defaults';
 import type { UrlView } from '../../state/types';
-import { CARRIER_TYPES } from '../coverage-gaps/labels';
+import { CARRIER_TYPES, COVERAGE_LEVELS } from '../coverage-gaps/labels';
 import {
-  COVERAGE_LEVELS,
   DEFAULT_COVERAGE_VIEW,
   NOUVELLE_AQUITAINE_DEPARTEMENTS,
   REGION_ID,
@@ -30,23 +30,8 @@ import {
 } from '../../vocabulary';
 import { entryKey, parseEntryKey } from '../graph/entries';
 import type { Entry } from '../graph/types';
-import { NO_FILTERS, type Filters } from '../filters/types';
+import type { Filters } from '../filters/types';
 import type { Grouping, Selection } from '../view/types';
-
-export const DEFAULT_VIEW: UrlView = {
-  entries: [],
-  removed: [],
-  pinned: [],
-  layout: 'fcose',
-  sizeBy: 'degree',
-  colorBy: 'kind',
-  grouping: 'none',
-  filters: NO_FILTERS,
-  showTable: false,
-  selection: { type: 'none' },
-  workspace: 'explorer',
-  coverage: DEFAULT_COVERAGE_VIEW,
-};
 
 const ID = /^[a-z]+:[\w.\-:]+$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
