@@ -602,6 +602,7 @@ describe('coverage: bad input', () => {
     });
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.message).toContain('OrganisationType');
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a filter given both as flat arguments and as one input', async () => {
