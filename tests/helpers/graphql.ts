@@ -7,6 +7,8 @@ import './test-env.js';
 
 export interface TestApi {
   db: Db;
+  /** The yoga app itself, for requests `execute` does not shape (raw bodies, headers). */
+  yoga: ReturnType<typeof createAtlasYoga>;
   execute<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables> | string,
     variables?: TVariables,
@@ -20,6 +22,7 @@ export function createTestApi(config: DbConfig = inject('neo4j')): TestApi {
   const yoga = createAtlasYoga(db);
   return {
     db,
+    yoga,
     async execute(document, variables) {
       const response = await yoga.fetch('http://atlas.test/graphql', {
         method: 'POST',

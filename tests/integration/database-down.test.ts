@@ -56,11 +56,16 @@ describe('when Neo4j goes down', () => {
         expect(performance.now() - started, field).toBeLessThan(2_000);
       }
 
-      // `restart` returns once the database answers: from then on the app's next
-      // request succeeds at once (a simple one: a cold JVM plans big queries slowly).
+      // `restart` returns once the database answers. What is timed is the app's own
+      // recovery (its pool, its driver), so a fresh API over a new driver asks first:
+      // a cold JVM planning the query is Neo4j's start-up, not the app being stuck.
       await neo4j.restart();
+      const NODE = `{ node(id: "org:wejob") { id } }`;
+      const fresh = createTestApi(neo4j.config);
+      expect((await fresh.execute(NODE)).errors).toBeUndefined();
+      await fresh.close();
       const started = performance.now();
-      const back = await api.execute(`{ node(id: "org:wejob") { id } }`);
+      const back = await api.execute(NODE);
       expect(back.errors).toBeUndefined();
       expect(performance.now() - started).toBeLessThan(2_000);
       expect((await api.execute(STATS)).errors).toBeUndefined();
