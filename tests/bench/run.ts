@@ -13,6 +13,7 @@ import { listen } from '../../server/main.js';
 import { loadDataset } from '../../seeds/load.js';
 import { apiBench } from './api.bench.js';
 import { coverageBench } from './coverage.bench.js';
+import { loadBench } from './load.bench.js';
 import type { BenchResult, BenchSuite } from './harness.js';
 import { pageBench } from './page.bench.js';
 import { seedLoadBench } from './seed-load.bench.js';
@@ -22,6 +23,7 @@ const SUITES: Record<string, BenchSuite> = {
   api: apiBench,
   coverage: coverageBench,
   page: pageBench,
+  load: loadBench,
 };
 
 const only = process.argv.slice(2);
