@@ -5,6 +5,7 @@ import neo4j, {
   type QueryResult,
   type RecordShape,
 } from 'neo4j-driver';
+import { createAvailabilityGate } from './availability.js';
 import { GraphError, translateDriverError } from './errors.js';
 import { toNeo4jParams, toPlain } from './values.js';
 
@@ -131,10 +132,28 @@ export function createDb(config: DbConfig): Db {
           })
         : await session.executeWrite(work, txConfig);
     } catch (error) {
-      throw translateDriverError(error);
+      const translated = translateDriverError(error);
+      if (translated instanceof GraphError && translated.code === 'DATABASE_UNAVAILABLE') {
+        availability.markUnavailable();
+      }
+      throw translated;
     } finally {
       await session.close();
     }
+  }
+
+  const availability = createAvailabilityGate(() =>
+    runSession('READ', (tx) => tx.run('RETURN 1'), { timeout: 1_000 }),
+  );
+
+  /** A query, once the database is known (or probed) to be up. */
+  async function runWhenAvailable<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+    txConfig: { timeout?: number; metadata?: Record<string, string> },
+  ): Promise<T> {
+    await availability.check();
+    return runSession(mode, work, txConfig);
   }
 
   /**
@@ -147,10 +166,10 @@ export function createDb(config: DbConfig): Db {
     work: (tx: ManagedTransaction) => Promise<T>,
     scope?: QueryScope,
   ): Promise<T> {
-    if (!scope) return runSession(mode, work, {});
+    if (!scope) return runWhenAvailable(mode, work, {});
     assertScopeOpen(scope);
     const tag = randomUUID();
-    const running = runSession(
+    const running = runWhenAvailable(
       mode,
       (tx) => {
         assertScopeOpen(scope);
