@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { findFreePort } from '../../graph/local/free-port.js';
-import type { BenchResult, BenchSuite } from './harness.js';
+import type { BenchSuite } from './harness.js';
 
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const CONNECTIONS = 20;
