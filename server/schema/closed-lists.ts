@@ -10,8 +10,10 @@ import type {
   RelationshipType as GraphRelationshipType,
   TerritoryLevel as GraphTerritoryLevel,
 } from '../../graph/model.js';
+import type { ErrorCode as ServerErrorCode } from '../errors.js';
 import type {
   DispositifStatus,
+  ErrorCode,
   OrganisationType,
   RelationshipType,
   TerritoryLevel,
@@ -23,3 +25,6 @@ export const ORGANISATION_TYPES_MATCH: SameSet<OrganisationType, GraphOrganisati
 export const DISPOSITIF_STATUSES_MATCH: SameSet<DispositifStatus, GraphDispositifStatus> = true;
 export const TERRITORY_LEVELS_MATCH: SameSet<TerritoryLevel, GraphTerritoryLevel> = true;
 export const RELATIONSHIP_TYPES_MATCH: SameSet<RelationshipType, GraphRelationshipType> = true;
+
+/** The error codes of server/errors.ts are the schema's ErrorCode enum, both ways. */
+export const ERROR_CODES_MATCH: SameSet<ErrorCode, ServerErrorCode> = true;

@@ -11,7 +11,7 @@ const CONNECTIONS = 20;
 const HOSTILE_CONNECTIONS = 2;
 const START_SCRIPT = fileURLToPath(new URL('../../scripts/start.ts', import.meta.url));
 
-const graphql = (query: string, variables: Record<string, unknown> = {}): Request => ({
+const graphqlRequest = (query: string, variables: Record<string, unknown> = {}): Request => ({
   method: 'POST',
   path: '/graphql',
   headers: { 'content-type': 'application/json' },
@@ -20,8 +20,8 @@ const graphql = (query: string, variables: Record<string, unknown> = {}): Reques
 
 /** What the page asks most: search as one types, a node's details, its neighbourhood, coverage by département. */
 const REALISTIC_MIX: Request[] = [
-  graphql('query($t: String!) { search(text: $t) { node { id name kind } score } }', { t: 'mission' }),
-  graphql(
+  graphqlRequest('query($t: String!) { search(text: $t) { node { id name kind } score } }', { t: 'mission' }),
+  graphqlRequest(
     `
       query ($id: ID!) {
         node(id: $id) {
@@ -49,14 +49,18 @@ const REALISTIC_MIX: Request[] = [
     `,
     { id: 'org:pole-emploi' },
   ),
-  graphql(
+  graphqlRequest(
     'query($ids: [ID!]!) { neighbourhood(ids: $ids) { nodes { id label kind } edges { id source target type } } }',
     {
       ids: ['org:wejob'],
     },
   ),
-  graphql('{ coverage(level: DEPARTEMENT, within: "reg:75") { territory { id name } status population } }'),
-  graphql('query($t: String!) { search(text: $t) { node { id name kind } score } }', { t: 'bordeaux' }),
+  graphqlRequest(
+    '{ coverage(level: DEPARTEMENT, within: "reg:75") { territory { id name } status population } }',
+  ),
+  graphqlRequest('query($t: String!) { search(text: $t) { node { id name kind } score } }', {
+    t: 'bordeaux',
+  }),
 ];
 
 /** Refusals seen by the hostile mix, and answers that were not refusals. */
@@ -65,7 +69,7 @@ const REFUSAL = /"code":"(QUERY_TOO_COMPLEX|BAD_USER_INPUT|NOT_FOUND)"/;
 
 /** The denial-of-service cases of the hardening issue, each refused before any work. */
 const HOSTILE_CASES: Request[] = [
-  graphql(`
+  graphqlRequest(`
     {
       node(id: "dep:33") {
         ... on Territory {
@@ -85,7 +89,7 @@ const HOSTILE_CASES: Request[] = [
       }
     }
   `),
-  graphql(`
+  graphqlRequest(`
     {
       node(id: "org:region-nouvelle-aquitaine") {
         relations {
@@ -104,14 +108,14 @@ const HOSTILE_CASES: Request[] = [
       }
     }
   `),
-  graphql(`{ stats { ${Array.from({ length: 6_000 }, () => 'a').join(' ')} } }`),
+  graphqlRequest(`{ stats { ${Array.from({ length: 6_000 }, () => 'a').join(' ')} } }`),
   {
     method: 'POST',
     path: '/graphql',
     headers: { 'content-type': 'application/json' },
     body: 'x'.repeat(300_000),
   },
-  graphql('{ node(id: "constructor:x") { id } }'),
+  graphqlRequest('{ node(id: "constructor:x") { id } }'),
   { method: 'GET', path: '/graphql?query=%7Bstats%7BtotalNodes%7D%7D&variables=%7Bbad' },
 ];
 const HOSTILE_MIX: Request[] = HOSTILE_CASES.map((request) => ({
