@@ -32,6 +32,8 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
   /** Starts the same instance again after `stop()` (used to test recovery). */
   restart(): Promise<void>;
+  /** The server's process id while this process runs it. */
+  readonly pid: number | undefined;
 }
 
 const JVM_FLAGS = [
@@ -185,8 +187,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   // terminal's `npm start`) is reused rather than fought over: its data folder is locked.
   if (!options.fresh && (await isAnswering(config))) {
     log(`Neo4j "${options.name}" already running on ${config.uri}: reusing it`);
-    return { config, home, stop: async () => {}, restart: async () => {} };
+    return { config, home, stop: async () => {}, restart: async () => {}, pid: undefined };
   }
   await launch();
-  return { config, home, stop, restart: launch };
+  return {
+    config,
+    home,
+    stop,
+    restart: launch,
+    get pid() {
+      return child?.pid;
+    },
+  };
 }

@@ -71,4 +71,16 @@ describe('when Neo4j goes down', () => {
       expect((await api.execute(STATS)).errors).toBeUndefined();
     },
   );
+
+  it('stop() ends even when Neo4j was killed by a signal', async () => {
+    const pid = neo4j.pid;
+    expect(pid).toBeDefined();
+    process.kill(pid!, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stopped = await Promise.race([
+      neo4j.stop().then(() => 'stopped'),
+      new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000)),
+    ]);
+    expect(stopped).toBe('stopped');
+  });
 });
