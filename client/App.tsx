@@ -3,7 +3,13 @@ import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
 import { useShortcuts } from './shell/use-shortcuts';
 import { WORKSPACES } from './shell/workspaces';
-import { useFacetLoader, useScopeLoader, useSliceLoader, useUrlSync } from './state/effects';
+import {
+  useFacetLoader,
+  useMatchingLoader,
+  useScopeLoader,
+  useSliceLoader,
+  useUrlSync,
+} from './state/effects';
 import { useAtlas } from './state/store';
 import './shell/shell.css';
 
@@ -17,6 +23,7 @@ export function App() {
   useSliceLoader(state, dispatch);
   useFacetLoader(state, dispatch);
   useScopeLoader(state, dispatch);
+  useMatchingLoader(state, dispatch);
   useUrlSync(state, dispatch);
 
   const searchInput = useRef<HTMLInputElement>(null);

@@ -42,6 +42,7 @@ export function stateOfView(view: UrlView): AtlasState {
     facets: {},
     facetsPending: [],
     scopes: {},
+    matching: null,
     highlight: '',
     notices: [],
   };

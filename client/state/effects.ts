@@ -7,6 +7,7 @@ import { errorCodeOf } from '../api/graphql-client';
 import { loadFacets } from '../features/facets/load-facets';
 import { FACETED_KINDS } from '../features/facets/types';
 import { loadTerritoryScope } from '../features/filters/load-scope';
+import { dispositifCriteriaKey, loadMatchingDispositifs } from '../features/filters/matching';
 import { composeGraph } from '../features/graph/compose';
 import { entryKey } from '../features/graph/entries';
 import { loadEntry } from '../features/graph/load-entry';
@@ -87,16 +88,13 @@ export function useSliceLoader(state: AtlasState, dispatch: Dispatch<Action>) {
   }, [state.graph, dispatch]);
 }
 
-/** Whether the current filters or colouring need facets (themes, publics, places). */
+/**
+ * Whether the view needs facets: places for the territory filter and grouping,
+ * themes for colouring (the theme and public filters ask the server instead).
+ */
 export function needsFacets(state: AtlasState): boolean {
   const { filters, colorBy, grouping } = state.view;
-  return (
-    filters.themes.length > 0 ||
-    filters.publics.length > 0 ||
-    filters.territory !== null ||
-    colorBy === 'theme' ||
-    grouping === 'territory'
-  );
+  return filters.territory !== null || colorBy === 'theme' || grouping === 'territory';
 }
 
 export function useFacetLoader(state: AtlasState, dispatch: Dispatch<Action>) {
@@ -126,6 +124,31 @@ export function useScopeLoader(state: AtlasState, dispatch: Dispatch<Action>) {
       (error: unknown) => dispatch({ type: 'scopeFailed', id: territory, code: errorCodeOf(error) }),
     );
   }, [territory, known, dispatch]);
+}
+
+/**
+ * Asks the server which dispositifs of the canvas pass the theme, public, status
+ * and date criteria (its one rule: sub-themes, « tous publics », runs that day),
+ * for the dispositifs it has not judged yet under the current criteria.
+ */
+export function useMatchingLoader(state: AtlasState, dispatch: Dispatch<Action>) {
+  const { filters } = state.view;
+  useEffect(() => {
+    const key = dispositifCriteriaKey(filters);
+    if (!key) return;
+    const current = state.matching?.key === key ? state.matching : null;
+    const pending = new Set(current?.pending ?? []);
+    const ids = [...composeGraph(state.graph).nodes.values()]
+      .filter((node) => node.kind === 'DISPOSITIF')
+      .map((node) => node.id)
+      .filter((id) => !(current && Object.hasOwn(current.verdicts, id)) && !pending.has(id));
+    if (!ids.length) return;
+    dispatch({ type: 'matchingLoading', key, ids });
+    loadMatchingDispositifs(filters, ids).then(
+      (matches) => dispatch({ type: 'matchingLoaded', key, ids, matches: [...matches] }),
+      (error: unknown) => dispatch({ type: 'matchingFailed', key, ids, code: errorCodeOf(error) }),
+    );
+  }, [filters, state.graph, state.matching, dispatch]);
 }
 
 /** Writes the view into the URL (a history step per change of view) and restores it on back/forward. */

@@ -103,6 +103,33 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
         'error',
         ERROR_MESSAGES[action.code],
       );
+    case 'matchingLoading': {
+      const current =
+        state.matching?.key === action.key ? state.matching : { key: action.key, verdicts: {}, pending: [] };
+      return {
+        ...state,
+        matching: { ...current, pending: [...new Set([...current.pending, ...action.ids])] },
+      };
+    }
+    case 'matchingLoaded':
+    case 'matchingFailed': {
+      // An answer for criteria since changed is for nobody.
+      if (state.matching?.key !== action.key) return state;
+      const done = new Set(action.ids);
+      const matches = new Set(action.type === 'matchingLoaded' ? action.matches : action.ids);
+      // On failure the dispositifs stay visible (and are not asked again in a loop); the notice says why.
+      const verdicts = { ...state.matching.verdicts };
+      for (const id of action.ids) verdicts[id] = matches.has(id);
+      const next = {
+        ...state,
+        matching: {
+          ...state.matching,
+          verdicts,
+          pending: state.matching.pending.filter((id) => !done.has(id)),
+        },
+      };
+      return action.type === 'matchingLoaded' ? next : notify(next, 'error', ERROR_MESSAGES[action.code]);
+    }
     case 'setFilters':
       return { ...state, view: { ...state.view, filters: action.filters } };
     case 'setLayout':

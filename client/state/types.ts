@@ -19,6 +19,17 @@ export type Notice = { id: number; level: 'info' | 'error'; message: string };
 
 export type ScopeState = Loadable<TerritoryScope>;
 
+/**
+ * The server's verdicts (`matchingDispositifs`) on the dispositifs of the canvas
+ * for one set of dispositif criteria, named by `key`; ids not yet judged are
+ * neither in `verdicts` nor kept hidden.
+ */
+export interface MatchingState {
+  key: string;
+  verdicts: Record<string, boolean>;
+  pending: string[];
+}
+
 /** Everything the page shows, in one serialisable value. */
 export interface AtlasState {
   workspace: Workspace;
@@ -30,6 +41,8 @@ export interface AtlasState {
   /** Ids whose facets are being fetched. */
   facetsPending: string[];
   scopes: Record<string, ScopeState>;
+  /** Verdicts on the canvas's dispositifs for the current theme, public, status and date criteria. */
+  matching: MatchingState | null;
   /** Text whose matches are highlighted on the canvas. */
   highlight: string;
   notices: Notice[];
@@ -72,6 +85,9 @@ export type Action =
   | { type: 'scopeLoading'; id: string }
   | { type: 'scopeLoaded'; id: string; scope: TerritoryScope }
   | { type: 'scopeFailed'; id: string; code: ApiErrorCode }
+  | { type: 'matchingLoading'; key: string; ids: string[] }
+  | { type: 'matchingLoaded'; key: string; ids: string[]; matches: string[] }
+  | { type: 'matchingFailed'; key: string; ids: string[]; code: ApiErrorCode }
   | { type: 'setFilters'; filters: Filters }
   | { type: 'setLayout'; layout: LayoutName }
   | { type: 'rerunLayout' }

@@ -13,9 +13,10 @@ import { hierarchyRoots } from '../../cytoscape/layouts';
 import { nodeSizes } from '../../cytoscape/metrics';
 import { buildLegend, type Legend } from '../../cytoscape/legend';
 import { buildStylesheet, LIGHT_EDGES_ABOVE, type ColourEntry } from '../../cytoscape/stylesheet';
-import type { AtlasState, ScopeState } from '../../state/types';
+import type { AtlasState, MatchingState, ScopeState } from '../../state/types';
 import { foldText } from '../../text';
 import type { FacetIndex } from '../facets/types';
+import { dispositifCriteriaKey } from '../filters/matching';
 import { computeVisibility, type Visibility } from '../filters/visibility';
 import type { Filters } from '../filters/types';
 import { composeGraph } from '../graph/compose';
@@ -80,13 +81,13 @@ export function createCanvasModelBuilder(dependencies: ModelDependencies = { nod
       filters: Filters,
       facets: FacetIndex,
       scope: ScopeState | undefined,
-      themeParents: Vocabulary['themeParents'],
+      matching: MatchingState['verdicts'] | null,
     ): Visible => {
       const graph = composeGraph(graphState);
       const visibility = computeVisibility(graph, filters, {
         facets,
-        themeParents,
         scope: scope?.type === 'ready' ? scope.value : null,
+        matching,
       });
       const visibleNodes = [...graph.nodes.values()].filter((node) => !visibility.hiddenNodes.has(node.id));
       const visibleEdges = [...graph.edges.values()].filter((edge) => !visibility.hiddenEdges.has(edge.id));
@@ -149,7 +150,10 @@ export function createCanvasModelBuilder(dependencies: ModelDependencies = { nod
   return function buildModel(state: AtlasState, vocabulary: Vocabulary): CanvasModel {
     const { filters } = state.view;
     const scope = filters.territory ? state.scopes[filters.territory] : undefined;
-    const visible = visibleStage(state.graph, filters, state.facets, scope, vocabulary.themeParents);
+    // Verdicts count only for the criteria they were given for.
+    const criteria = dispositifCriteriaKey(filters);
+    const matching = criteria && state.matching?.key === criteria ? state.matching.verdicts : null;
+    const visible = visibleStage(state.graph, filters, state.facets, scope, matching);
     const sizes = sizeStage(visible, state.view.sizeBy);
     const colouring = colourStage(visible, state.view.colorBy, state.facets, vocabulary);
     const groupOf = groupStage(visible, state.view.grouping, state.facets);

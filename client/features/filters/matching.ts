@@ -22,6 +22,10 @@ export function toDispositifFilter(filters: Filters): DispositifFilter {
 export const hasDispositifCriteria = (filters: Filters): boolean =>
   Object.values(toDispositifFilter(filters)).some((value) => value !== null);
 
+/** Names one set of dispositif criteria (verdicts are kept per set); null when there is none. */
+export const dispositifCriteriaKey = (filters: Filters): string | null =>
+  hasDispositifCriteria(filters) ? JSON.stringify(toDispositifFilter(filters)) : null;
+
 /** Which of these dispositifs pass the criteria, by the server's one rule (`matchingDispositifs`). */
 export async function loadMatchingDispositifs(
   filters: Filters,

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { edge, FACETS, JOBEURS_SLICE, node, WEJOB_SLICE } from '../../test-fixtures/slices';
 import { composeGraph } from '../graph/compose';
 import { EMPTY_GRAPH, openNode, storeSlice } from '../graph/transitions';
-import {
-  setActiveOn,
-  setTerritory,
-  toggleKind,
-  toggleRelation,
-  toggleStatus,
-  toggleTheme,
-  togglePublic,
-  toTerritoryScope,
-} from './transitions';
+import { setTerritory, toggleKind, toggleRelation, togglePublic, toTerritoryScope } from './transitions';
 import { NO_FILTERS } from './types';
-import { computeVisibility, isActiveOn } from './visibility';
+import { computeVisibility } from './visibility';
 
 const state = storeSlice(
   storeSlice(openNode(openNode(EMPTY_GRAPH, 'org:wejob'), 'dis:jobeurs-seniors'), 'n:org:wejob', WEJOB_SLICE),
@@ -22,12 +13,7 @@ const state = storeSlice(
 );
 const graph = composeGraph(state);
 const facets = FACETS;
-const themeParents = new Map<string, string | null>([
-  ['theme:trouver-un-emploi', null],
-  ['theme:trouver-un-emploi--jobdating', 'theme:trouver-un-emploi'],
-  ['theme:recrutement', null],
-]);
-const context = { facets, themeParents, scope: null };
+const context = { facets, scope: null, matching: null };
 
 describe('filters', () => {
   it('hides nothing by default', () => {
@@ -51,44 +37,19 @@ describe('filters', () => {
     expect(visibility.hiddenEdges.size).toBe(2);
   });
 
-  it('filters dispositifs by status and by date', () => {
-    expect([...computeVisibility(graph, toggleStatus(NO_FILTERS, 'active'), context).hiddenNodes]).toEqual([
-      'dis:matinales-impact-rh',
-    ]);
-    expect([...computeVisibility(graph, setActiveOn(NO_FILTERS, '2019-09-01'), context).hiddenNodes]).toEqual(
-      ['dis:matinales-impact-rh'],
-    );
-    expect(
-      [...computeVisibility(graph, setActiveOn(NO_FILTERS, '2018-09-01'), context).hiddenNodes].sort(),
-    ).toEqual(['dis:jobeurs-seniors']);
-  });
-
-  it('reads dates as the API does', () => {
-    expect(isActiveOn({ startDate: '2019-01-01' }, '2019-01-01')).toBe(true);
-    expect(isActiveOn({ endDate: '2019-01-01' }, '2019-01-02')).toBe(false);
-    expect(isActiveOn({ status: 'ended' }, '2019-01-02')).toBe(false);
-    expect(isActiveOn({}, '2019-01-02')).toBe(true);
-  });
-
-  it('filters dispositifs by theme (a parent theme covers its sub-themes) and by public', () => {
-    expect([
-      ...computeVisibility(graph, toggleTheme(NO_FILTERS, 'theme:trouver-un-emploi'), context).hiddenNodes,
-    ]).toEqual(['dis:matinales-impact-rh']);
-    expect([
-      ...computeVisibility(graph, toggleTheme(NO_FILTERS, 'theme:recrutement'), context).hiddenNodes,
-    ]).toEqual(['dis:jobeurs-seniors']);
-    expect([
-      ...computeVisibility(graph, togglePublic(NO_FILTERS, 'public:seniors'), context).hiddenNodes,
-    ]).toEqual(['dis:matinales-impact-rh']);
-  });
-
-  it('lets the server decide the dispositif criteria when it has answered', () => {
+  it('hides the dispositifs the server judged out, keeps those judged in or not judged yet', () => {
     const filters = togglePublic(NO_FILTERS, 'public:jeunes');
-    const hidden = computeVisibility(graph, filters, {
-      ...context,
-      matching: new Set(['dis:matinales-impact-rh']),
-    }).hiddenNodes;
-    expect([...hidden]).toEqual(['dis:jobeurs-seniors']);
+    const judged = (verdicts: Record<string, boolean> | null) => [
+      ...computeVisibility(graph, filters, { ...context, matching: verdicts }).hiddenNodes,
+    ];
+    expect(judged({ 'dis:matinales-impact-rh': true, 'dis:jobeurs-seniors': false })).toEqual([
+      'dis:jobeurs-seniors',
+    ]);
+    // jobeurs-seniors, not judged yet (the answer is on its way), stays rather than blink out.
+    expect(judged({ 'dis:matinales-impact-rh': false })).toEqual(['dis:matinales-impact-rh']);
+    expect(judged(null)).toEqual([]);
+    // Only dispositifs are judged: a verdict on another kind changes nothing.
+    expect(judged({ 'org:wejob': false })).toEqual([]);
   });
 
   it('keeps what lies in a territory, and dispositifs deployed in a territory containing it', () => {

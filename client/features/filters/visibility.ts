@@ -1,4 +1,3 @@
-import { themeAncestry } from '../facets/facets';
 import type { FacetIndex } from '../facets/types';
 import type { ComposedGraph, SliceNode } from '../graph/types';
 import type { Filters, TerritoryScope } from './types';
@@ -10,46 +9,18 @@ export interface Visibility {
 
 export interface VisibilityContext {
   facets: FacetIndex;
-  /** Theme id → parent theme id. */
-  themeParents: ReadonlyMap<string, string | null>;
   /** The territory filter resolved; null while it loads (nothing is hidden by it then). */
   scope: TerritoryScope | null;
   /**
-   * Dispositifs the server says pass the theme, public, status and date
-   * criteria (`loadMatchingDispositifs`); when given, it decides, not the rules below.
+   * The server's verdicts on dispositifs for the theme, public, status and date
+   * criteria (`matchingDispositifs`, its one rule); a dispositif not judged yet stays visible.
    */
-  matching?: ReadonlySet<string> | null;
+  matching: Readonly<Record<string, boolean>> | null;
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
-
-/** Whether a dispositif runs on `day`: the same rule as the API's `activeOn`. */
-export function isActiveOn(props: Record<string, unknown>, day: string): boolean {
-  const start = str(props.startDate);
-  const end = str(props.endDate);
-  if (start && start > day) return false;
-  if (end && end < day) return false;
-  // Ended with no known end date: not running any day we can name.
-  if (props.status === 'ended' && !end) return false;
-  return true;
-}
-
-function passesDispositifFilters(node: SliceNode, filters: Filters, context: VisibilityContext): boolean {
-  if (context.matching) return context.matching.has(node.id);
-  if (filters.statuses.length && !filters.statuses.includes(node.props.status as never)) return false;
-  if (filters.activeOn && !isActiveOn(node.props, filters.activeOn)) return false;
-  const facets = context.facets[node.id];
-  // Facets still loading: keep the node rather than make it blink.
-  if (filters.themes.length && facets) {
-    const wanted = new Set(filters.themes);
-    const matches = facets.themes.some((theme) =>
-      themeAncestry(theme, context.themeParents).some((id) => wanted.has(id)),
-    );
-    if (!matches) return false;
-  }
-  if (filters.publics.length && facets && !facets.publics.some((id) => filters.publics.includes(id)))
-    return false;
-  return true;
+function passesDispositifFilters(node: SliceNode, context: VisibilityContext): boolean {
+  if (!context.matching || !Object.hasOwn(context.matching, node.id)) return true;
+  return context.matching[node.id] === true;
 }
 
 /**
@@ -96,8 +67,7 @@ export function computeVisibility(
   const hiddenKinds = new Set(filters.hiddenKinds);
   for (const node of graph.nodes.values()) {
     if (hiddenKinds.has(node.kind)) hiddenNodes.add(node.id);
-    else if (node.kind === 'DISPOSITIF' && !passesDispositifFilters(node, filters, context))
-      hiddenNodes.add(node.id);
+    else if (node.kind === 'DISPOSITIF' && !passesDispositifFilters(node, context)) hiddenNodes.add(node.id);
   }
 
   const scope = filters.territory ? context.scope : null;

@@ -23,7 +23,16 @@ export function ExplorerWorkspace() {
   const model = useMemo(
     () => buildModel(state, vocabulary),
     // The model depends on these parts only (not on notices or selection).
-    [buildModel, state.graph, state.view, state.facets, state.scopes, state.highlight, vocabulary],
+    [
+      buildModel,
+      state.graph,
+      state.view,
+      state.facets,
+      state.scopes,
+      state.matching,
+      state.highlight,
+      vocabulary,
+    ],
   );
 
   const canvas = useRef<GraphCanvasHandle>(null);
