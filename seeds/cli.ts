@@ -1,7 +1,7 @@
 /**
  * Seed commands: `check [dataDir]` validates the curated files and prints what
  * would be loaded (exit 1 on errors); `load [dataDir]` validates, then writes
- * them in one transaction into NEO4J_URI's database or the local one.
+ * them atomically into NEO4J_URI's database or the local one.
  * `ATLAS_SCOPE=france` puts the dataset on the national grid.
  */
 import { relative } from 'node:path';

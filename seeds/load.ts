@@ -33,8 +33,9 @@ export function buildScopedSeedGraph(
 }
 
 /**
- * Validates the whole dataset, then writes it in one transaction; nothing is
- * written when any entry is invalid. `ATLAS_SCOPE=france` puts it on the national grid.
+ * Validates the whole dataset, then writes it atomically (graph/queries/import.ts:
+ * staged, then made visible in one transaction); nothing is written when any
+ * entry is invalid. `ATLAS_SCOPE=france` puts it on the national grid.
  */
 export async function loadDataset(
   db: Db,
