@@ -109,6 +109,15 @@ async function runScale(scale: BenchScale): Promise<void> {
     const peer = await startChildServer('peer', neo4j.config);
     servers.push(peer);
     results.push(...(await runScaleBench({ db, atlas, peer, setup, graph })));
+  } catch (error) {
+    // One scale failing (a load, a server) must not lose the figures of the others
+    const reason = error instanceof Error ? error.message : String(error);
+    results.push({
+      name: `[${scale}] run`,
+      value: Number.POSITIVE_INFINITY,
+      target: 0,
+      note: reason.slice(0, 200),
+    });
   } finally {
     for (const server of servers) await server.stop();
     await db.close();

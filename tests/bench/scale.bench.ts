@@ -325,6 +325,12 @@ function topCarrier(graph: SeedGraph): string {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
 }
 
+/** A figure that could not be taken: counted as a miss, with the reason. */
+function failed(name: string, error: unknown, target: number): BenchResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { name, value: Number.POSITIVE_INFINITY, target, note: `failed: ${reason.slice(0, 160)}` };
+}
+
 export async function runScaleBench({
   db,
   atlas,
@@ -400,22 +406,26 @@ export async function runScaleBench({
     { name: 'stats', query: STATS, variables: {}, driver: () => countGraph(db) },
   ];
   for (const item of core) {
-    const { a: api, b: driver } = await timeAlternated(
-      () => post(atlas.url, item.query, item.variables),
-      item.driver,
-    );
-    results.push({
-      name: `${tag} ${item.name}`,
-      value: api,
-      target: item.target,
-      note: `driver ${driver.toFixed(1)} ms`,
-    });
-    results.push({
-      name: `${tag} ${item.name}: GraphQL / driver`,
-      value: api / driver,
-      unit: '×',
-      target: 1.2,
-    });
+    try {
+      const { a: api, b: driver } = await timeAlternated(
+        () => post(atlas.url, item.query, item.variables),
+        item.driver,
+      );
+      results.push({
+        name: `${tag} ${item.name}`,
+        value: api,
+        target: item.target,
+        note: `driver ${driver.toFixed(1)} ms`,
+      });
+      results.push({
+        name: `${tag} ${item.name}: GraphQL / driver`,
+        value: api / driver,
+        unit: '×',
+        target: 1.2,
+      });
+    } catch (error) {
+      results.push(failed(`${tag} ${item.name}`, error, item.target ?? 0));
+    }
   }
 
   // The three nested reads, Atlas against the peer
@@ -429,21 +439,25 @@ export async function runScaleBench({
     (typeof NESTED)[keyof typeof NESTED],
   ][]) {
     const variables = { id: nestedIds[name] };
-    const [atlasAnswer, peerAnswer] = await Promise.all([
-      post(atlas.url, documents.atlas, variables),
-      post(peer.url, documents.peer, variables),
-    ]);
-    const { a, b } = await timeAlternated(
-      () => post(atlas.url, documents.atlas, variables),
-      () => post(peer.url, documents.peer, variables),
-    );
-    const ids = `${countIds(atlasAnswer.data)} ids (peer ${countIds(peerAnswer.data)}), ${(atlasAnswer.bytes / 1024).toFixed(0)} KB`;
-    results.push({
-      name: `${tag} nested ${name} (${variables.id})`,
-      value: a,
-      note: `peer ${b.toFixed(1)} ms; ${ids}`,
-    });
-    results.push({ name: `${tag} nested ${name}: Atlas / peer`, value: a / b, unit: '×', target: 0.7 });
+    try {
+      const [atlasAnswer, peerAnswer] = await Promise.all([
+        post(atlas.url, documents.atlas, variables),
+        post(peer.url, documents.peer, variables),
+      ]);
+      const { a, b } = await timeAlternated(
+        () => post(atlas.url, documents.atlas, variables),
+        () => post(peer.url, documents.peer, variables),
+      );
+      const ids = `${countIds(atlasAnswer.data)} ids (peer ${countIds(peerAnswer.data)}), ${(atlasAnswer.bytes / 1024).toFixed(0)} KB`;
+      results.push({
+        name: `${tag} nested ${name} (${variables.id})`,
+        value: a,
+        note: `peer ${b.toFixed(1)} ms; ${ids}`,
+      });
+      results.push({ name: `${tag} nested ${name}: Atlas / peer`, value: a / b, unit: '×', target: 0.7 });
+    } catch (error) {
+      results.push(failed(`${tag} nested ${name}: Atlas / peer`, error, 0.7));
+    }
   }
 
   // Coverage, as the page asks it
@@ -459,12 +473,7 @@ export async function runScaleBench({
       });
       return answer.bytes;
     } catch (error) {
-      results.push({
-        name: `${tag} coverage ${level} of ${within}`,
-        value: Number.POSITIVE_INFINITY,
-        target,
-        note: `failed: ${error instanceof Error ? error.message.slice(0, 120) : String(error)}`,
-      });
+      results.push(failed(`${tag} coverage ${level} of ${within}`, error, target ?? 0));
       return undefined;
     }
   };
@@ -490,7 +499,7 @@ export async function runScaleBench({
       post(atlas.url, NESTED['thème → dispositifs → carriers + territories'].atlas, { id: 'theme:mobilite' }),
     () => post(atlas.url, COVERAGE, { level: 'DEPARTEMENT', within: setup.region }),
   ];
-  for (let i = 0; i < 100; i += 1) await mixed[i % mixed.length]!();
+  for (let i = 0; i < 100; i += 1) await mixed[i % mixed.length]!().catch(() => undefined);
   results.push({
     name: `${tag} app RSS after 100 mixed requests`,
     value: atlas.rssMb(),
