@@ -75,6 +75,7 @@ export const RELATIONSHIP_ENDPOINTS: Record<
 /** Id prefix → label: every node id is `prefix:slug` (DOMAIN.md §2). */
 export const ID_PREFIXES: Record<string, NodeLabel> = {
   org: 'Organisation',
+  pays: 'Territory',
   dis: 'Dispositif',
   reg: 'Territory',
   dep: 'Territory',

@@ -1,17 +1,18 @@
 /**
  * Seed commands: `check [dataDir]` validates the curated files and prints what
  * would be loaded (exit 1 on errors); `load [dataDir]` validates, then writes
- * them in one transaction into NEO4J_URI's database or the local one.
+ * them atomically into NEO4J_URI's database or the local one.
+ * `ATLAS_SCOPE=france` puts the dataset on the national grid.
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type SeedGraph } from '../graph/model.js';
-import { buildSeedGraph } from './build-seed-graph.js';
 import { formatDatasetError } from './dataset/dataset-error.js';
+import { gridScopeFromEnv } from './grid/build-grid.js';
 import { createDb } from '../graph/driver.js';
 import { openDatabaseTarget } from '../graph/local/settings.js';
 import { applyMigrations } from '../graph/migrate.js';
-import { DatasetInvalidError, loadDataset } from './load.js';
+import { buildScopedSeedGraph, DatasetInvalidError, loadDataset } from './load.js';
 
 const DEFAULT_DATA_DIR = relative(process.cwd(), fileURLToPath(new URL('./data', import.meta.url))) || '.';
 
@@ -36,7 +37,7 @@ function printCounts(graph: SeedGraph): void {
 }
 
 function runCheck(dataDir: string): number {
-  const { graph, errors } = buildSeedGraph(dataDir);
+  const { graph, errors } = buildScopedSeedGraph(dataDir, gridScopeFromEnv());
   if (errors.length > 0) {
     for (const error of errors) console.error(formatDatasetError(error));
     console.error(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${dataDir}`);

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../graph/driver.js';
+import type { SeedGraph } from '../graph/model.js';
 import { loadSeedGraph, type ImportCounts } from '../graph/queries/import.js';
 import { countNodes } from '../graph/queries/stats.js';
 import { buildSeedGraph } from './build-seed-graph.js';
-import { formatDatasetError } from './dataset/dataset-error.js';
+import { formatDatasetError, type DatasetError } from './dataset/dataset-error.js';
+import { buildTerritorialGrid, gridScopeFromEnv, type GridScope } from './grid/build-grid.js';
+import { widenToGrid } from './grid/widen-grid.js';
 
 // Relative to the working directory, so that error messages name `seeds/data/…`.
 export const DEFAULT_DATA_DIR = path.relative(
@@ -15,16 +18,33 @@ export const DEFAULT_DATA_DIR = path.relative(
 export class DatasetInvalidError extends Error {}
 
 /**
- * Validates the whole dataset, then writes it in one transaction; nothing is
- * written when any entry is invalid.
+ * The dataset over the grid of `scope`. It is always validated against the
+ * région's grid (the curated facts are about the région); the national scope
+ * then swaps the grid underneath.
+ */
+export function buildScopedSeedGraph(
+  dataDir: string,
+  scope: GridScope,
+): { graph: SeedGraph; errors: DatasetError[] } {
+  const regionGrid = buildTerritorialGrid('region');
+  const built = buildSeedGraph(dataDir, { grid: regionGrid });
+  if (scope === 'region' || built.errors.length > 0) return built;
+  return { graph: widenToGrid(built.graph, regionGrid, buildTerritorialGrid(scope)), errors: [] };
+}
+
+/**
+ * Validates the whole dataset, then writes it atomically (graph/queries/import.ts:
+ * staged, then made visible in one transaction); nothing is written when any
+ * entry is invalid. `ATLAS_SCOPE=france` puts it on the national grid.
  */
 export async function loadDataset(
   db: Db,
   log: (line: string) => void = console.log,
   dataDir = DEFAULT_DATA_DIR,
+  scope: GridScope = gridScopeFromEnv(),
 ): Promise<ImportCounts> {
   const started = Date.now();
-  const { graph, errors } = buildSeedGraph(dataDir);
+  const { graph, errors } = buildScopedSeedGraph(dataDir, scope);
   if (errors.length > 0) {
     throw new DatasetInvalidError(
       [...errors.map(formatDatasetError), `${errors.length} error(s): nothing was loaded.`].join('\n'),

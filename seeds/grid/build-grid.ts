@@ -1,6 +1,8 @@
 /**
  * The territorial grid of Nouvelle-Aquitaine (région, départements, EPCI,
- * communes) built from the official referential `@etalab/decoupage-administratif`.
+ * communes) built from the official referential `@etalab/decoupage-administratif`;
+ * with the scope `france`, the same for every région (metropolitan and DROM),
+ * topped by a France node.
  *
  * Choices:
  * - Every population is the sum of `communes.json` `population` over the
@@ -47,6 +49,7 @@ interface DepartementRecord {
 interface RegionRecord {
   code: string;
   nom: string;
+  zone?: string;
 }
 interface PackageRecord {
   version: string;
@@ -128,43 +131,76 @@ function territory(
   id: string,
   name: string,
   code: string,
-  level: 'REGION' | 'DEPARTEMENT' | 'EPCI' | 'COMMUNE',
+  level: 'PAYS' | 'REGION' | 'DEPARTEMENT' | 'EPCI' | 'COMMUNE',
   population: number,
 ): SeedNode {
   return { label: 'Territory', id, props: { name, code, level, population, outsideRegion: false } };
 }
 
-/** Builds the region's territories and their PART_OF hierarchy (pure and deterministic). */
-export function buildTerritorialGrid(): SeedGraph {
-  const { communes, epci, departements, regions, version } = loadReferential();
-  const communeByCode = new Map(communes.map((commune) => [commune.code, commune]));
-  const regionCommunes = communes.filter((commune) => commune.region === REGION_CODE).sort(byCode);
-  const region = regions.find((candidate) => candidate.code === REGION_CODE);
-  if (region === undefined) throw new Error(`region ${REGION_CODE} missing from decoupage-administratif`);
+/**
+ * Which grid to build: the région Nouvelle-Aquitaine (the atlas's own scope,
+ * the default) or the whole of France (metropolitan départements and DROM,
+ * for national-scale runs).
+ */
+export type GridScope = 'region' | 'france';
+export const GRID_SCOPES: readonly GridScope[] = ['region', 'france'];
 
-  // Communes carry no EPCI field: invert epci[].membres, keeping EPCI the region mostly holds
+/** The France node that tops the national grid (`ATLAS_SCOPE=france` only). */
+export const FRANCE_ID = 'pays:fr';
+
+/** `ATLAS_SCOPE=france` selects the national grid; unset means the région. */
+export function gridScopeFromEnv(env: NodeJS.ProcessEnv = process.env): GridScope {
+  const value = env.ATLAS_SCOPE?.trim().toLowerCase();
+  if (value === undefined || value === '' || value === 'region') return 'region';
+  if (value === 'france') return 'france';
+  throw new Error(`ATLAS_SCOPE must be "region" or "france", not "${env.ATLAS_SCOPE}"`);
+}
+
+// The collectivités d'outre-mer (975, 977, 978, 98x) have no EPCI and no place in
+// the INSEE regions: France here means the 101 départements (metro + DROM).
+const NATIONAL_ZONES = new Set(['metro', 'drom']);
+
+/** Builds the territories of a scope and their PART_OF hierarchy (pure and deterministic). */
+export function buildTerritorialGrid(scope: GridScope = 'region'): SeedGraph {
+  const { communes, epci, departements, regions, version } = loadReferential();
+  const scopeRegionCodes = new Set(
+    regions
+      .filter((region) =>
+        scope === 'region' ? region.code === REGION_CODE : NATIONAL_ZONES.has(region.zone ?? ''),
+      )
+      .map((region) => region.code),
+  );
+  const isScopeRegion = (code: string | undefined) => code !== undefined && scopeRegionCodes.has(code);
+  const communeByCode = new Map(communes.map((commune) => [commune.code, commune]));
+  const scopeCommunes = communes.filter((commune) => isScopeRegion(commune.region)).sort(byCode);
+  const scopeRegions = regions.filter((region) => isScopeRegion(region.code)).sort(byCode);
+  if (scopeRegions.length === 0)
+    throw new Error(`region ${REGION_CODE} missing from decoupage-administratif`);
+
+  // Communes carry no EPCI field: invert epci[].membres, keeping EPCI the scope mostly holds
   const keptEpci: { record: EpciRecord; population: number; departement: string }[] = [];
   const epciOfCommune = new Map<string, string>();
   for (const record of epci) {
     const populationByRegion = new Map<string, number>();
-    const regionPopulationByDepartement = new Map<string, number>();
+    const scopePopulationByDepartement = new Map<string, number>();
     let population = 0;
     for (const member of record.membres) {
       const commune = communeByCode.get(member.code);
       if (commune === undefined) continue;
       const weight = commune.population ?? 0;
       population += weight;
-      addWeight(populationByRegion, commune.region ?? '', weight);
-      if (commune.region === REGION_CODE) {
-        addWeight(regionPopulationByDepartement, commune.departement ?? '', weight);
+      addWeight(populationByRegion, isScopeRegion(commune.region) ? '' : (commune.region ?? '?'), weight);
+      if (isScopeRegion(commune.region)) {
+        addWeight(scopePopulationByDepartement, commune.departement ?? '', weight);
       }
     }
-    if (pickMajority(populationByRegion) !== REGION_CODE) continue;
-    const departement = pickMajority(regionPopulationByDepartement);
+    // '' stands for "inside the scope", so the majority test reads the same for one région or all
+    if (pickMajority(populationByRegion) !== '') continue;
+    const departement = pickMajority(scopePopulationByDepartement);
     if (departement === undefined) continue;
     keptEpci.push({ record, population, departement });
     for (const member of record.membres) {
-      if (communeByCode.get(member.code)?.region === REGION_CODE) {
+      if (isScopeRegion(communeByCode.get(member.code)?.region)) {
         epciOfCommune.set(member.code, record.code);
       }
     }
@@ -172,17 +208,17 @@ export function buildTerritorialGrid(): SeedGraph {
   keptEpci.sort((a, b) => byCode(a.record, b.record));
 
   const populationByDepartement = new Map<string, number>();
-  for (const commune of regionCommunes) {
+  const populationByRegion = new Map<string, number>();
+  for (const commune of scopeCommunes) {
     addWeight(populationByDepartement, commune.departement ?? '', commune.population ?? 0);
+    addWeight(populationByRegion, commune.region ?? '', commune.population ?? 0);
   }
-  const regionDepartements = departements
-    .filter((departement) => departement.region === REGION_CODE)
+  const scopeDepartements = departements
+    .filter((departement) => isScopeRegion(departement.region))
     .sort(byCode);
 
   const nodes: SeedNode[] = [];
   const relationships: SeedRelationship[] = [];
-  const regionNodeId = regionId(REGION_CODE);
-  const regionPopulation = regionCommunes.reduce((sum, commune) => sum + (commune.population ?? 0), 0);
 
   nodes.push({
     label: 'Source',
@@ -198,19 +234,27 @@ export function buildTerritorialGrid(): SeedGraph {
       url: 'https://github.com/datagouv/decoupage-administratif',
     },
   });
-  nodes.push(territory(regionNodeId, region.nom, region.code, 'REGION', regionPopulation));
-  for (const departement of regionDepartements) {
+  if (scope === 'france') {
+    const population = scopeCommunes.reduce((sum, commune) => sum + (commune.population ?? 0), 0);
+    nodes.push(territory(FRANCE_ID, 'France', 'FR', 'PAYS', population));
+  }
+  for (const region of scopeRegions) {
+    const id = regionId(region.code);
+    nodes.push(territory(id, region.nom, region.code, 'REGION', populationByRegion.get(region.code) ?? 0));
+    if (scope === 'france') relationships.push(partOf(id, FRANCE_ID));
+  }
+  for (const departement of scopeDepartements) {
     const id = departementId(departement.code);
     const population = populationByDepartement.get(departement.code) ?? 0;
     nodes.push(territory(id, departement.nom, departement.code, 'DEPARTEMENT', population));
-    relationships.push(partOf(id, regionNodeId));
+    relationships.push(partOf(id, regionId(departement.region)));
   }
   for (const { record, population, departement } of keptEpci) {
     const id = epciId(record.code);
     nodes.push(territory(id, record.nom, record.code, 'EPCI', population));
     relationships.push(partOf(id, departementId(departement)));
   }
-  for (const commune of regionCommunes) {
+  for (const commune of scopeCommunes) {
     const id = communeId(commune.code);
     nodes.push(territory(id, commune.nom, commune.code, 'COMMUNE', commune.population ?? 0));
     const epciCode = epciOfCommune.get(commune.code);

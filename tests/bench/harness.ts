@@ -30,3 +30,36 @@ export async function timeMedian(work: () => Promise<unknown>, runs = 15, warmup
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Medians of two calls measured in alternation (A, B, A, B…) in the same run,
+ * so that both see the same machine load and the same database caches.
+ */
+export async function timeAlternated(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs = 15,
+  warmup = 3,
+): Promise<{ a: number; b: number }> {
+  for (let i = 0; i < warmup; i += 1) {
+    await a();
+    await b();
+  }
+  const times = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < runs; i += 1) {
+    for (const [key, work] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      const started = performance.now();
+      await work();
+      times[key].push(performance.now() - started);
+    }
+  }
+  return { a: median(times.a), b: median(times.b) };
+}

@@ -1,0 +1,541 @@
+/**
+ * Issue 10's figures at one scale: the core queries of DOMAIN.md §6 as GraphQL
+ * medians over the raw-driver medians of the same Cypher (graph/queries), the
+ * three nested reads against @neo4j/graphql 7.6 on the same database (A/B
+ * alternated), coverage, the app's memory after mixed requests, and
+ * throughput (autocannon) for search and the nested reads, Atlas and peer.
+ */
+import { print } from 'graphql';
+import { COVERAGE_QUERY } from '../../client/features/coverage-gaps/queries.js';
+import type { Db } from '../../graph/driver.js';
+import { RELATIONSHIP_TYPES, type SeedGraph } from '../../graph/model.js';
+import { expandNeighbourhood } from '../../graph/queries/neighbourhood.js';
+import { findNodesByIds } from '../../graph/queries/nodes.js';
+import { loadCoverageIndex } from '../../graph/queries/coverage.js';
+import { toDispositifFilterParams } from '../../graph/queries/dispositif-filter.js';
+import { findPartnershipNetwork } from '../../graph/queries/partners.js';
+import { findShortestPath } from '../../graph/queries/path.js';
+import { findRelationsBatch } from '../../graph/queries/relations.js';
+import { searchNodes } from '../../graph/queries/search.js';
+import { countGraph } from '../../graph/queries/stats.js';
+import { FRANCE_ID } from '../../seeds/grid/build-grid.js';
+import type { ChildServer } from './child-server.js';
+import { timeAlternated, timeMedian, type BenchResult } from './harness.js';
+import type { ScaleSetup } from './scales.js';
+import { measureThroughput } from './throughput.js';
+
+export interface ScaleBenchContext {
+  db: Db;
+  atlas: ChildServer;
+  peer: ChildServer;
+  setup: ScaleSetup;
+  /** The graph that was loaded, to pick the hubs from. */
+  graph: SeedGraph;
+}
+
+interface Answer {
+  data?: unknown;
+  errors?: unknown[];
+}
+
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Answer & { bytes: number }> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  const body = JSON.parse(text) as Answer;
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+  return { ...body, bytes: Buffer.byteLength(text) };
+}
+
+// The page's details panel (client/features/details/DetailsPanel.tsx), field for field.
+const DETAILS = /* GraphQL */ `
+  query ($id: ID!) {
+    node(id: $id) {
+      id
+      kind
+      name
+      sources {
+        id
+        title
+        date
+      }
+      relations {
+        type
+        direction
+        role
+        amount
+        period
+        evidence
+        node {
+          id
+          kind
+          name
+        }
+        sources {
+          id
+          title
+          date
+        }
+      }
+    }
+  }
+`;
+const SEARCH = /* GraphQL */ `
+  query ($text: String!) {
+    search(text: $text) {
+      score
+      node {
+        id
+        kind
+        name
+      }
+    }
+  }
+`;
+const NEIGHBOURHOOD = /* GraphQL */ `
+  query ($id: ID!) {
+    neighbourhood(ids: [$id]) {
+      nodes {
+        id
+        kind
+        label
+        data
+      }
+      edges {
+        id
+        source
+        target
+        type
+        sources
+      }
+      truncated
+    }
+  }
+`;
+const NETWORK = /* GraphQL */ `
+  query ($territory: ID) {
+    partnershipNetwork(territory: $territory) {
+      nodes {
+        id
+        kind
+        label
+        data
+      }
+      edges {
+        id
+        source
+        target
+        type
+        data
+      }
+    }
+  }
+`;
+const PATH = /* GraphQL */ `
+  query ($from: ID!, $to: ID!) {
+    shortestPath(from: $from, to: $to) {
+      nodes {
+        id
+        kind
+        label
+        data
+      }
+      edges {
+        id
+        source
+        target
+        type
+        sources
+      }
+    }
+  }
+`;
+const STATS = /* GraphQL */ `
+  {
+    stats {
+      nodes {
+        kind
+        count
+      }
+      relationships {
+        type
+        count
+      }
+    }
+  }
+`;
+const COVERAGE = print(COVERAGE_QUERY);
+
+/** The three nested reads of issue 10, as Atlas and as the peer ask them. */
+const NESTED = {
+  'org → carries → territories + funders': {
+    atlas: /* GraphQL */ `
+      query ($id: ID!) {
+        node(id: $id) {
+          ... on Organisation {
+            id
+            name
+            carries {
+              dispositif {
+                id
+                name
+                territories {
+                  territory {
+                    id
+                    name
+                  }
+                }
+                funders {
+                  organisation {
+                    id
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    peer: /* GraphQL */ `
+      query ($id: ID!) {
+        organisations(where: { id: { eq: $id } }) {
+          id
+          name
+          carries {
+            id
+            name
+            territories {
+              id
+              name
+            }
+            funders {
+              id
+              name
+            }
+          }
+        }
+      }
+    `,
+  },
+  'thème → dispositifs → carriers + territories': {
+    atlas: /* GraphQL */ `
+      query ($id: ID!) {
+        node(id: $id) {
+          ... on Theme {
+            id
+            name
+            dispositifs {
+              dispositif {
+                id
+                name
+                carriers {
+                  organisation {
+                    id
+                    name
+                  }
+                }
+                territories {
+                  territory {
+                    id
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    peer: /* GraphQL */ `
+      query ($id: ID!) {
+        themes(where: { id: { eq: $id } }) {
+          id
+          name
+          dispositifs {
+            id
+            name
+            carriers {
+              id
+              name
+            }
+            territories {
+              id
+              name
+            }
+          }
+        }
+      }
+    `,
+  },
+  'départements → deployed dispositifs': {
+    atlas: /* GraphQL */ `
+      query ($id: ID!) {
+        node(id: $id) {
+          ... on Territory {
+            children(level: DEPARTEMENT) {
+              id
+              name
+              dispositifs {
+                dispositif {
+                  id
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+    peer: /* GraphQL */ `
+      query ($id: ID!) {
+        territories(where: { id: { eq: $id } }) {
+          children(where: { level: { eq: "DEPARTEMENT" } }) {
+            id
+            name
+            dispositifs {
+              id
+              name
+            }
+          }
+        }
+      }
+    `,
+  },
+} as const;
+
+/** Ids in an answer, so that Atlas and the peer can be checked to return the same things. */
+function countIds(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countIds(item), 0);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).reduce((sum, [key, item]) => sum + (key === 'id' ? 1 : countIds(item)), 0);
+  return 0;
+}
+
+/** The organisation carrying the most dispositifs (ties: smallest id): the hub of the first nested read. */
+function topCarrier(graph: SeedGraph): string {
+  const counts = new Map<string, number>();
+  for (const rel of graph.relationships)
+    if (rel.type === 'CARRIES') counts.set(rel.from, (counts.get(rel.from) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+}
+
+/** A figure that could not be taken: counted as a miss, with the reason. */
+function failed(name: string, error: unknown, target: number): BenchResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { name, value: Number.POSITIVE_INFINITY, target, note: `failed: ${reason.slice(0, 160)}` };
+}
+
+export async function runScaleBench({
+  db,
+  atlas,
+  peer,
+  setup,
+  graph,
+}: ScaleBenchContext): Promise<BenchResult[]> {
+  const tag = `[${setup.scale}]`;
+  const results: BenchResult[] = [];
+  const slack = setup.slack;
+
+  // GraphQL over the raw-driver median of the same Cypher, alternated in one run
+  const core: {
+    name: string;
+    query: string;
+    variables: Record<string, unknown>;
+    driver: () => Promise<unknown>;
+    target?: number;
+  }[] = [
+    {
+      name: 'search "miss"',
+      query: SEARCH,
+      variables: { text: 'miss' },
+      driver: () => searchNodes(db, { text: 'miss', first: 20 }),
+      target: 25 * slack,
+    },
+    {
+      name: 'details panel of Pôle emploi',
+      query: DETAILS,
+      variables: { id: 'org:pole-emploi' },
+      driver: async () => {
+        await findNodesByIds(db, ['org:pole-emploi']);
+        const lists = await findRelationsBatch(
+          db,
+          RELATIONSHIP_TYPES.flatMap((type) => [
+            { id: 'org:pole-emploi', type, direction: 'OUT' as const },
+            { id: 'org:pole-emploi', type, direction: 'IN' as const },
+          ]),
+        );
+        const sources = new Set(
+          lists.flat().flatMap((rel) => (Array.isArray(rel.props.sources) ? rel.props.sources : [])),
+        );
+        await findNodesByIds(db, [...sources] as string[]);
+      },
+      target: 15 * slack,
+    },
+    {
+      name: 'neighbourhood of Pôle emploi',
+      query: NEIGHBOURHOOD,
+      variables: { id: 'org:pole-emploi' },
+      driver: () => expandNeighbourhood(db, { ids: ['org:pole-emploi'], depth: 1, limit: 300 }),
+      target: 20 * slack,
+    },
+    {
+      name: 'partnershipNetwork (all)',
+      query: NETWORK,
+      variables: {},
+      driver: async () =>
+        findPartnershipNetwork(db, toDispositifFilterParams({}, await loadCoverageIndex(db))),
+    },
+    {
+      name: 'partnershipNetwork(territory: dep:33)',
+      query: NETWORK,
+      variables: { territory: 'dep:33' },
+      driver: async () =>
+        findPartnershipNetwork(
+          db,
+          toDispositifFilterParams({ territory: 'dep:33' }, await loadCoverageIndex(db)),
+        ),
+      target: setup.scale === 'france' ? 100 : undefined,
+    },
+    {
+      name: 'shortestPath WeJOB → Gironde',
+      query: PATH,
+      variables: { from: 'org:wejob', to: 'dep:33' },
+      driver: () => findShortestPath(db, { from: 'org:wejob', to: 'dep:33', maxLength: 6 }),
+    },
+    { name: 'stats', query: STATS, variables: {}, driver: () => countGraph(db) },
+  ];
+  for (const item of core) {
+    try {
+      const { a: api, b: driver } = await timeAlternated(
+        () => post(atlas.url, item.query, item.variables),
+        item.driver,
+      );
+      results.push({
+        name: `${tag} ${item.name}`,
+        value: api,
+        target: item.target,
+        note: `driver ${driver.toFixed(1)} ms`,
+      });
+      results.push({
+        name: `${tag} ${item.name}: GraphQL / driver`,
+        value: api / driver,
+        unit: '×',
+        target: 1.2,
+      });
+    } catch (error) {
+      results.push(failed(`${tag} ${item.name}`, error, item.target ?? 0));
+    }
+  }
+
+  // The three nested reads, Atlas against the peer
+  const nestedIds = {
+    'org → carries → territories + funders': topCarrier(graph),
+    'thème → dispositifs → carriers + territories': 'theme:mobilite',
+    'départements → deployed dispositifs': setup.region,
+  } as const;
+  for (const [name, documents] of Object.entries(NESTED) as [
+    keyof typeof NESTED,
+    (typeof NESTED)[keyof typeof NESTED],
+  ][]) {
+    const variables = { id: nestedIds[name] };
+    try {
+      const [atlasAnswer, peerAnswer] = await Promise.all([
+        post(atlas.url, documents.atlas, variables),
+        post(peer.url, documents.peer, variables),
+      ]);
+      const { a, b } = await timeAlternated(
+        () => post(atlas.url, documents.atlas, variables),
+        () => post(peer.url, documents.peer, variables),
+      );
+      const ids = `${countIds(atlasAnswer.data)} ids (peer ${countIds(peerAnswer.data)}), ${(atlasAnswer.bytes / 1024).toFixed(0)} KB`;
+      results.push({
+        name: `${tag} nested ${name} (${variables.id})`,
+        value: a,
+        note: `peer ${b.toFixed(1)} ms; ${ids}`,
+      });
+      results.push({ name: `${tag} nested ${name}: Atlas / peer`, value: a / b, unit: '×', target: 0.7 });
+    } catch (error) {
+      results.push(failed(`${tag} nested ${name}: Atlas / peer`, error, 0.7));
+    }
+  }
+
+  // Coverage, as the page asks it
+  const coverage = async (level: string, within: string, target?: number, runs = 11) => {
+    try {
+      const answer = await post(atlas.url, COVERAGE, { level, within });
+      const value = await timeMedian(() => post(atlas.url, COVERAGE, { level, within }), runs, 2);
+      results.push({
+        name: `${tag} coverage ${level} of ${within}`,
+        value,
+        target,
+        note: `${(answer.bytes / 1024).toFixed(0)} KB`,
+      });
+      return answer.bytes;
+    } catch (error) {
+      results.push(failed(`${tag} coverage ${level} of ${within}`, error, target ?? 0));
+      return undefined;
+    }
+  };
+  await coverage('COMMUNE', setup.region, setup.scale === '1x' ? 150 : 300);
+  await coverage('DEPARTEMENT', setup.region);
+  if (setup.scale === 'france') {
+    const bytes = await coverage('COMMUNE', FRANCE_ID, 1_500, 5);
+    results.push({
+      name: `${tag} coverage treemap form for France`,
+      value: bytes === undefined ? Number.POSITIVE_INFINITY : bytes / 1024,
+      unit: 'KB',
+      target: 1024,
+      note: "the page's coverage document, COMMUNE within France",
+    });
+  }
+
+  // Memory of the app after 100 mixed requests
+  const mixed = [
+    () => post(atlas.url, SEARCH, { text: 'mission' }),
+    () => post(atlas.url, DETAILS, { id: 'org:pole-emploi' }),
+    () => post(atlas.url, NEIGHBOURHOOD, { id: 'org:wejob' }),
+    () =>
+      post(atlas.url, NESTED['thème → dispositifs → carriers + territories'].atlas, { id: 'theme:mobilite' }),
+    () => post(atlas.url, COVERAGE, { level: 'DEPARTEMENT', within: setup.region }),
+  ];
+  for (let i = 0; i < 100; i += 1) await mixed[i % mixed.length]!().catch(() => undefined);
+  results.push({
+    name: `${tag} app RSS after 100 mixed requests`,
+    value: atlas.rssMb(),
+    unit: 'MB',
+    target: setup.scale === 'france' ? 600 : undefined,
+    note: `peer ${peer.rssMb().toFixed(0)} MB`,
+  });
+
+  // Throughput, Atlas and peer side by side (the peer has no full-text search)
+  const search = await measureThroughput(atlas.url, SEARCH, { text: 'miss' });
+  results.push({
+    name: `${tag} throughput search "miss"`,
+    value: search.requestsPerSecond,
+    unit: 'req/s',
+    note: `${search.errors} errors; the peer has no full-text search`,
+  });
+  for (const [name, documents] of Object.entries(NESTED) as [
+    keyof typeof NESTED,
+    (typeof NESTED)[keyof typeof NESTED],
+  ][]) {
+    const variables = { id: nestedIds[name] };
+    const ours = await measureThroughput(atlas.url, documents.atlas, variables);
+    const theirs = await measureThroughput(peer.url, documents.peer, variables);
+    results.push({
+      name: `${tag} throughput nested ${name}`,
+      value: ours.requestsPerSecond,
+      unit: 'req/s',
+      note: `peer ${theirs.requestsPerSecond.toFixed(0)} req/s; errors ${ours.errors}/${theirs.errors}`,
+    });
+  }
+  return results;
+}

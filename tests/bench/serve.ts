@@ -1,0 +1,22 @@
+/**
+ * One server of the A/B bench in a process of its own, so that each has its
+ * own event loop and its resident memory can be read: `atlas` (the app) or
+ * `peer` (@neo4j/graphql). Reads NEO4J_URI/USER/PASSWORD and PORT; prints
+ * `ready` once it listens.
+ */
+import { createDb, dbConfigFromEnv } from '../../graph/driver.js';
+import { listen } from '../../server/main.js';
+import { startPeerServer } from './peer-server.js';
+
+const config = dbConfigFromEnv();
+if (!config) throw new Error('NEO4J_URI is required');
+const port = Number(process.env.PORT);
+const which = process.argv[2];
+if (which === 'atlas') {
+  await listen(createDb(config), port, '127.0.0.1');
+} else if (which === 'peer') {
+  await startPeerServer(config, port);
+} else {
+  throw new Error('usage: serve.ts atlas|peer');
+}
+console.log('ready');
