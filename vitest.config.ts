@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['{server,graph,seeds,client,codegen}/**/*.test.{ts,tsx}'],
+          // Some build the whole grid or spawn a process: room for a loaded machine.
+          testTimeout: 20_000,
         },
       },
       {

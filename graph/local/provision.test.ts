@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from './paths.js';
  * or to set NEO4J_URI — not a stack trace.
  */
 describe('starting without Java', () => {
-  it('prints one actionable line and exits 1', () => {
+  it('prints one actionable line and exits 1', { timeout: 40_000 }, () => {
     const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
     // A PATH holding node alone: no java, no mvn (node's own folder may hold them).
     const bin = mkdtempSync(path.join(tmpdir(), 'atlas-no-java-'));
