@@ -7,8 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createDb, dbConfigFromEnv } from '../../graph/driver.js';
-import { startLocalNeo4j } from '../../graph/local/instance.js';
+import { createDb } from '../../graph/driver.js';
+import { openDatabaseTarget } from '../../graph/local/settings.js';
 import { applyMigrations } from '../../graph/migrate.js';
 import { loadSeedGraph } from '../../graph/queries/import.js';
 import { parseGenerateArgs } from './args.js';
@@ -35,8 +35,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Written to ${file}.`);
     return 0;
   }
-  const local = dbConfigFromEnv() ? undefined : await startLocalNeo4j({ name: 'dev', boltPort: 7687 });
-  const db = createDb(dbConfigFromEnv() ?? local!.config);
+  const { config, local } = await openDatabaseTarget();
+  const db = createDb(config);
   try {
     await applyMigrations(db);
     const loadStarted = performance.now();
