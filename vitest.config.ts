@@ -26,7 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{server,graph,seeds,client,codegen}/**/*.test.{ts,tsx}'],
+          include: ['{server,graph,seeds,client,codegen}/**/*.test.{ts,tsx}', 'tests/contracts/**/*.test.ts'],
           // Some build the whole grid or spawn a process: room for a loaded machine.
           testTimeout: 20_000,
         },

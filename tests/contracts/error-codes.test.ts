@@ -1,8 +1,8 @@
 import { GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SERVER_ERROR_CODES } from '../../client/api/graphql-client.js';
-import { ERROR_CODES } from '../errors.js';
-import { schema } from '../yoga.js';
+import { ERROR_CODES } from '../../server/errors.js';
+import { schema } from '../../server/yoga.js';
 
 /** One closed set of error codes: the server's list, the schema's enum, and the client's copy. */
 describe('error codes', () => {
