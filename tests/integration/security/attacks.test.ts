@@ -1,6 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../../server/armor.js';
-import { codeOf, postGraphQL, requestApp, slowestHealthDuring } from '../../helpers/http.js';
+import {
+  codeOf,
+  postFromChild,
+  postGraphQL,
+  requestApp,
+  slowestHealthAtRest,
+  slowestHealthDuring,
+} from '../../helpers/http.js';
 import { createTestApi, firstErrorCode } from '../../helpers/graphql.js';
 
 /**
@@ -11,8 +18,14 @@ import { createTestApi, firstErrorCode } from '../../helpers/graphql.js';
 const api = createTestApi();
 afterAll(() => api.close());
 
-/** /health must keep answering while an attack is refused. */
-const HEALTH_BUDGET_MS = 100;
+/**
+ * /health must keep answering while an attack is refused: within 100 ms, on top
+ * of the slowest answer seen at rest just before (a shared, loaded machine).
+ */
+let HEALTH_BUDGET_MS = 100;
+beforeAll(async () => {
+  HEALTH_BUDGET_MS = 100 + (await slowestHealthAtRest());
+});
 
 /** A document of about `count` tokens (one-letter field names: the most tokens per byte). */
 const manyTokens = (count: number) => `{ stats { ${Array.from({ length: count }, () => 'a').join(' ')} } }`;
@@ -24,7 +37,7 @@ describe('refused before any work', () => {
     const ids = Array.from({ length: 1_000_000 }, (_, i) => `"x${i}"`).join(',');
     const body = JSON.stringify({ query: `{ nodes(ids: [${ids}]) { id } }` });
     expect(body.length).toBeGreaterThan(6_000_000);
-    const { result, slowestMs } = await slowestHealthDuring(() => postGraphQL(body));
+    const { result, slowestMs } = await slowestHealthDuring(() => postFromChild(body));
     expect(result.status).toBe(413);
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(slowestMs).toBeLessThan(HEALTH_BUDGET_MS);
@@ -33,7 +46,7 @@ describe('refused before any work', () => {
   it('a body just under the byte limit but over the token limit: QUERY_TOO_COMPLEX', async () => {
     const query = manyTokens(100_000);
     expect(query.length).toBeLessThan(QUERY_LIMITS.bodyBytes);
-    const { result, slowestMs } = await slowestHealthDuring(() => postGraphQL({ query }));
+    const { result, slowestMs } = await slowestHealthDuring(() => postFromChild(JSON.stringify({ query })));
     expect(codeOf(result)).toBe('QUERY_TOO_COMPLEX');
     expect(slowestMs).toBeLessThan(HEALTH_BUDGET_MS);
   });
