@@ -58,6 +58,15 @@ export const ASSUMED_LIST_SIZES: ReadonlyMap<string, ListSize> = new Map<string,
   ['CoverageApplication.through', 5],
   ['CoverageChange.lost', 20],
   ['CoverageChange.gained', 20],
+  // The compact form: one item per cell in each list.
+  ['CoverageMap.territories', 5000],
+  ['CoverageMap.names', 5000],
+  ['CoverageMap.codes', 5000],
+  ['CoverageMap.departements', 5000],
+  ['CoverageMap.statuses', 5000],
+  ['CoverageMap.populations', 5000],
+  ['CoverageMap.coveredPopulations', 5000],
+  ['CoverageMap.dispositifCounts', 5000],
 ]);
 
 /** Arguments that bound how many items a list returns. */
