@@ -2,10 +2,18 @@ import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
 import { idsByLabel, matchNodesById, projectNode, toNodeRow, type RelationRow } from './rows.js';
 
-export interface RelationKey {
-  id: string;
+export interface RelationSpec {
   type: RelationshipType;
   direction: 'OUT' | 'IN';
+}
+
+export interface RelationKey extends RelationSpec {
+  id: string;
+  /**
+   * Relations to read, in the same round trip, from each node at the other end
+   * (what the query asks of them next): one level ahead instead of one round trip per level.
+   */
+  then?: readonly RelationSpec[];
 }
 
 // Keys arrive grouped by node id, so each node finds its own keys by one map lookup
@@ -21,45 +29,97 @@ const FIND_RELATIONS = /* cypher */ `
     MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
     RETURN r, m
   }
-  RETURN key.index AS index, type(r) AS type, properties(r) AS props, ${projectNode('m')} AS other
+  WITH key, r, m, COLLECT {
+    UNWIND key.then AS next
+    CALL (m, next) {
+      MATCH (m)-[r2:$(next.type)]->(x) WHERE next.direction = 'OUT'
+      RETURN r2, x
+      UNION ALL
+      MATCH (m)<-[r2:$(next.type)]-(x) WHERE next.direction = 'IN'
+      RETURN r2, x
+    }
+    WITH next, r2, x ORDER BY x.name
+    RETURN {next: next.position, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
+  } AS nested
+  RETURN key.index AS index, type(r) AS type, properties(r) AS props, ${projectNode('m')} AS other, nested
   ORDER BY other.props.name`;
 
 /** Keys indexed by their position in the batch, grouped under their node's id. */
 function groupKeysById(keys: readonly RelationKey[]) {
-  const byId = new Map<string, { type: RelationshipType; direction: 'OUT' | 'IN'; index: number }[]>();
+  const byId = new Map<
+    string,
+    {
+      type: RelationshipType;
+      direction: 'OUT' | 'IN';
+      index: number;
+      then: (RelationSpec & { position: number })[];
+    }[]
+  >();
   keys.forEach((key, index) => {
     const list = byId.get(key.id) ?? [];
-    list.push({ type: key.type, direction: key.direction, index });
+    const then = (key.then ?? []).map((spec, position) => ({
+      type: spec.type,
+      direction: spec.direction,
+      position,
+    }));
+    list.push({ type: key.type, direction: key.direction, index, then });
     byId.set(key.id, list);
   });
   // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
   return Object.fromEntries(byId);
 }
 
+type RawRelation = { type: string; props: Record<string, unknown>; other: Parameters<typeof toNodeRow>[0] };
+
+function toRelationRow(raw: RawRelation, direction: 'OUT' | 'IN'): RelationRow {
+  const { sources, ...props } = raw.props;
+  return {
+    type: raw.type,
+    direction,
+    props,
+    sources: Array.isArray(sources) ? (sources as string[]) : [],
+    other: toNodeRow(raw.other),
+  };
+}
+
+/** Relations read one level ahead: those of a node at the other end of a key's relations. */
+export interface NestedRelations {
+  key: RelationKey;
+  relations: RelationRow[];
+}
+
 /**
  * Relations of several (node, type, direction) keys in one round trip: the batch
- * function behind the per-request relation loader.
+ * function behind the per-request relation loader. With `then`, also the
+ * relations of each node reached, as `nested` (one entry per node and spec).
  */
-export async function findRelationsBatch(db: Db, keys: readonly RelationKey[]): Promise<RelationRow[][]> {
-  const rows = await db.read<{
-    index: number;
-    type: string;
-    props: Record<string, unknown>;
-    other: Parameters<typeof toNodeRow>[0];
-  }>(FIND_RELATIONS, {
-    ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
-    keysById: groupKeysById(keys),
-  });
+export async function findRelationsBatch(
+  db: Db,
+  keys: readonly RelationKey[],
+): Promise<{ grouped: RelationRow[][]; nested: NestedRelations[] }> {
+  const rows = await db.read<RawRelation & { index: number; nested: (RawRelation & { next: number })[] }>(
+    FIND_RELATIONS,
+    {
+      ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
+      keysById: groupKeysById(keys),
+    },
+  );
   const grouped: RelationRow[][] = keys.map(() => []);
+  const nested = new Map<string, NestedRelations>();
   for (const row of rows) {
-    const { sources, ...props } = row.props;
-    grouped[row.index]?.push({
-      type: row.type,
-      direction: keys[row.index]!.direction,
-      props,
-      sources: Array.isArray(sources) ? (sources as string[]) : [],
-      other: toNodeRow(row.other),
-    });
+    const key = keys[row.index];
+    if (!key) continue;
+    const relation = toRelationRow(row, key.direction);
+    grouped[row.index]!.push(relation);
+    const then = key.then ?? [];
+    const reached = then.map((spec) => ({
+      key: { id: relation.other.id, ...spec },
+      relations: [] as RelationRow[],
+    }));
+    for (const item of row.nested)
+      reached[item.next]?.relations.push(toRelationRow(item, then[item.next]!.direction));
+    for (const entry of reached)
+      nested.set(`${entry.key.id}|${entry.key.type}|${entry.key.direction}`, entry);
   }
-  return grouped;
+  return { grouped, nested: [...nested.values()] };
 }

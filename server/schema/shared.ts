@@ -1,7 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../graph/model.js';
+import type { RelationSpec } from '../../graph/queries/relations.js';
 import type { NodeRow, RelationRow } from '../../graph/queries/rows.js';
 import type { GraphQLContext } from '../context.js';
 import { badUserInput } from '../errors.js';
+import { markOther, markRelation, relationsAhead } from './look-ahead.js';
 import { nodesOf } from './node-mappers.js';
 import type { NodeKind } from './resolvers-types.generated.js';
 
@@ -42,13 +45,15 @@ export function parseRelationshipTypes(
   return types as RelationshipType[];
 }
 
+/** Relations of a node; `then`: those to read at once from the nodes reached (see look-ahead.ts). */
 export function related(
   ctx: GraphQLContext,
   row: NodeRow,
   type: RelationshipType,
   direction: 'OUT' | 'IN',
+  then?: readonly RelationSpec[],
 ): Promise<RelationRow[]> {
-  return ctx.loaders.relations.load({ id: row.id, type, direction });
+  return ctx.loaders.relations.load({ id: row.id, type, direction, then });
 }
 
 export async function relatedNodes(
@@ -56,8 +61,9 @@ export async function relatedNodes(
   row: NodeRow,
   type: RelationshipType,
   direction: 'OUT' | 'IN',
+  then?: readonly RelationSpec[],
 ): Promise<NodeRow[]> {
-  return (await related(ctx, row, type, direction)).map((rel) => rel.other);
+  return (await related(ctx, row, type, direction, then)).map((rel) => rel.other);
 }
 
 /** Nodes for the ids that exist; a failed lookup (database down) fails the field, never reads as "absent". */
@@ -94,9 +100,12 @@ export const linkFields = {
     nodesOf(await loadNodes(ctx, rel.sources), 'Source'),
 };
 
-/** Resolvers for a link field: the relations of one type and direction. */
-export const links =
-  (type: RelationshipType, direction: 'OUT' | 'IN') => (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
-    related(ctx, row, type, direction);
+/** Resolvers for a link field: the relations of one type and direction, and what is asked of them next. */
+export const links = (type: RelationshipType, direction: 'OUT' | 'IN') =>
+  markRelation(
+    (row: NodeRow, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+      related(ctx, row, type, direction, relationsAhead(info, 'links')),
+    { type, direction, items: 'links' },
+  );
 
-export const other = (rel: RelationRow) => rel.other;
+export const other = markOther((rel: RelationRow) => rel.other);
