@@ -3,12 +3,19 @@ import type { Db } from '../graph/driver.js';
 import { countRelationsBatch, type RelationCountRow } from '../graph/queries/degrees.js';
 import { findNodesByIds, findThemeChildrenBatch } from '../graph/queries/nodes.js';
 import { findPartnersBatch, type PartnershipRow } from '../graph/queries/partners.js';
-import { findRelationsBatch, type RelationKey } from '../graph/queries/relations.js';
+import {
+  findRelationPagesBatch,
+  findRelationsBatch,
+  type RelationKey,
+  type RelationPageKey,
+} from '../graph/queries/relations.js';
 import type { NodeRow, RelationRow } from '../graph/queries/rows.js';
 
 export interface Loaders {
   node: DataLoader<string, NodeRow | null>;
   relations: DataLoader<RelationKey, RelationRow[], string>;
+  /** A page of a node's relations (`relations(first, after)`). */
+  relationPages: DataLoader<RelationPageKey, RelationRow[], string>;
   /** Relationship counts by type and direction, keyed by node id. */
   degrees: DataLoader<string, RelationCountRow[]>;
   /** An organisation's partners, keyed by its id. */
@@ -40,6 +47,9 @@ export function createLoaders(db: Db): Loaders {
     }),
     relations,
     degrees: new DataLoader((ids) => countRelationsBatch(db, ids)),
+    relationPages: new DataLoader((keys) => findRelationPagesBatch(db, keys), {
+      cacheKeyFn: (key) => JSON.stringify([key.id, key.types, key.first, key.after]),
+    }),
     partners: new DataLoader((ids) => findPartnersBatch(db, ids)),
     themeChildren: new DataLoader((ids) => findThemeChildrenBatch(db, ids)),
   };

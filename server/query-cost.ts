@@ -45,6 +45,8 @@ export const ASSUMED_LIST_SIZES: ReadonlyMap<string, ListSize> = new Map<string,
   ['Territory.dispositifs', 100],
   // A hub organisation or a source has hundreds of relations, on every node type.
   ['*.relations', 1000],
+  // One count per relationship type and direction.
+  ['*.relationCounts', 40],
   // Slices are bounded by their `limit` (300 by default, 1,000 at most).
   ['GraphSlice.nodes', 1000],
   ['GraphSlice.edges', 3000],

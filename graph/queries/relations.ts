@@ -123,3 +123,67 @@ export async function findRelationsBatch(
   }
   return { grouped, nested: [...nested.values()] };
 }
+
+/** Where a relation stands in its node's relations, in page order: type, direction, name of the other end, its id. */
+export type RelationPosition = readonly [type: string, direction: 'OUT' | 'IN', name: string, id: string];
+
+export interface RelationPageKey {
+  id: string;
+  /** Null for every type. */
+  types: readonly RelationshipType[] | null;
+  first: number;
+  /** The position of the last relation of the previous page. */
+  after: RelationPosition | null;
+}
+
+// Keyset pagination: the page after a position, so that a hub's 1,000 relations
+// come a page at a time; the order is total (the other end's id breaks ties).
+const FIND_RELATION_PAGES = /* cypher */ `
+  ${matchNodesById('n', 'ids')}
+  UNWIND $pagesById[n.id] AS page
+  CALL (n, page) {
+    CALL (n, page) {
+      MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
+      RETURN r, m, 'OUT' AS direction
+      UNION ALL
+      MATCH (n)<-[r]-(m) WHERE page.types IS NULL OR type(r) IN page.types
+      RETURN r, m, 'IN' AS direction
+    }
+    WITH r, m, direction, type(r) AS type, coalesce(m.name, '') AS name
+    WHERE page.after IS NULL
+       OR type > page.after[0]
+       OR (type = page.after[0] AND (direction > page.after[1]
+         OR (direction = page.after[1] AND (name > page.after[2]
+           OR (name = page.after[2] AND m.id > page.after[3])))))
+    WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
+    WITH page, collect({type: type, direction: direction, props: properties(r), other: ${projectNode('m')}}) AS ordered
+    RETURN ordered[0..page.first] AS relations
+  }
+  RETURN page.index AS index, relations`;
+
+/** Pages of relations of several nodes in one round trip: the batch behind the relation page loader. */
+export async function findRelationPagesBatch(
+  db: Db,
+  keys: readonly RelationPageKey[],
+): Promise<RelationRow[][]> {
+  const pagesById = new Map<
+    string,
+    { index: number; types: string[] | null; first: number; after: RelationPosition | null }[]
+  >();
+  keys.forEach((key, index) => {
+    const list = pagesById.get(key.id) ?? [];
+    list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
+    pagesById.set(key.id, list);
+  });
+  const rows = await db.read<{ index: number; relations: (RawRelation & { direction: 'OUT' | 'IN' })[] }>(
+    FIND_RELATION_PAGES,
+    {
+      ids: idsByLabel([...pagesById.keys()]),
+      // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
+      pagesById: Object.fromEntries(pagesById),
+    },
+  );
+  const pages: RelationRow[][] = keys.map(() => []);
+  for (const row of rows) pages[row.index] = row.relations.map((raw) => toRelationRow(raw, raw.direction));
+  return pages;
+}

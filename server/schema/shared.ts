@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../graph/model.js';
-import type { RelationSpec } from '../../graph/queries/relations.js';
+import type { RelationPosition, RelationSpec } from '../../graph/queries/relations.js';
 import type { NodeRow, RelationRow } from '../../graph/queries/rows.js';
 import type { GraphQLContext } from '../context.js';
 import { badUserInput } from '../errors.js';
@@ -74,6 +74,30 @@ export async function loadNodes(ctx: GraphQLContext, ids: readonly string[]): Pr
   return rows.filter((row): row is NodeRow => row !== null && !(row instanceof Error));
 }
 
+const MAX_RELATION_PAGE = 1000;
+
+/** A relation's cursor: its position in page order (type, direction, other end's name, its id). */
+export function relationCursor(rel: RelationRow): string {
+  const name = typeof rel.other.props.name === 'string' ? rel.other.props.name : '';
+  return Buffer.from(JSON.stringify([rel.type, rel.direction, name, rel.other.id])).toString('base64url');
+}
+
+function parseRelationCursor(cursor: string): RelationPosition {
+  try {
+    const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(position) &&
+      position.length === 4 &&
+      position.every((part) => typeof part === 'string') &&
+      (position[1] === 'OUT' || position[1] === 'IN')
+    )
+      return position as unknown as RelationPosition;
+  } catch {
+    // Reported below, as any other cursor this server did not give.
+  }
+  throw badUserInput('after', 'after must be the cursor of a relation.');
+}
+
 /** Fields every node type shares (the Node interface). */
 export const nodeFields = {
   id: (row: NodeRow) => row.id,
@@ -81,13 +105,29 @@ export const nodeFields = {
   name: (row: NodeRow) => stringProp(row, 'name') ?? row.id,
   sources: async (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
     nodesOf(await relatedNodes(ctx, row, 'MENTIONED_IN', 'OUT'), 'Source'),
-  relations: async (row: NodeRow, args: { types?: readonly string[] | null }, ctx: GraphQLContext) => {
+  relations: async (
+    row: NodeRow,
+    args: { types?: readonly string[] | null; first?: number | null; after?: string | null },
+    ctx: GraphQLContext,
+  ) => {
+    if (args.first !== undefined && args.first !== null) {
+      if (args.first < 0 || args.first > MAX_RELATION_PAGE)
+        throw badUserInput('first', `first must be between 0 and ${MAX_RELATION_PAGE}.`);
+      return ctx.loaders.relationPages.load({
+        id: row.id,
+        types: parseRelationshipTypes(args.types, 'types') ?? null,
+        first: args.first,
+        after: args.after ? parseRelationCursor(args.after) : null,
+      });
+    }
+    if (args.after) throw badUserInput('after', 'after pages relations: give first too.');
     const types = parseRelationshipTypes(args.types, 'types') ?? RELATIONSHIP_TYPES;
     const lists = await Promise.all(
       types.flatMap((type) => [related(ctx, row, type, 'OUT'), related(ctx, row, type, 'IN')]),
     );
     return lists.flat();
   },
+  relationCounts: (row: NodeRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.degrees.load(row.id),
 };
 
 /** Fields every link type shares: the relationship's properties and sources. */
