@@ -254,7 +254,8 @@ export function indexCoverage(
   const applicationsOf = (position: number): CellApplication[] => {
     const cell = cells[position]!;
     const total = cell.communes.length;
-    const found: (CellApplication & { rank: number })[] = [];
+    const found: CellApplication[] = [];
+    const ranks: number[] = [];
     const pairs = deploymentsOfCell[position]!;
     for (let p = 0; p < pairs.length; p += 2) {
       const deployment = deployments[pairs[p]!]!;
@@ -271,18 +272,16 @@ export function indexCoverage(
         // Covered by one containing territory, or only by several deployments together.
         through = (containing.length > 0 ? containing : overlapping).map((place) => place.id);
       }
+      const population = deployment.populations[at]!;
       for (const member of deployment.members) {
-        found.push({
-          dispositif: dispositifs[member]!.id,
-          via,
-          through: [...through],
-          population: deployment.populations[at]!,
-          rank: rank[member]!,
-        });
+        found.push({ dispositif: dispositifs[member]!.id, via, through, population });
+        ranks.push(rank[member]!);
       }
     }
-    found.sort((a, b) => VIA_ORDER[a.via] - VIA_ORDER[b.via] || a.rank - b.rank);
-    return found.map(({ rank: _rank, ...application }) => application);
+    return found
+      .map((_, i) => i)
+      .sort((a, b) => VIA_ORDER[found[a]!.via] - VIA_ORDER[found[b]!.via] || ranks[a]! - ranks[b]!)
+      .map((i) => found[i]!);
   };
 
   return {
