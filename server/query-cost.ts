@@ -45,6 +45,8 @@ export const ASSUMED_LIST_SIZES: ReadonlyMap<string, ListSize> = new Map<string,
   ['Territory.dispositifs', 100],
   // A hub organisation or a source has hundreds of relations, on every node type.
   ['*.relations', 1000],
+  // One count per relationship type and direction.
+  ['*.relationCounts', 40],
   // Slices are bounded by their `limit` (300 by default, 1,000 at most).
   ['GraphSlice.nodes', 1000],
   ['GraphSlice.edges', 3000],
@@ -58,6 +60,15 @@ export const ASSUMED_LIST_SIZES: ReadonlyMap<string, ListSize> = new Map<string,
   ['CoverageApplication.through', 5],
   ['CoverageChange.lost', 20],
   ['CoverageChange.gained', 20],
+  // The compact form: one item per cell in each list.
+  ['CoverageMap.territories', 5000],
+  ['CoverageMap.names', 5000],
+  ['CoverageMap.codes', 5000],
+  ['CoverageMap.departements', 5000],
+  ['CoverageMap.statuses', 5000],
+  ['CoverageMap.populations', 5000],
+  ['CoverageMap.coveredPopulations', 5000],
+  ['CoverageMap.dispositifCounts', 5000],
 ]);
 
 /** Arguments that bound how many items a list returns. */

@@ -18,10 +18,8 @@ import {
 import type { NodeRow } from '../queries/rows.js';
 import type { Db } from '../driver.js';
 import {
-  classifyCoverage,
-  compareCoverage,
-  summariseCoverage,
-  type CellCoverage,
+  indexCoverage,
+  type CoverageClassification,
   type CoverageStatus,
   type CoverageSummary,
   type CoverageVia,
@@ -70,7 +68,22 @@ export interface CoverageCellRow {
   population: number;
   coveredPopulation: number;
   departement: NodeRow | null;
-  applications: CoverageApplicationRow[];
+  /** Dispositifs applying to the cell. */
+  dispositifCount: number;
+  /** How each applies: computed when a field asks (it grows with cells × dispositifs). */
+  applications: () => CoverageApplicationRow[];
+}
+
+/** Every cell in parallel lists, the cells' order: the map's and treemap's form, a fraction of the cells' size. */
+export interface CoverageMapRow {
+  territories: string[];
+  names: string[];
+  codes: string[];
+  departements: (string | null)[];
+  statuses: CoverageStatus[];
+  populations: number[];
+  coveredPopulations: number[];
+  dispositifCounts: number[];
 }
 
 export interface CoverageDispositifReachRow {
@@ -85,7 +98,9 @@ export interface CoverageSummaryRow extends CoverageSummary {
 }
 
 export interface CoverageReportRow {
-  cells: CoverageCellRow[];
+  /** Built when asked: the page asks for `map` instead. */
+  cells: () => CoverageCellRow[];
+  map: () => CoverageMapRow;
   summary: CoverageSummaryRow;
 }
 
@@ -116,7 +131,6 @@ const CRITERION_ARGUMENTS: Record<DispositifFilterCriterion, { argument: string;
   publics: { argument: 'public', word: 'public' },
   territory: { argument: 'territory', word: 'territory' },
 };
-const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
 function checkWithin(grid: CoverageGrid, { level, within }: CoverageRequest): string | null {
   const territory = grid.territories.get(within);
@@ -172,7 +186,7 @@ export function checkCoverageRequest(
 }
 
 interface ClassifiedSide {
-  cells: CellCoverage[];
+  classification: CoverageClassification;
   dispositifs: Map<string, NodeRow>;
   /** Dispositif id → ids of the territories it is DEPLOYED_IN. */
   deployments: Map<string, string[]>;
@@ -184,7 +198,7 @@ function classifySide(
   rows: CoverageDispositifRow[],
 ): ClassifiedSide {
   return {
-    cells: classifyCoverage(
+    classification: indexCoverage(
       grid,
       cells,
       rows.map((row) => ({
@@ -212,43 +226,80 @@ async function classifySides(
   return matches.map((rows) => classifySide(index.grid, cells, rows));
 }
 
+/** Computes once, on the first call. */
+function once<T>(compute: () => T): () => T {
+  let value: { done: T } | undefined;
+  return () => (value ??= { done: compute() }).done;
+}
+
+function summaryOf(grid: CoverageGrid, side: ClassifiedSide): CoverageSummaryRow {
+  const { cells, statuses, coveredPopulations, applying } = side.classification;
+  const tallies = {
+    COVERED: { cells: 0, population: 0 },
+    PARTIAL: { cells: 0, population: 0 },
+    NONE: { cells: 0, population: 0 },
+  };
+  let population = 0;
+  let coveredPopulation = 0;
+  cells.forEach((cell, position) => {
+    const tally = tallies[statuses[position]!];
+    tally.cells += 1;
+    tally.population += cell.population;
+    population += cell.population;
+    coveredPopulation += coveredPopulations[position]!;
+  });
+  return {
+    cells: cells.length,
+    population,
+    coveredPopulation,
+    covered: tallies.COVERED,
+    partial: tallies.PARTIAL,
+    none: tallies.NONE,
+    dispositifs: applying.length,
+    applying: applying.map(({ dispositif: id, cells: count, population: people }) => ({
+      dispositif: side.dispositifs.get(id)!,
+      deployedIn: (side.deployments.get(id) ?? [])
+        .map((place) => grid.territories.get(place)?.row)
+        .filter((row): row is NodeRow => row !== undefined),
+      cells: count,
+      population: people,
+    })),
+  };
+}
+
 function toReport(grid: CoverageGrid, side: ClassifiedSide): CoverageReportRow {
+  const { classification } = side;
   const territory = (id: string) => grid.territories.get(id)!.row;
-  const cells = side.cells.map((cell): CoverageCellRow => {
-    const gridCell = grid.territories.get(cell.territory)!;
-    return {
-      territory: gridCell.row,
-      status: cell.status,
-      population: cell.population,
-      coveredPopulation: cell.coveredPopulation,
-      departement: gridCell.departement ? territory(gridCell.departement) : null,
-      applications: cell.applications.map((application) => ({
+  const cellRow = (cell: GridTerritory, position: number): CoverageCellRow => ({
+    territory: cell.row,
+    status: classification.statuses[position]!,
+    population: cell.population,
+    coveredPopulation: classification.coveredPopulations[position]!,
+    departement: cell.departement ? territory(cell.departement) : null,
+    dispositifCount: classification.dispositifCounts[position]!,
+    applications: once(() =>
+      classification.applicationsOf(position).map((application) => ({
         dispositif: side.dispositifs.get(application.dispositif)!,
         via: application.via,
         through: application.through.map(territory),
         population: application.population,
       })),
-    };
+    ),
   });
-  const reach = new Map<string, { cells: number; population: number }>();
-  for (const cell of side.cells) {
-    for (const application of cell.applications) {
-      const tally = reach.get(application.dispositif) ?? { cells: 0, population: 0 };
-      tally.cells += 1;
-      tally.population += application.population;
-      reach.set(application.dispositif, tally);
-    }
-  }
-  const applying = [...reach].map(([id, tally]) => ({
-    dispositif: side.dispositifs.get(id)!,
-    deployedIn: (side.deployments.get(id) ?? [])
-      .map((place) => grid.territories.get(place)?.row)
-      .filter((row): row is NodeRow => row !== undefined),
-    ...tally,
-  }));
-  const nameOf = (row: NodeRow) => String(row.props.name ?? row.id);
-  applying.sort((a, b) => collator.compare(nameOf(a.dispositif), nameOf(b.dispositif)));
-  return { cells, summary: { ...summariseCoverage(side.cells), applying } };
+  return {
+    cells: once(() => classification.cells.map(cellRow)),
+    map: once(() => ({
+      territories: classification.cells.map((cell) => cell.id),
+      names: classification.cells.map((cell) => cell.name),
+      codes: classification.cells.map((cell) => cell.code),
+      departements: classification.cells.map((cell) => cell.departement),
+      statuses: [...classification.statuses],
+      populations: classification.cells.map((cell) => cell.population),
+      coveredPopulations: [...classification.coveredPopulations],
+      dispositifCounts: [...classification.dispositifCounts],
+    })),
+    summary: summaryOf(grid, side),
+  };
 }
 
 /** Cells and summary for one filter; `checkCoverageRequest` has passed. */
@@ -260,6 +311,15 @@ export async function readCoverageReport(
 ): Promise<CoverageReportRow> {
   const [side] = await classifySides(db, index, request, [filter]);
   return toReport(index.grid, side!);
+}
+
+/** Positions of the cells whose status differs between two classifications of the same cells. */
+function changedCells(left: CoverageClassification, right: CoverageClassification): number[] {
+  const changed: number[] = [];
+  left.statuses.forEach((status, position) => {
+    if (right.statuses[position] !== status) changed.push(position);
+  });
+  return changed;
 }
 
 /** Two filters over the same cells, and the cells whose status changed; `checkCoverageRequest` has passed. */
@@ -278,13 +338,18 @@ export async function readCoverageComparison(
   return {
     left: toReport(index.grid, before),
     right: toReport(index.grid, after),
-    changes: compareCoverage(before.cells, after.cells).map((change) => ({
-      territory: index.grid.territories.get(change.territory)!.row,
-      before: change.before,
-      after: change.after,
-      lost: change.lost.map(dispositif),
-      gained: change.gained.map(dispositif),
-      population: change.population,
-    })),
+    changes: changedCells(before.classification, after.classification).map((position) => {
+      const cell = before.classification.cells[position]!;
+      const beforeIds = new Set(before.classification.applicationsOf(position).map((a) => a.dispositif));
+      const afterIds = new Set(after.classification.applicationsOf(position).map((a) => a.dispositif));
+      return {
+        territory: cell.row,
+        before: before.classification.statuses[position]!,
+        after: after.classification.statuses[position]!,
+        lost: [...beforeIds].filter((id) => !afterIds.has(id)).map(dispositif),
+        gained: [...afterIds].filter((id) => !beforeIds.has(id)).map(dispositif),
+        population: cell.population,
+      };
+    }),
   };
 }

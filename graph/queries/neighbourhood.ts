@@ -1,6 +1,5 @@
 import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
-import { findNodesByIds } from './nodes.js';
 import {
   idsByLabel,
   matchNodesById,
@@ -27,13 +26,16 @@ const EXPAND_FRONTIER = /* cypher */ `
   LIMIT $rowLimit
   RETURN ${projectEdge('r')} AS edge, ${projectNode('m')} AS node`;
 
-/** Breadth-first expansion, one round trip per hop, capped at `limit` nodes. */
+/**
+ * Breadth-first expansion from start nodes already read (the caller checked
+ * they exist), one round trip per hop, capped at `limit` nodes.
+ */
 export async function expandNeighbourhood(
   db: Db,
-  params: { ids: readonly string[]; depth: number; types?: readonly RelationshipType[]; limit: number },
+  params: { start: readonly NodeRow[]; depth: number; types?: readonly RelationshipType[]; limit: number },
 ): Promise<GraphSliceRow> {
   const nodes = new Map<string, NodeRow>();
-  for (const node of await findNodesByIds(db, params.ids)) nodes.set(node.id, node);
+  for (const node of params.start) nodes.set(node.id, node);
   const edges = new Map<string, EdgeRow>();
   let truncated = false;
   let frontier = [...nodes.keys()];

@@ -37,3 +37,23 @@ export async function findFunders(db: Db): Promise<NodeRow[]> {
   const rows = await db.read<{ node: Parameters<typeof toNodeRow>[0] }>(FIND_FUNDERS);
   return rows.map((row) => toNodeRow(row.node));
 }
+
+const FIND_THEME_CHILDREN = /* cypher */ `
+  MATCH (t:Theme)
+  WHERE t.parent IN $ids
+  RETURN t.parent AS parent, ${projectNode('t')} AS node
+  ORDER BY t.name`;
+
+/** The sub-themes of each theme (themes naming it as `parent`), by name, in the order of `ids`. */
+export async function findThemeChildrenBatch(db: Db, ids: readonly string[]): Promise<NodeRow[][]> {
+  const rows = await db.read<{ parent: string; node: Parameters<typeof toNodeRow>[0] }>(FIND_THEME_CHILDREN, {
+    ids: [...new Set(ids)],
+  });
+  const byParent = new Map<string, NodeRow[]>();
+  for (const row of rows) {
+    let list = byParent.get(row.parent);
+    if (!list) byParent.set(row.parent, (list = []));
+    list.push(toNodeRow(row.node));
+  }
+  return ids.map((id) => byParent.get(id) ?? []);
+}

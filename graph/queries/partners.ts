@@ -23,8 +23,10 @@ export interface PartnershipRow {
   weight: number;
 }
 
+// Several organisations per round trip: the batch behind the per-request partners loader.
 const FIND_PARTNERS = /* cypher */ `
-  MATCH (o:Organisation {id: $id})
+  UNWIND $ids AS id
+  MATCH (o:Organisation {id: id})
   CALL (o) {
     MATCH (o)-[:${INVOLVEMENT}]->(d:Dispositif)<-[:${INVOLVEMENT}]-(p:Organisation)
     WHERE p <> o
@@ -33,25 +35,31 @@ const FIND_PARTNERS = /* cypher */ `
     MATCH (o)-[:PARTNERS_WITH]-(p:Organisation)
     RETURN p, [] AS shared, true AS direct
   }
-  WITH p, collect(shared) AS sharedLists, collect(direct) AS directFlags
-  WITH p, reduce(all = [], list IN sharedLists | all + list) AS shared, any(flag IN directFlags WHERE flag) AS direct
-  RETURN ${projectNode('p')} AS organisation, [d IN shared | ${projectNode('d')}] AS dispositifs, direct
-  ORDER BY size(shared) DESC, p.name`;
+  WITH o, p, collect(shared) AS sharedLists, collect(direct) AS directFlags
+  WITH o, p, reduce(all = [], list IN sharedLists | all + list) AS shared, any(flag IN directFlags WHERE flag) AS direct
+  RETURN o.id AS owner, ${projectNode('p')} AS organisation, [d IN shared | ${projectNode('d')}] AS dispositifs, direct
+  ORDER BY owner, size(shared) DESC, p.name`;
 
-/** Partners of one organisation: shared dispositifs and explicit partnerships. */
-export async function findPartners(db: Db, id: string): Promise<PartnershipRow[]> {
-  const rows = await db.read<{ organisation: RawNode; dispositifs: RawNode[]; direct: boolean }>(
-    FIND_PARTNERS,
-    {
-      id,
-    },
-  );
-  return rows.map((row) => ({
-    organisation: toNodeRow(row.organisation),
-    dispositifs: row.dispositifs.map(toNodeRow),
-    direct: row.direct,
-    weight: row.dispositifs.length + (row.direct ? 1 : 0),
-  }));
+/** Partners of each organisation (shared dispositifs and explicit partnerships), in the order of `ids`. */
+export async function findPartnersBatch(db: Db, ids: readonly string[]): Promise<PartnershipRow[][]> {
+  const rows = await db.read<{
+    owner: string;
+    organisation: RawNode;
+    dispositifs: RawNode[];
+    direct: boolean;
+  }>(FIND_PARTNERS, { ids: [...new Set(ids)] });
+  const byOwner = new Map<string, PartnershipRow[]>();
+  for (const row of rows) {
+    let list = byOwner.get(row.owner);
+    if (!list) byOwner.set(row.owner, (list = []));
+    list.push({
+      organisation: toNodeRow(row.organisation),
+      dispositifs: row.dispositifs.map(toNodeRow),
+      direct: row.direct,
+      weight: row.dispositifs.length + (row.direct ? 1 : 0),
+    });
+  }
+  return ids.map((id) => byOwner.get(id) ?? []);
 }
 
 const PARTNERSHIP_NETWORK = /* cypher */ `

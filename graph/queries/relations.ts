@@ -2,10 +2,18 @@ import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
 import { idsByLabel, matchNodesById, projectNode, toNodeRow, type RelationRow } from './rows.js';
 
-export interface RelationKey {
-  id: string;
+export interface RelationSpec {
   type: RelationshipType;
   direction: 'OUT' | 'IN';
+}
+
+export interface RelationKey extends RelationSpec {
+  id: string;
+  /**
+   * Relations to read, in the same round trip, from each node at the other end
+   * (what the query asks of them next): one level ahead instead of one round trip per level.
+   */
+  then?: readonly RelationSpec[];
 }
 
 // Keys arrive grouped by node id, so each node finds its own keys by one map lookup
@@ -21,45 +29,161 @@ const FIND_RELATIONS = /* cypher */ `
     MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
     RETURN r, m
   }
-  RETURN key.index AS index, type(r) AS type, properties(r) AS props, ${projectNode('m')} AS other
+  WITH key, r, m, COLLECT {
+    UNWIND key.then AS next
+    CALL (m, next) {
+      MATCH (m)-[r2:$(next.type)]->(x) WHERE next.direction = 'OUT'
+      RETURN r2, x
+      UNION ALL
+      MATCH (m)<-[r2:$(next.type)]-(x) WHERE next.direction = 'IN'
+      RETURN r2, x
+    }
+    WITH next, r2, x ORDER BY x.name
+    RETURN {next: next.position, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
+  } AS nested
+  RETURN key.index AS index, type(r) AS type, properties(r) AS props, ${projectNode('m')} AS other, nested
   ORDER BY other.props.name`;
 
 /** Keys indexed by their position in the batch, grouped under their node's id. */
 function groupKeysById(keys: readonly RelationKey[]) {
-  const byId = new Map<string, { type: RelationshipType; direction: 'OUT' | 'IN'; index: number }[]>();
+  const byId = new Map<
+    string,
+    {
+      type: RelationshipType;
+      direction: 'OUT' | 'IN';
+      index: number;
+      then: (RelationSpec & { position: number })[];
+    }[]
+  >();
   keys.forEach((key, index) => {
     const list = byId.get(key.id) ?? [];
-    list.push({ type: key.type, direction: key.direction, index });
+    const then = (key.then ?? []).map((spec, position) => ({
+      type: spec.type,
+      direction: spec.direction,
+      position,
+    }));
+    list.push({ type: key.type, direction: key.direction, index, then });
     byId.set(key.id, list);
   });
   // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
   return Object.fromEntries(byId);
 }
 
+type RawRelation = { type: string; props: Record<string, unknown>; other: Parameters<typeof toNodeRow>[0] };
+
+function toRelationRow(raw: RawRelation, direction: 'OUT' | 'IN'): RelationRow {
+  const { sources, ...props } = raw.props;
+  return {
+    type: raw.type,
+    direction,
+    props,
+    sources: Array.isArray(sources) ? (sources as string[]) : [],
+    other: toNodeRow(raw.other),
+  };
+}
+
+/** Relations read one level ahead: those of a node at the other end of a key's relations. */
+export interface NestedRelations {
+  key: RelationKey;
+  relations: RelationRow[];
+}
+
 /**
  * Relations of several (node, type, direction) keys in one round trip: the batch
- * function behind the per-request relation loader.
+ * function behind the per-request relation loader. With `then`, also the
+ * relations of each node reached, as `nested` (one entry per node and spec).
  */
-export async function findRelationsBatch(db: Db, keys: readonly RelationKey[]): Promise<RelationRow[][]> {
-  const rows = await db.read<{
-    index: number;
-    type: string;
-    props: Record<string, unknown>;
-    other: Parameters<typeof toNodeRow>[0];
-  }>(FIND_RELATIONS, {
-    ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
-    keysById: groupKeysById(keys),
-  });
+export async function findRelationsBatch(
+  db: Db,
+  keys: readonly RelationKey[],
+): Promise<{ grouped: RelationRow[][]; nested: NestedRelations[] }> {
+  const rows = await db.read<RawRelation & { index: number; nested: (RawRelation & { next: number })[] }>(
+    FIND_RELATIONS,
+    {
+      ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
+      keysById: groupKeysById(keys),
+    },
+  );
   const grouped: RelationRow[][] = keys.map(() => []);
+  const nested = new Map<string, NestedRelations>();
   for (const row of rows) {
-    const { sources, ...props } = row.props;
-    grouped[row.index]?.push({
-      type: row.type,
-      direction: keys[row.index]!.direction,
-      props,
-      sources: Array.isArray(sources) ? (sources as string[]) : [],
-      other: toNodeRow(row.other),
-    });
+    const key = keys[row.index];
+    if (!key) continue;
+    const relation = toRelationRow(row, key.direction);
+    grouped[row.index]!.push(relation);
+    const then = key.then ?? [];
+    const reached = then.map((spec) => ({
+      key: { id: relation.other.id, ...spec },
+      relations: [] as RelationRow[],
+    }));
+    for (const item of row.nested)
+      reached[item.next]?.relations.push(toRelationRow(item, then[item.next]!.direction));
+    for (const entry of reached)
+      nested.set(`${entry.key.id}|${entry.key.type}|${entry.key.direction}`, entry);
   }
-  return grouped;
+  return { grouped, nested: [...nested.values()] };
+}
+
+/** Where a relation stands in its node's relations, in page order: type, direction, name of the other end, its id. */
+export type RelationPosition = readonly [type: string, direction: 'OUT' | 'IN', name: string, id: string];
+
+export interface RelationPageKey {
+  id: string;
+  /** Null for every type. */
+  types: readonly RelationshipType[] | null;
+  first: number;
+  /** The position of the last relation of the previous page. */
+  after: RelationPosition | null;
+}
+
+// Keyset pagination: the page after a position, so that a hub's 1,000 relations
+// come a page at a time; the order is total (the other end's id breaks ties).
+const FIND_RELATION_PAGES = /* cypher */ `
+  ${matchNodesById('n', 'ids')}
+  UNWIND $pagesById[n.id] AS page
+  CALL (n, page) {
+    CALL (n, page) {
+      MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
+      RETURN r, m, 'OUT' AS direction
+      UNION ALL
+      MATCH (n)<-[r]-(m) WHERE page.types IS NULL OR type(r) IN page.types
+      RETURN r, m, 'IN' AS direction
+    }
+    WITH r, m, direction, type(r) AS type, coalesce(m.name, '') AS name
+    WHERE page.after IS NULL
+       OR type > page.after[0]
+       OR (type = page.after[0] AND (direction > page.after[1]
+         OR (direction = page.after[1] AND (name > page.after[2]
+           OR (name = page.after[2] AND m.id > page.after[3])))))
+    WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
+    WITH page, collect({type: type, direction: direction, props: properties(r), other: ${projectNode('m')}}) AS ordered
+    RETURN ordered[0..page.first] AS relations
+  }
+  RETURN page.index AS index, relations`;
+
+/** Pages of relations of several nodes in one round trip: the batch behind the relation page loader. */
+export async function findRelationPagesBatch(
+  db: Db,
+  keys: readonly RelationPageKey[],
+): Promise<RelationRow[][]> {
+  const pagesById = new Map<
+    string,
+    { index: number; types: string[] | null; first: number; after: RelationPosition | null }[]
+  >();
+  keys.forEach((key, index) => {
+    const list = pagesById.get(key.id) ?? [];
+    list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
+    pagesById.set(key.id, list);
+  });
+  const rows = await db.read<{ index: number; relations: (RawRelation & { direction: 'OUT' | 'IN' })[] }>(
+    FIND_RELATION_PAGES,
+    {
+      ids: idsByLabel([...pagesById.keys()]),
+      // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
+      pagesById: Object.fromEntries(pagesById),
+    },
+  );
+  const pages: RelationRow[][] = keys.map(() => []);
+  for (const row of rows) pages[row.index] = row.relations.map((raw) => toRelationRow(raw, raw.direction));
+  return pages;
 }

@@ -1,5 +1,6 @@
 import type { NodeLabel, NodePropsByLabel } from '../../graph/model.js';
 import type { NodeRow, RelationRow } from '../../graph/queries/rows.js';
+import { markOther } from './look-ahead.js';
 
 /**
  * The resolver parent of one node kind: a row of that label whose properties
@@ -24,7 +25,5 @@ export const nodesOf = <L extends NodeLabel>(rows: readonly NodeRow[], label: L)
   rows.map((row) => nodeOf(row, label));
 
 /** The node at the other end of a link, taken as its kind. */
-export const otherOf =
-  <L extends NodeLabel>(label: L) =>
-  (rel: RelationRow): NodeOf<L> =>
-    nodeOf(rel.other, label);
+export const otherOf = <L extends NodeLabel>(label: L) =>
+  markOther((rel: RelationRow): NodeOf<L> => nodeOf(rel.other, label));

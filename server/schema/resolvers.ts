@@ -11,6 +11,7 @@ import { searchResolvers } from './search/resolvers.js';
 import { sourceResolvers } from './source/resolvers.js';
 import { territoryResolvers } from './territory/resolvers.js';
 import { vocabularyResolvers } from './vocabulary/resolvers.js';
+import { indexRelationFields } from './look-ahead.js';
 
 const domains: Resolvers[] = [
   baseResolvers,
@@ -29,3 +30,6 @@ const domains: Resolvers[] = [
 export const resolvers: Resolvers = Object.assign({ Date: DateScalar, JSON: JSONResolver }, ...domains, {
   Query: Object.assign({}, ...domains.map((domain) => domain.Query ?? {})),
 });
+
+// Relation fields read what the query asks next of their nodes (look-ahead.ts).
+indexRelationFields(resolvers);

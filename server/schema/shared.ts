@@ -1,7 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../graph/model.js';
+import type { RelationPosition, RelationSpec } from '../../graph/queries/relations.js';
 import type { NodeRow, RelationRow } from '../../graph/queries/rows.js';
 import type { GraphQLContext } from '../context.js';
 import { badUserInput } from '../errors.js';
+import { markOther, markRelation, relationsAhead } from './look-ahead.js';
 import { nodesOf } from './node-mappers.js';
 import type { NodeKind } from './resolvers-types.generated.js';
 
@@ -42,13 +45,15 @@ export function parseRelationshipTypes(
   return types as RelationshipType[];
 }
 
+/** Relations of a node; `then`: those to read at once from the nodes reached (see look-ahead.ts). */
 export function related(
   ctx: GraphQLContext,
   row: NodeRow,
   type: RelationshipType,
   direction: 'OUT' | 'IN',
+  then?: readonly RelationSpec[],
 ): Promise<RelationRow[]> {
-  return ctx.loaders.relations.load({ id: row.id, type, direction });
+  return ctx.loaders.relations.load({ id: row.id, type, direction, then });
 }
 
 export async function relatedNodes(
@@ -56,8 +61,9 @@ export async function relatedNodes(
   row: NodeRow,
   type: RelationshipType,
   direction: 'OUT' | 'IN',
+  then?: readonly RelationSpec[],
 ): Promise<NodeRow[]> {
-  return (await related(ctx, row, type, direction)).map((rel) => rel.other);
+  return (await related(ctx, row, type, direction, then)).map((rel) => rel.other);
 }
 
 /** Nodes for the ids that exist; a failed lookup (database down) fails the field, never reads as "absent". */
@@ -68,6 +74,30 @@ export async function loadNodes(ctx: GraphQLContext, ids: readonly string[]): Pr
   return rows.filter((row): row is NodeRow => row !== null && !(row instanceof Error));
 }
 
+const MAX_RELATION_PAGE = 1000;
+
+/** A relation's cursor: its position in page order (type, direction, other end's name, its id). */
+export function relationCursor(rel: RelationRow): string {
+  const name = typeof rel.other.props.name === 'string' ? rel.other.props.name : '';
+  return Buffer.from(JSON.stringify([rel.type, rel.direction, name, rel.other.id])).toString('base64url');
+}
+
+function parseRelationCursor(cursor: string): RelationPosition {
+  try {
+    const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(position) &&
+      position.length === 4 &&
+      position.every((part) => typeof part === 'string') &&
+      (position[1] === 'OUT' || position[1] === 'IN')
+    )
+      return position as unknown as RelationPosition;
+  } catch {
+    // Reported below, as any other cursor this server did not give.
+  }
+  throw badUserInput('after', 'after must be the cursor of a relation.');
+}
+
 /** Fields every node type shares (the Node interface). */
 export const nodeFields = {
   id: (row: NodeRow) => row.id,
@@ -75,13 +105,29 @@ export const nodeFields = {
   name: (row: NodeRow) => stringProp(row, 'name') ?? row.id,
   sources: async (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
     nodesOf(await relatedNodes(ctx, row, 'MENTIONED_IN', 'OUT'), 'Source'),
-  relations: async (row: NodeRow, args: { types?: readonly string[] | null }, ctx: GraphQLContext) => {
+  relations: async (
+    row: NodeRow,
+    args: { types?: readonly string[] | null; first?: number | null; after?: string | null },
+    ctx: GraphQLContext,
+  ) => {
+    if (args.first !== undefined && args.first !== null) {
+      if (args.first < 0 || args.first > MAX_RELATION_PAGE)
+        throw badUserInput('first', `first must be between 0 and ${MAX_RELATION_PAGE}.`);
+      return ctx.loaders.relationPages.load({
+        id: row.id,
+        types: parseRelationshipTypes(args.types, 'types') ?? null,
+        first: args.first,
+        after: args.after ? parseRelationCursor(args.after) : null,
+      });
+    }
+    if (args.after) throw badUserInput('after', 'after pages relations: give first too.');
     const types = parseRelationshipTypes(args.types, 'types') ?? RELATIONSHIP_TYPES;
     const lists = await Promise.all(
       types.flatMap((type) => [related(ctx, row, type, 'OUT'), related(ctx, row, type, 'IN')]),
     );
     return lists.flat();
   },
+  relationCounts: (row: NodeRow, _args: unknown, ctx: GraphQLContext) => ctx.loaders.degrees.load(row.id),
 };
 
 /** Fields every link type shares: the relationship's properties and sources. */
@@ -94,9 +140,12 @@ export const linkFields = {
     nodesOf(await loadNodes(ctx, rel.sources), 'Source'),
 };
 
-/** Resolvers for a link field: the relations of one type and direction. */
-export const links =
-  (type: RelationshipType, direction: 'OUT' | 'IN') => (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
-    related(ctx, row, type, direction);
+/** Resolvers for a link field: the relations of one type and direction, and what is asked of them next. */
+export const links = (type: RelationshipType, direction: 'OUT' | 'IN') =>
+  markRelation(
+    (row: NodeRow, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+      related(ctx, row, type, direction, relationsAhead(info, 'links')),
+    { type, direction, items: 'links' },
+  );
 
-export const other = (rel: RelationRow) => rel.other;
+export const other = markOther((rel: RelationRow) => rel.other);

@@ -218,3 +218,71 @@ describe('graph queries', () => {
     expect(firstErrorCode(await api.execute(PATH, { from: 'org:wejob', to: 'org:nope' }))).toBe('NOT_FOUND');
   });
 });
+
+const RELATION_PAGE = graphql(`
+  query TestRelationPage($id: ID!, $types: [String!], $first: Int, $after: String) {
+    node(id: $id) {
+      relations(types: $types, first: $first, after: $after) {
+        type
+        direction
+        cursor
+        node {
+          id
+        }
+      }
+      relationCounts {
+        type
+        direction
+        count
+      }
+    }
+  }
+`);
+
+describe('relations, a page at a time', () => {
+  const pagesApi = createTestApi();
+  afterAll(() => pagesApi.close());
+  const keyOf = (r: { type: string; direction: string; node: { id: string } }) =>
+    `${r.type}|${r.direction}|${r.node.id}`;
+
+  it('pages through every relation of a hub, in pieces adding up to its counts by type', async () => {
+    const id = 'dep:33';
+    const all = await pagesApi.execute(RELATION_PAGE, { id });
+    expect(all.errors).toBeUndefined();
+    const everything = all.data!.node!.relations.map(keyOf).sort();
+    const counts = all.data!.node!.relationCounts;
+    expect(counts.reduce((sum, c) => sum + c.count, 0)).toBe(everything.length);
+    expect(everything.length).toBeGreaterThan(200);
+
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const result = await pagesApi.execute(RELATION_PAGE, { id, first: 50, after });
+      expect(result.errors).toBeUndefined();
+      const relations: { type: string; direction: string; cursor: string; node: { id: string } }[] =
+        result.data!.node!.relations;
+      expect(relations.length).toBeLessThanOrEqual(50);
+      paged.push(...relations.map(keyOf));
+      if (relations.length < 50) break;
+      after = relations.at(-1)!.cursor;
+    }
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged.sort()).toEqual(everything);
+  });
+
+  it('pages only the types asked for', async () => {
+    const result = await pagesApi.execute(RELATION_PAGE, { id: 'dep:33', types: ['PART_OF'], first: 5 });
+    const relations = result.data!.node!.relations;
+    expect(relations).toHaveLength(5);
+    expect(new Set(relations.map((r) => r.type))).toEqual(new Set(['PART_OF']));
+  });
+
+  it('refuses a cursor it did not give, and a page too large', async () => {
+    expect(
+      firstErrorCode(await pagesApi.execute(RELATION_PAGE, { id: 'reg:75', first: 5, after: 'nope' })),
+    ).toBe('BAD_USER_INPUT');
+    expect(firstErrorCode(await pagesApi.execute(RELATION_PAGE, { id: 'reg:75', first: 5000 }))).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+});

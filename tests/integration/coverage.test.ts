@@ -133,6 +133,38 @@ const COMPARISON = graphql(`
   }
 `);
 
+const COVERAGE_MAP = graphql(`
+  query TestCoverageMap($level: TerritoryLevel!, $within: ID!, $theme: ID) {
+    coverageMap(level: $level, within: $within, theme: $theme) {
+      territories
+      names
+      codes
+      departements
+      statuses
+      populations
+      coveredPopulations
+      dispositifCounts
+    }
+    coverage(level: $level, within: $within, theme: $theme) {
+      territory {
+        id
+        name
+        code
+      }
+      departement {
+        id
+      }
+      status
+      population
+      coveredPopulation
+      dispositifCount
+      dispositifs {
+        id
+      }
+    }
+  }
+`);
+
 const GRID = graphql(`
   query TestCoverageGrid($id: ID!) {
     node(id: $id) {
@@ -571,6 +603,29 @@ describe('coverage: the real dataset', () => {
     const { coverage: cells, coverageSummary } = await coverage({ level: 'COMMUNE', within: 'reg:75' });
     expect(cells).toHaveLength(4293);
     expect(coverageSummary.population).toBe(cells.reduce((sum, c) => sum + c.population, 0));
+  });
+
+  it('gives the same cells in the compact form, item i of each list about cell i', async () => {
+    for (const variables of [
+      { level: 'COMMUNE' as const, within: 'reg:75', theme: 'theme:mobilite' },
+      { level: 'EPCI' as const, within: 'reg:75' },
+    ]) {
+      const result = await api.execute(COVERAGE_MAP, variables);
+      expect(result.errors).toBeUndefined();
+      const { coverageMap: map, coverage: cells } = result.data!;
+      expect(map.territories).toHaveLength(cells.length);
+      const fromMap = map.territories.map((id, i) => ({
+        territory: { id, name: map.names[i], code: map.codes[i] },
+        departement: map.departements[i] ? { id: map.departements[i] } : null,
+        status: map.statuses[i],
+        population: map.populations[i],
+        coveredPopulation: map.coveredPopulations[i],
+        dispositifCount: map.dispositifCounts[i],
+        dispositifs: cells[i]!.dispositifs,
+      }));
+      expect(fromMap).toEqual(cells);
+      expect(cells.map((cell) => cell.dispositifCount)).toEqual(cells.map((cell) => cell.dispositifs.length));
+    }
   });
 });
 

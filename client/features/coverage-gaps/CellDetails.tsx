@@ -20,7 +20,7 @@ export function CellDetails({ cell, result, applications, onOpenInGraph, onClose
     id === cell.territory.id
       ? cell.territory.name
       : (dispositif(dispositifId)?.deployedIn.find((place) => place.id === id)?.name ?? id);
-  const ids = cell.dispositifs.map((d) => d.id);
+  const ids = applications.type === 'ready' ? applications.value.map((a) => a.dispositif.id) : [];
   const section = useRef<HTMLElement>(null);
   // Opened from the table, far below: bring the details into view.
   useEffect(() => {
@@ -50,12 +50,13 @@ export function CellDetails({ cell, result, applications, onOpenInGraph, onClose
           ? `, dont ${formatPopulation(cell.coveredPopulation)} (${formatShare(cell.coveredPopulation, cell.population)}) dans une commune atteinte`
           : ''}
       </p>
-      {ids.length === 0 ? (
+      {cell.dispositifCount === 0 ? (
         <p className="hint">Aucun dispositif correspondant au filtre n’est déployé ici ni autour.</p>
       ) : (
         <>
-          <button type="button" onClick={() => onOpenInGraph(ids)}>
-            Ouvrir {ids.length > 1 ? `les ${ids.length} dispositifs` : 'le dispositif'} dans le graphe
+          <button type="button" disabled={ids.length === 0} onClick={() => onOpenInGraph(ids)}>
+            Ouvrir {cell.dispositifCount > 1 ? `les ${cell.dispositifCount} dispositifs` : 'le dispositif'}{' '}
+            dans le graphe
           </button>
           {applications.type === 'error' ? (
             <p className="notice" role="alert">

@@ -24,7 +24,7 @@ export function Choropleth({ cells, selected, onSelect, label }: ChoroplethProps
           const cell = byId.get(shape.id);
           const status = cell?.status;
           const text = status
-            ? `${shape.name} : ${STATUS_TEXT[status].toLowerCase()}, ${formatPopulation(cell.population)} habitants, ${cell.dispositifs.length} dispositif(s)`
+            ? `${shape.name} : ${STATUS_TEXT[status].toLowerCase()}, ${formatPopulation(cell.population)} habitants, ${cell.dispositifCount} dispositif(s)`
             : `${shape.name} : hors du périmètre`;
           return (
             <path

@@ -103,7 +103,7 @@ export function CoverageTable({ cells, selected, onSelect, caption }: CoverageTa
               </td>
               <td className="number">{formatPopulation(cell.population)}</td>
               <td className="number">{formatPopulation(cell.coveredPopulation)}</td>
-              <td className="number">{cell.dispositifs.length}</td>
+              <td className="number">{cell.dispositifCount}</td>
             </tr>
           ))}
         </tbody>

@@ -13,7 +13,7 @@ const cell = (over: Partial<CoverageCell>): CoverageCell => ({
   coveredPopulation: 0,
   territory: { id: 'dep:00', name: 'Nulle part', code: '00', level: 'DEPARTEMENT' },
   departement: { id: 'dep:00' },
-  dispositifs: [],
+  dispositifCount: 0,
   ...over,
 });
 
@@ -39,7 +39,7 @@ const GIRONDE = cell({
   coveredPopulation: 1000,
   territory: { id: 'dep:33', name: 'Gironde', code: '33', level: 'DEPARTEMENT' },
   departement: { id: 'dep:33' },
-  dispositifs: [{ id: 'dis:a' }, { id: 'dis:b' }],
+  dispositifCount: 2,
 });
 const CREUSE = cell({
   territory: { id: 'dep:23', name: 'Creuse', code: '23', level: 'DEPARTEMENT' },
@@ -75,11 +75,14 @@ describe('toCoverageCsv', () => {
     expect(lines).toHaveLength(4);
   });
 
-  it('names the dispositifs without how they apply when that was not fetched, and ids it cannot name', () => {
-    const csv = toCoverageCsv(
-      toCoverageResult([{ ...GIRONDE, dispositifs: [{ id: 'dis:b' }, { id: 'dis:x' }] }], NAMES),
+  it('names by id the dispositifs the summary does not name, and leaves them out when not fetched', () => {
+    const applications = new Map<string, CellApplication[]>([
+      ['dep:33', [{ via: 'INHERITED', population: 1000, dispositif: { id: 'dis:x' }, through: [] }]],
+    ]);
+    expect(toCoverageCsv(toCoverageResult([GIRONDE], NAMES), applications)).toContain(
+      ',2,dis:x (hérité)\r\n',
     );
-    expect(csv).toContain(',2,Jobeurs | dis:x\r\n');
+    expect(toCoverageCsv(toCoverageResult([GIRONDE], NAMES))).toContain(',1000,1000,2,\r\n');
   });
 });
 

@@ -1,6 +1,6 @@
 import { foldText } from '../../text';
 import { STATUS_TEXT, VIA_TEXT } from './labels.js';
-import type { CellApplication, CoverageCell, CoverageResult } from './types.js';
+import type { CellApplication, CoverageResult } from './types.js';
 
 /** One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180). */
 export function csvField(value: string): string {
@@ -22,11 +22,10 @@ export const COVERAGE_CSV_HEADER = [
 ] as const;
 
 function describeDispositifs(
-  cell: CoverageCell,
   applications: readonly CellApplication[] | undefined,
   names: (id: string) => string,
 ): string {
-  if (!applications) return cell.dispositifs.map((d) => names(d.id)).join(' | ');
+  if (!applications) return '';
   return applications
     .map((application) => `${names(application.dispositif.id)} (${VIA_TEXT[application.via]})`)
     .join(' | ');
@@ -35,7 +34,8 @@ function describeDispositifs(
 /**
  * The coverage table as CSV (comma-separated, CRLF, UTF-8 with a byte-order mark
  * so that spreadsheet software reads accents right): one row per cell, its
- * dispositifs named with how each applies when `applications` has the cell.
+ * dispositifs named with how each applies when `applications` has the cell
+ * (left empty otherwise).
  */
 export function toCoverageCsv(
   result: CoverageResult,
@@ -52,8 +52,8 @@ export function toCoverageCsv(
     STATUS_TEXT[cell.status],
     String(cell.population),
     String(cell.coveredPopulation),
-    String(cell.dispositifs.length),
-    describeDispositifs(cell, applications.get(cell.territory.id), names),
+    String(cell.dispositifCount),
+    describeDispositifs(applications.get(cell.territory.id), names),
   ]);
   return (
     '\uFEFF' + [COVERAGE_CSV_HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'

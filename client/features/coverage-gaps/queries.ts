@@ -1,27 +1,21 @@
 import { graphql } from '../../gql/index.js';
 
 /**
- * A cell as the map and the table need it: light, since a région holds 4,293
- * communes. Dispositifs are named once, in the summary's `applying` list; how
- * each applies is asked for one cell when it is opened, or for all on export.
+ * The cells as the map and the table need them, in the compact form (parallel
+ * lists: a région holds 4,293 communes, France ~35,000). Dispositifs are named
+ * once, in the summary's `applying` list; how each applies is asked for one
+ * cell when it is opened, or for all on export.
  */
-export const COVERAGE_CELL_FIELDS = graphql(`
-  fragment CoverageCellFields on CoverageCell {
-    status
-    population
-    coveredPopulation
-    territory {
-      id
-      name
-      code
-      level
-    }
-    departement {
-      id
-    }
-    dispositifs {
-      id
-    }
+export const COVERAGE_MAP_FIELDS = graphql(`
+  fragment CoverageMapFields on CoverageMap {
+    territories
+    names
+    codes
+    departements
+    statuses
+    populations
+    coveredPopulations
+    dispositifCounts
   }
 `);
 
@@ -90,7 +84,7 @@ export const COVERAGE_QUERY = graphql(`
     $carrierType: [OrganisationType!]
     $status: [DispositifStatus!]
   ) {
-    coverage(
+    coverageMap(
       level: $level
       within: $within
       theme: $theme
@@ -99,7 +93,7 @@ export const COVERAGE_QUERY = graphql(`
       carrierType: $carrierType
       status: $status
     ) {
-      ...CoverageCellFields
+      ...CoverageMapFields
     }
     coverageSummary(
       level: $level
@@ -124,16 +118,16 @@ export const COVERAGE_COMPARISON_QUERY = graphql(`
   ) {
     coverageComparison(level: $level, within: $within, left: $left, right: $right) {
       left {
-        cells {
-          ...CoverageCellFields
+        map {
+          ...CoverageMapFields
         }
         summary {
           ...CoverageSummaryFields
         }
       }
       right {
-        cells {
-          ...CoverageCellFields
+        map {
+          ...CoverageMapFields
         }
         summary {
           ...CoverageSummaryFields

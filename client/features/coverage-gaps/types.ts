@@ -1,6 +1,6 @@
 import type {
   CoverageApplicationFieldsFragment,
-  CoverageCellFieldsFragment,
+  CoverageMapFieldsFragment,
   CoverageStatus,
   CoverageSummaryFieldsFragment,
   DispositifStatus,
@@ -8,7 +8,17 @@ import type {
 } from '../../gql/graphql.js';
 import { CARRIER_TYPES } from './labels.js';
 
-export type CoverageCell = CoverageCellFieldsFragment;
+/** One cell, as the map, the treemap and the table read it (built from the compact form). */
+export interface CoverageCell {
+  status: CoverageStatus;
+  population: number;
+  coveredPopulation: number;
+  territory: { id: string; name: string; code: string | null; level: TerritoryLevel };
+  departement: { id: string } | null;
+  /** Dispositifs applying: which ones is asked when the cell is opened. */
+  dispositifCount: number;
+}
+export type CoverageMapData = CoverageMapFieldsFragment;
 export type CellApplications = CoverageApplicationFieldsFragment;
 export type CellApplication = CellApplications['applications'][number];
 export type CoverageSummaryData = CoverageSummaryFieldsFragment;
@@ -114,6 +124,21 @@ export function toApiFilter(filter: CoverageFilter) {
     carrierType: carrier ? [carrier.code] : null,
     status: filter.status.length > 0 ? filter.status : null,
   };
+}
+
+/** The compact form's parallel lists, one cell per index. */
+export function cellsOfMap(map: CoverageMapData, level: TerritoryLevel): CoverageCell[] {
+  return map.territories.map((id, i) => {
+    const departement = map.departements[i];
+    return {
+      status: map.statuses[i]!,
+      population: map.populations[i]!,
+      coveredPopulation: map.coveredPopulations[i]!,
+      territory: { id, name: map.names[i]!, code: map.codes[i] || null, level },
+      departement: departement ? { id: departement } : null,
+      dispositifCount: map.dispositifCounts[i]!,
+    };
+  });
 }
 
 export function toCoverageResult(cells: CoverageCell[], summary: CoverageSummaryData): CoverageResult {

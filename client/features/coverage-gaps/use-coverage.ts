@@ -3,6 +3,7 @@ import type { Loadable } from '../../api/loadable';
 import { useLoad } from '../../api/use-load';
 import { COVERAGE_APPLICATIONS_QUERY, COVERAGE_COMPARISON_QUERY, COVERAGE_QUERY } from './queries.js';
 import {
+  cellsOfMap,
   toApiFilter,
   toCoverageResult,
   type CellApplication,
@@ -32,7 +33,9 @@ async function fetchCoverage(
 ): Promise<CoverageData> {
   if (!right) {
     const { data } = await request(COVERAGE_QUERY, { ...scope, ...toApiFilter(left) }, { signal });
-    return { left: toCoverageResult(data.coverage, data.coverageSummary) };
+    return {
+      left: toCoverageResult(cellsOfMap(data.coverageMap, scope.level), data.coverageSummary),
+    };
   }
   const { data } = await request(
     COVERAGE_COMPARISON_QUERY,
@@ -41,8 +44,8 @@ async function fetchCoverage(
   );
   const comparison = data.coverageComparison;
   return {
-    left: toCoverageResult(comparison.left.cells, comparison.left.summary),
-    right: toCoverageResult(comparison.right.cells, comparison.right.summary),
+    left: toCoverageResult(cellsOfMap(comparison.left.map, scope.level), comparison.left.summary),
+    right: toCoverageResult(cellsOfMap(comparison.right.map, scope.level), comparison.right.summary),
     changes: comparison.changes.map((change) => ({
       territory: change.territory.id,
       before: change.before,

@@ -1,7 +1,7 @@
 import { countGraph } from '../../../graph/queries/stats.js';
 import { notFound } from '../../errors.js';
 import type { RelationshipType, Resolvers } from '../resolvers-types.generated.js';
-import { kindOfLabel, linkFields, other } from '../shared.js';
+import { kindOfLabel, linkFields, other, relationCursor } from '../shared.js';
 
 export const baseResolvers: Resolvers = {
   Query: {
@@ -23,6 +23,7 @@ export const baseResolvers: Resolvers = {
     ...linkFields,
     type: (rel) => rel.type as RelationshipType,
     direction: (rel) => rel.direction,
+    cursor: (rel) => relationCursor(rel),
     node: other,
   },
   GraphStats: {

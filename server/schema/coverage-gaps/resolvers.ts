@@ -35,7 +35,8 @@ function coverageReport(ctx: GraphQLContext, args: QueryCoverageArgs) {
 
 export const coverageResolvers: Resolvers = {
   Query: {
-    coverage: async (_parent, args, ctx) => (await coverageReport(ctx, args)).cells,
+    coverage: async (_parent, args, ctx) => (await coverageReport(ctx, args)).cells(),
+    coverageMap: async (_parent, args, ctx) => (await coverageReport(ctx, args)).map(),
     coverageSummary: async (_parent, args, ctx) => (await coverageReport(ctx, args)).summary,
     coverageComparison: async (_parent, { level, within, left, right }, ctx) => {
       const request = { level, within, only: null };
@@ -47,8 +48,13 @@ export const coverageResolvers: Resolvers = {
       return readCoverageComparison(ctx.db, index, request, sides[0]!.filter, sides[1]!.filter);
     },
   },
+  CoverageReport: {
+    cells: (report) => report.cells(),
+    map: (report) => report.map(),
+  },
   CoverageCell: {
+    applications: (cell) => cell.applications(),
     dispositifs: (cell) =>
-      cell.applications.map((application) => nodeOf(application.dispositif, 'Dispositif')),
+      cell.applications().map((application) => nodeOf(application.dispositif, 'Dispositif')),
   },
 };

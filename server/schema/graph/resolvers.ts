@@ -23,10 +23,12 @@ const MAX_PATH_LENGTH = 10;
 const MAX_IDS = 2000;
 
 /** Every id must name an existing node: a typo should not look like an empty graph. */
-async function assertNodesExist(ctx: GraphQLContext, ids: readonly string[]) {
-  const found = new Set((await loadNodes(ctx, ids)).map((row) => row.id));
+async function assertNodesExist(ctx: GraphQLContext, ids: readonly string[]): Promise<NodeRow[]> {
+  const rows = await loadNodes(ctx, ids);
+  const found = new Set(rows.map((row) => row.id));
   const missing = ids.find((id) => !found.has(id));
   if (missing) throw notFound(missing);
+  return rows;
 }
 
 function assertIdCount(ids: readonly string[], argument = 'ids') {
@@ -74,8 +76,8 @@ export const graphResolvers: Resolvers = {
       if (cap < 1 || cap > MAX_LIMIT)
         throw badUserInput('limit', `limit must be between 1 and ${MAX_LIMIT}.`);
       const types = parseRelationshipTypes(relations);
-      await assertNodesExist(ctx, ids);
-      return expandNeighbourhood(ctx.db, { ids, depth: hops, types, limit: cap });
+      const start = await assertNodesExist(ctx, ids);
+      return expandNeighbourhood(ctx.db, { start, depth: hops, types, limit: cap });
     },
     partnershipNetwork: async (_parent, { filter, ...flat }, ctx) => {
       const chosen = eitherFilter(filter, flat);

@@ -1,5 +1,4 @@
 import { findFunders } from '../../../graph/queries/nodes.js';
-import { findPartners } from '../../../graph/queries/partners.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { nodeOf, nodesOf, otherOf } from '../node-mappers.js';
 import { linkFields, links, nodeFields, other, related } from '../shared.js';
@@ -27,7 +26,7 @@ export const organisationResolvers: Resolvers = {
     prescribes: links('PRESCRIBES', 'OUT'),
     memberOf: links('MEMBER_OF', 'OUT'),
     members: links('MEMBER_OF', 'IN'),
-    partners: (row, _args, ctx) => findPartners(ctx.db, row.id),
+    partners: (row, _args, ctx) => ctx.loaders.partners.load(row.id),
     people: links('WORKS_AT', 'IN'),
   },
   Partnership: {

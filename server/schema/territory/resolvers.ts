@@ -1,8 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { TERRITORY_LEVELS } from '../../../graph/model.js';
 import { nodesOf, otherOf, type NodeOf } from '../node-mappers.js';
 import type { Resolvers, TerritoryLevel } from '../resolvers-types.generated.js';
 import { linkFields, links, nodeFields, relatedNodes } from '../shared.js';
 import type { GraphQLContext } from '../../context.js';
+import type { RelationSpec } from '../../../graph/queries/relations.js';
+import { markRelation, relationsAhead } from '../look-ahead.js';
 
 // Nearest container first: a commune's EPCI before its département.
 const PARENT_PREFERENCE: TerritoryLevel[] = ['EPCI', 'DEPARTEMENT', 'REGION'];
@@ -11,8 +14,12 @@ const LEVELS = new Set<string>(TERRITORY_LEVELS);
 const levelOf = ({ props: { level } }: NodeOf<'Territory'>) =>
   level && LEVELS.has(level) ? (level as TerritoryLevel) : null;
 
-const partOf = async (row: NodeOf<'Territory'>, ctx: GraphQLContext, direction: 'OUT' | 'IN') =>
-  nodesOf(await relatedNodes(ctx, row, 'PART_OF', direction), 'Territory');
+const partOf = async (
+  row: NodeOf<'Territory'>,
+  ctx: GraphQLContext,
+  direction: 'OUT' | 'IN',
+  then?: readonly RelationSpec[],
+) => nodesOf(await relatedNodes(ctx, row, 'PART_OF', direction, then), 'Territory');
 
 export const territoryResolvers: Resolvers = {
   Territory: {
@@ -26,7 +33,11 @@ export const territoryResolvers: Resolvers = {
     population: (row) => row.props.population ?? null,
     outsideRegion: (row) => row.props.outsideRegion === true,
     basis: (row) => row.props.basis ?? null,
-    parents: (row, _args, ctx) => partOf(row, ctx, 'OUT'),
+    parents: markRelation(
+      (row: NodeOf<'Territory'>, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+        partOf(row, ctx, 'OUT', relationsAhead(info, 'nodes')),
+      { type: 'PART_OF', direction: 'OUT', items: 'nodes' },
+    ),
     parent: async (row, _args, ctx) => {
       const parents = await partOf(row, ctx, 'OUT');
       for (const level of PARENT_PREFERENCE) {
@@ -35,10 +46,18 @@ export const territoryResolvers: Resolvers = {
       }
       return null;
     },
-    children: async (row, { level }, ctx) => {
-      const children = await partOf(row, ctx, 'IN');
-      return level ? children.filter((child) => levelOf(child) === level) : children;
-    },
+    children: markRelation(
+      async (
+        row: NodeOf<'Territory'>,
+        { level }: { level?: TerritoryLevel | null },
+        ctx: GraphQLContext,
+        info: GraphQLResolveInfo,
+      ) => {
+        const children = await partOf(row, ctx, 'IN', relationsAhead(info, 'nodes'));
+        return level ? children.filter((child) => levelOf(child) === level) : children;
+      },
+      { type: 'PART_OF', direction: 'IN', items: 'nodes' },
+    ),
     dispositifs: links('DEPLOYED_IN', 'IN'),
     organisations: links('LOCATED_IN', 'IN'),
     governedBy: links('GOVERNS', 'IN'),

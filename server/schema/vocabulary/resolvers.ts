@@ -14,10 +14,7 @@ export const vocabularyResolvers: Resolvers = {
       const parent = row.props.parent ? await ctx.loaders.node.load(row.props.parent) : null;
       return parent ? nodeOf(parent, 'Theme') : null;
     },
-    children: async (row, _args, ctx) =>
-      nodesOf(await findNodesByLabel(ctx.db, 'Theme'), 'Theme').filter(
-        (theme) => theme.props.parent === row.id,
-      ),
+    children: async (row, _args, ctx) => nodesOf(await ctx.loaders.themeChildren.load(row.id), 'Theme'),
     dispositifs: links('ADDRESSES', 'IN'),
   },
   Public: {

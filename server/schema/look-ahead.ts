@@ -1,0 +1,133 @@
+import {
+  getNamedType,
+  isObjectType,
+  isInterfaceType,
+  type FieldNode,
+  type GraphQLFieldMap,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import type { RelationshipType } from '../../graph/model.js';
+import type { RelationSpec } from '../../graph/queries/relations.js';
+
+/**
+ * A field resolved by one relation type and direction: its items are links
+ * (OrganisationLink…, whose node field is marked `markOther`) or the nodes themselves.
+ */
+interface RelationField {
+  type: RelationshipType;
+  direction: 'OUT' | 'IN';
+  items: 'links' | 'nodes';
+}
+
+// Resolver functions, as written, say which relation they read; the schema holds
+// bound copies, so fields are looked up by their coordinates (`Type.field`).
+const relationResolvers = new WeakMap<object, RelationField>();
+const otherResolvers = new WeakSet<object>();
+const relationFields = new Map<string, RelationField>();
+const otherFields = new Set<string>();
+
+/** Marks a resolver as reading one relation, so that the field above it can read it ahead. */
+export function markRelation<F extends object>(resolve: F, field: RelationField): F {
+  relationResolvers.set(resolve, field);
+  return resolve;
+}
+
+/** Marks a link type's resolver returning the node at the other end. */
+export function markOther<F extends object>(resolve: F): F {
+  otherResolvers.add(resolve);
+  return resolve;
+}
+
+/** Records which fields of the resolver map read a relation or return a link's node. */
+export function indexRelationFields(resolvers: object) {
+  for (const [typeName, fields] of Object.entries(resolvers)) {
+    if (typeof fields !== 'object' || fields === null) continue;
+    for (const [fieldName, resolve] of Object.entries(fields as Record<string, unknown>)) {
+      if (typeof resolve !== 'function') continue;
+      const relation = relationResolvers.get(resolve);
+      if (relation) relationFields.set(`${typeName}.${fieldName}`, relation);
+      if (otherResolvers.has(resolve)) otherFields.add(`${typeName}.${fieldName}`);
+    }
+  }
+}
+
+type Fields = GraphQLFieldMap<unknown, unknown>;
+
+function fieldsOf(type: GraphQLNamedType | null | undefined): Fields | null {
+  return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : null;
+}
+
+/** Walks a selection set of `type`, fragments included, calling `visit` on each field with its definition. */
+function eachField(
+  info: GraphQLResolveInfo,
+  type: GraphQLNamedType | null | undefined,
+  selectionSet: SelectionSetNode | undefined,
+  visit: (node: FieldNode, definition: Fields[string], coordinate: string) => void,
+) {
+  if (!selectionSet) return;
+  const fields = fieldsOf(type);
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === 'Field') {
+      const definition = fields?.[selection.name.value];
+      if (definition && type) visit(selection, definition, `${type.name}.${selection.name.value}`);
+    } else if (selection.kind === 'InlineFragment') {
+      const condition = selection.typeCondition
+        ? info.schema.getType(selection.typeCondition.name.value)
+        : type;
+      eachField(info, condition, selection.selectionSet, visit);
+    } else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) {
+        eachField(info, info.schema.getType(fragment.typeCondition.name.value), fragment.selectionSet, visit);
+      }
+    }
+  }
+}
+
+/** The relations a selection of nodes of `type` asks for through marked fields. */
+function relationsSelected(
+  info: GraphQLResolveInfo,
+  type: GraphQLNamedType | null | undefined,
+  selectionSet: SelectionSetNode | undefined,
+  into: Map<string, RelationSpec>,
+) {
+  eachField(info, type, selectionSet, (_node, _definition, coordinate) => {
+    const relation = relationFields.get(coordinate);
+    if (relation) {
+      into.set(`${relation.type}|${relation.direction}`, {
+        type: relation.type,
+        direction: relation.direction,
+      });
+    }
+  });
+}
+
+const cache = new WeakMap<readonly FieldNode[], RelationSpec[]>();
+
+/**
+ * What the query asks next of the nodes a relation field returns: the
+ * relation fields selected on them (through the link's node field when the
+ * items are links). Computed once per field of the document, whatever the
+ * number of parents resolving it.
+ */
+export function relationsAhead(info: GraphQLResolveInfo, items: 'links' | 'nodes'): RelationSpec[] {
+  const known = cache.get(info.fieldNodes);
+  if (known) return known;
+  const specs = new Map<string, RelationSpec>();
+  const itemType = getNamedType(info.returnType);
+  for (const fieldNode of info.fieldNodes) {
+    if (items === 'nodes') relationsSelected(info, itemType, fieldNode.selectionSet, specs);
+    else {
+      eachField(info, itemType, fieldNode.selectionSet, (node, definition, coordinate) => {
+        if (otherFields.has(coordinate)) {
+          relationsSelected(info, getNamedType(definition.type), node.selectionSet, specs);
+        }
+      });
+    }
+  }
+  const result = [...specs.values()];
+  cache.set(info.fieldNodes, result);
+  return result;
+}
