@@ -365,16 +365,14 @@ export async function runScaleBench({
       variables: { id: 'org:pole-emploi' },
       driver: async () => {
         await findNodesByIds(db, ['org:pole-emploi']);
-        const lists = await findRelationsBatch(
+        const { grouped } = await findRelationsBatch(
           db,
           RELATIONSHIP_TYPES.flatMap((type) => [
             { id: 'org:pole-emploi', type, direction: 'OUT' as const },
             { id: 'org:pole-emploi', type, direction: 'IN' as const },
           ]),
         );
-        const sources = new Set(
-          lists.flat().flatMap((rel) => (Array.isArray(rel.props.sources) ? rel.props.sources : [])),
-        );
+        const sources = new Set(grouped.flat().flatMap((rel) => rel.sources));
         await findNodesByIds(db, [...sources] as string[]);
       },
       target: 15 * slack,
@@ -383,7 +381,12 @@ export async function runScaleBench({
       name: 'neighbourhood of Pôle emploi',
       query: NEIGHBOURHOOD,
       variables: { id: 'org:pole-emploi' },
-      driver: () => expandNeighbourhood(db, { ids: ['org:pole-emploi'], depth: 1, limit: 300 }),
+      driver: async () =>
+        expandNeighbourhood(db, {
+          start: await findNodesByIds(db, ['org:pole-emploi']),
+          depth: 1,
+          limit: 300,
+        }),
       target: 20 * slack,
     },
     {
