@@ -4,10 +4,12 @@ import sirv from 'sirv';
 import type { Db } from '../graph/driver.js';
 import { migrationsApplied } from '../graph/migrate.js';
 import { QUERY_LIMITS } from './armor.js';
+import { createLocalAccounts, localAccountsOptionsFromEnv } from './auth/local-accounts.js';
+import { AUTH_PATHS, createAuthRoutes } from './auth/routes.js';
 import { BodyTooLargeError, discardBody, readBodyWithin } from './body-limit.js';
 import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_BOOT_PATH, GRAPHIQL_BOOT_SCRIPT, GRAPHIQL_DIST } from './graphiql.js';
 import { applySecurityHeaders } from './http-security.js';
-import { createAtlasYoga, type AtlasYogaOptions } from './yoga.js';
+import { allowedOriginsFromEnv, createAtlasYoga, type AtlasYogaOptions } from './yoga.js';
 
 /** The built page (`vite build`), beside the server's folder. */
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -39,7 +41,10 @@ async function readiness(db: Db): Promise<{ ready: boolean; reason?: string }> {
  * built page for the rest. Every response carries the security headers.
  */
 export function createAppServer(db: Db, options: AppOptions = {}) {
-  const yoga = createAtlasYoga(db, options);
+  const authenticator = options.authenticator ?? createLocalAccounts(db, localAccountsOptionsFromEnv());
+  const allowedOrigins = options.allowedOrigins ?? allowedOriginsFromEnv();
+  const yoga = createAtlasYoga(db, { ...options, authenticator, allowedOrigins });
+  const serveAuth = createAuthRoutes(authenticator, { allowedOrigins });
   // Single-page app: unknown paths fall back to index.html so links to views work.
   const serveClient = sirv(options.clientDir ?? DEFAULT_CLIENT_DIR, { single: true, etag: true, gzip: true });
   const serveGraphiQL = sirv(GRAPHIQL_DIST, { etag: true, maxAge: 86_400 });
@@ -65,6 +70,7 @@ export function createAppServer(db: Db, options: AppOptions = {}) {
     await applySecurityHeaders(req, res);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === '/graphql') return serveGraphQL(req, res);
+    if ((AUTH_PATHS as readonly string[]).includes(pathname)) return serveAuth(req, res, pathname);
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (pathname === '/ready') {
       const state = await readiness(db);

@@ -1,4 +1,5 @@
 import type { Db } from '../graph/driver.js';
+import type { Viewer } from './auth/viewer.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface GraphQLContext {
@@ -9,6 +10,8 @@ export interface GraphQLContext {
   signal: AbortSignal;
   /** Per-request memo: work two fields of one operation share (see schema/request-memo.ts). */
   memo: Map<string, Promise<unknown>>;
+  /** Who sends the request (null: anonymous), whatever authenticated them. */
+  viewer: Viewer | null;
 }
 
 /** How long a request may run, in ms: ATLAS_REQUEST_TIMEOUT_MS, 10 s by default. */
@@ -27,10 +30,11 @@ export function createContext(
   db: Db,
   request: { signal?: AbortSignal } | undefined,
   timeoutMs: number,
+  viewer: Viewer | null = null,
 ): GraphQLContext {
   const deadline = Date.now() + timeoutMs;
   const signals = [AbortSignal.timeout(timeoutMs), ...(request?.signal ? [request.signal] : [])];
   const signal = AbortSignal.any(signals);
   const scoped = db.scoped({ signal, deadline });
-  return { db: scoped, loaders: createLoaders(scoped), signal, memo: new Map() };
+  return { db: scoped, loaders: createLoaders(scoped), signal, memo: new Map(), viewer };
 }

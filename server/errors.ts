@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   'DATABASE_UNAVAILABLE',
   'TIMEOUT',
+  'CONFLICT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'INTERNAL_SERVER_ERROR',
@@ -42,3 +43,9 @@ export const forbidden = (message: string, httpStatus?: number) =>
 /** A request that could not be read as GraphQL at all (malformed variables, extensions…). */
 export const badRequest = (argument: string, message: string) =>
   errorWith('BAD_USER_INPUT', message, { argument, http: { status: 400 } });
+
+export const unauthenticated = (message = 'Log in to do this.') => errorWith('UNAUTHENTICATED', message);
+
+/** A write against a stale version, or over a later change: nothing was written. */
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
+  errorWith('CONFLICT', message, extensions);

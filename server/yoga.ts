@@ -3,10 +3,14 @@ import { GraphQLError } from 'graphql';
 import type { Db } from '../graph/driver.js';
 import { GraphError } from '../graph/errors.js';
 import { armorPlugins } from './armor.js';
+import { anonymousReadFromEnv, useAnonymousRead } from './auth/access.js';
+import type { Authenticator } from './auth/authenticator.js';
+import { credentialsOf } from './auth/credentials.js';
+import { createLocalAccounts, localAccountsOptionsFromEnv } from './auth/local-accounts.js';
 import { createContext, requestTimeoutFromEnv, type GraphQLContext } from './context.js';
 import { CSRF_HEADER, useCsrfPrevention } from './csrf.js';
 import { useClosedErrorCodes } from './error-codes.js';
-import { databaseUnavailable, timeout } from './errors.js';
+import { conflict, databaseUnavailable, timeout } from './errors.js';
 import { useGetParameterCheck } from './get-params.js';
 import { renderGraphiQL } from './graphiql.js';
 import { useRequestDeadline } from './request-deadline.js';
@@ -20,6 +24,7 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
     if (original.code === 'DATABASE_UNAVAILABLE') return databaseUnavailable();
     // A request abandoned by its client ends like one out of time: nobody reads it.
     if (original.code === 'TIMEOUT' || original.code === 'CANCELLED') return timeout();
+    if (original.code === 'CONFLICT') return conflict(original.message);
   }
   return maskUnexpectedError(error, message, isDev);
 }
@@ -34,6 +39,10 @@ export interface AtlasYogaOptions {
    * comma-separated). None by default: only the app's own page.
    */
   allowedOrigins?: readonly string[];
+  /** Who is who (local accounts in Neo4j by default). */
+  authenticator?: Authenticator;
+  /** May anonymous requests read (ATLAS_ANONYMOUS_READ, on by default)? */
+  anonymousRead?: boolean;
 }
 
 export function allowedOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -59,9 +68,16 @@ function corsFor(allowedOrigins: readonly string[]) {
 
 export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
   const requestTimeoutMs = options.requestTimeoutMs ?? requestTimeoutFromEnv();
+  const authenticator = options.authenticator ?? createLocalAccounts(db, localAccountsOptionsFromEnv());
   return createYoga({
     schema,
-    context: ({ request }) => createContext(db, request, requestTimeoutMs),
+    context: async ({ request }) =>
+      createContext(
+        db,
+        request,
+        requestTimeoutMs,
+        await authenticator.authenticate(credentialsOf(request.headers)),
+      ),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     maskedErrors: { maskError },
@@ -73,6 +89,7 @@ export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
       useGetParameterCheck(),
       ...armorPlugins(),
       useRequestDeadline(),
+      useAnonymousRead(options.anonymousRead ?? anonymousReadFromEnv()),
       useClosedErrorCodes(),
     ],
   });

@@ -10,6 +10,7 @@ export const SERVER_ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   'DATABASE_UNAVAILABLE',
   'TIMEOUT',
+  'CONFLICT',
 ] as const;
 
 /** A server code, or what can go wrong before it answers (or when its error is masked). */
@@ -108,6 +109,7 @@ export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   QUERY_TOO_COMPLEX: 'La demande est trop lourde ; réduisez-la.',
   DATABASE_UNAVAILABLE: 'La base de données est indisponible ; réessayez dans un instant.',
   TIMEOUT: 'La demande a pris trop de temps.',
+  CONFLICT: 'Quelqu’un a modifié cet élément entre-temps : rechargez-le avant de réessayer.',
   INTERNAL_SERVER_ERROR: 'Erreur inattendue du serveur.',
   NETWORK: 'Le serveur est injoignable.',
   ABORTED: 'Demande annulée.',

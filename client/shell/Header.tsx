@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { LoginBox } from '../features/auth/LoginBox';
 import { SearchBox } from '../features/search/SearchBox';
 import { useAtlas } from '../state/store';
 import { StatsSummary } from './StatsSummary';
@@ -39,6 +40,7 @@ export function Header({ searchInput }: { searchInput: RefObject<HTMLInputElemen
         ))}
       </nav>
       <StatsSummary />
+      <LoginBox />
       {/* The same API the page uses, for scripts and outside tools: GraphiQL in a browser. */}
       <a className="api-link" href="/graphql" target="_blank" rel="noreferrer">
         API GraphQL

@@ -24,4 +24,13 @@ export const WORKSPACES: { id: Workspace; label: string; component: ComponentTyp
       })),
     ),
   },
+  {
+    id: 'journal',
+    label: 'Journal',
+    component: lazy(() =>
+      import('../workspaces/journal/JournalWorkspace').then((module) => ({
+        default: module.JournalWorkspace,
+      })),
+    ),
+  },
 ];

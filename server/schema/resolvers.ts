@@ -4,7 +4,9 @@ import type { Resolvers } from './resolvers-types.generated.js';
 import { baseResolvers } from './base/resolvers.js';
 import { coverageResolvers } from './coverage-gaps/resolvers.js';
 import { dispositifResolvers } from './dispositif/resolvers.js';
+import { editingResolvers } from './editing/resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
+import { journalResolvers } from './journal/resolvers.js';
 import { organisationResolvers } from './organisation/resolvers.js';
 import { personResolvers } from './person/resolvers.js';
 import { searchResolvers } from './search/resolvers.js';
@@ -24,12 +26,19 @@ const domains: Resolvers[] = [
   sourceResolvers,
   graphResolvers,
   coverageResolvers,
+  editingResolvers,
+  journalResolvers,
 ];
 
-/** Each domain owns its types; only Query is shared, so it is the one map merged. */
-export const resolvers: Resolvers = Object.assign({ Date: DateScalar, JSON: JSONResolver }, ...domains, {
-  Query: Object.assign({}, ...domains.map((domain) => domain.Query ?? {})),
-});
+/**
+ * Each domain owns its types; a type another domain extends (Query, or editing's
+ * `version` on Organisation…) has its field maps merged.
+ */
+const merged: Record<string, Record<string, unknown>> = {};
+for (const domain of domains) {
+  for (const [type, fields] of Object.entries(domain)) merged[type] = { ...merged[type], ...fields };
+}
+export const resolvers: Resolvers = { Date: DateScalar, JSON: JSONResolver, ...merged };
 
 // Relation fields read what the query asks next of their nodes (look-ahead.ts).
 indexRelationFields(resolvers);

@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { ERROR_MESSAGES, request } from '../../api/graphql-client';
 import { useLoad } from '../../api/use-load';
 import { graphql } from '../../gql';
 import type { NodeDetailsQuery } from '../../gql/graphql';
 import { formatDate, formatValue, KIND_LABELS, propertyLabel, type NodeKind } from '../../vocabulary';
+import { EditingTools } from '../editing/EditingTools';
+import { NodeHistory } from '../editing/NodeHistory';
+import { useEditRevision } from '../editing/revision';
 import type { ComposedGraph } from '../graph/types';
 import { KindIcon } from '../legend/KindIcon';
 import { EdgeDetails } from './EdgeDetails';
@@ -55,7 +59,7 @@ export const NODE_DETAILS_QUERY = graphql(`
 
 type Details = NonNullable<NodeDetailsQuery['node']>;
 
-const HIDDEN_PROPS = new Set(['id', 'name']);
+const HIDDEN_PROPS = new Set(['id', 'name', 'version']);
 
 export interface DetailsPanelProps {
   selection: { type: 'node'; id: string } | { type: 'edge'; id: string };
@@ -87,16 +91,19 @@ function SourceList({
 
 /** The selected node: kind, every property, and its relations grouped by type with their sources. */
 function NodeDetails(props: DetailsPanelProps & { id: string }) {
+  // An edit reloads the panel; « Historique » lists the node's changes.
+  const revision = useEditRevision();
+  const [tab, setTab] = useState<'details' | 'history'>('details');
   const state = useLoad(
     async (signal): Promise<Details | null> =>
       (await request(NODE_DETAILS_QUERY, { id: props.id }, { signal })).data.node ?? null,
-    [props.id],
+    [props.id, revision],
   );
 
   const onCanvas = props.graph.nodes.get(props.id);
   const kind = (onCanvas?.kind ?? (state.type === 'ready' ? state.value?.kind : undefined)) as
     NodeKind | undefined;
-  const name = onCanvas?.label ?? (state.type === 'ready' ? state.value?.name : undefined) ?? props.id;
+  const name = (state.type === 'ready' ? state.value?.name : undefined) ?? onCanvas?.label ?? props.id;
   const properties = Object.entries(onCanvas?.props ?? {})
     .filter(([key]) => !HIDDEN_PROPS.has(key))
     .sort(([a], [b]) => a.localeCompare(b));
@@ -124,71 +131,89 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
           </button>
         </div>
       </header>
-      <section aria-label="Propriétés">
-        <h3>Propriétés</h3>
-        <dl className="properties">
-          {properties.map(([key, value]) => (
-            <div key={key}>
-              <dt>{propertyLabel(key)}</dt>
-              <dd>
-                {key === 'website' || key === 'url' ? (
-                  <a href={String(value)} target="_blank" rel="noreferrer">
-                    {String(value)}
-                  </a>
-                ) : (
-                  formatValue(key, value)
-                )}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-      {state.type === 'loading' && <p role="status">Chargement des relations…</p>}
-      {state.type === 'error' && <p role="alert">{ERROR_MESSAGES[state.code]}</p>}
-      {state.type === 'ready' && state.value && (
+      <EditingTools id={props.id} kind={kind} onDeleted={props.onClose} />
+      <div className="details-tabs" role="tablist" aria-label="Vues de la fiche">
+        <button type="button" role="tab" aria-selected={tab === 'details'} onClick={() => setTab('details')}>
+          Fiche
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
+          Historique
+        </button>
+      </div>
+      {tab === 'history' && <NodeHistory id={props.id} />}
+      {tab === 'details' && (
         <>
-          {state.value.sources.length > 0 && (
-            <section aria-label="Cité dans">
-              <h3>Cité dans</h3>
-              <SourceList sources={state.value.sources} />
-            </section>
-          )}
-          <section aria-label="Relations">
-            <h3>
-              Relations ({state.value.relations.filter((relation) => relation.type !== 'MENTIONED_IN').length}
-              )
-            </h3>
-            {groupRelations(state.value.relations.filter((relation) => relation.type !== 'MENTIONED_IN')).map(
-              (group) => (
-                <details key={group.key} className="relation-group" open={group.relations.length <= 12}>
-                  <summary>
-                    « {group.label} » <span className="count">({group.relations.length})</span>
-                  </summary>
-                  <ul>
-                    {group.relations.map((relation) => (
-                      <li key={`${relation.node.id}`} className="relation">
-                        <button type="button" className="link" onClick={() => props.onOpen(relation.node.id)}>
-                          <KindIcon kind={relation.node.kind as NodeKind} /> {relation.node.name}
-                        </button>
-                        {relation.role && <span className="relation-meta"> — rôle : {relation.role}</span>}
-                        {relation.amount && (
-                          <span className="relation-meta"> — montant : {relation.amount}</span>
-                        )}
-                        {relation.period && (
-                          <span className="relation-meta"> — période : {relation.period}</span>
-                        )}
-                        {relation.evidence && <p className="evidence">{relation.evidence}</p>}
-                        <SourceList sources={relation.sources} />
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              ),
-            )}
+          <section aria-label="Propriétés">
+            <h3>Propriétés</h3>
+            <dl className="properties">
+              {properties.map(([key, value]) => (
+                <div key={key}>
+                  <dt>{propertyLabel(key)}</dt>
+                  <dd>
+                    {key === 'website' || key === 'url' ? (
+                      <a href={String(value)} target="_blank" rel="noreferrer">
+                        {String(value)}
+                      </a>
+                    ) : (
+                      formatValue(key, value)
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
           </section>
+          {state.type === 'loading' && <p role="status">Chargement des relations…</p>}
+          {state.type === 'error' && <p role="alert">{ERROR_MESSAGES[state.code]}</p>}
+          {state.type === 'ready' && state.value && (
+            <>
+              {state.value.sources.length > 0 && (
+                <section aria-label="Cité dans">
+                  <h3>Cité dans</h3>
+                  <SourceList sources={state.value.sources} />
+                </section>
+              )}
+              <section aria-label="Relations">
+                <h3>
+                  Relations (
+                  {state.value.relations.filter((relation) => relation.type !== 'MENTIONED_IN').length})
+                </h3>
+                {groupRelations(
+                  state.value.relations.filter((relation) => relation.type !== 'MENTIONED_IN'),
+                ).map((group) => (
+                  <details key={group.key} className="relation-group" open={group.relations.length <= 12}>
+                    <summary>
+                      « {group.label} » <span className="count">({group.relations.length})</span>
+                    </summary>
+                    <ul>
+                      {group.relations.map((relation) => (
+                        <li key={`${relation.node.id}`} className="relation">
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => props.onOpen(relation.node.id)}
+                          >
+                            <KindIcon kind={relation.node.kind as NodeKind} /> {relation.node.name}
+                          </button>
+                          {relation.role && <span className="relation-meta"> — rôle : {relation.role}</span>}
+                          {relation.amount && (
+                            <span className="relation-meta"> — montant : {relation.amount}</span>
+                          )}
+                          {relation.period && (
+                            <span className="relation-meta"> — période : {relation.period}</span>
+                          )}
+                          {relation.evidence && <p className="evidence">{relation.evidence}</p>}
+                          <SourceList sources={relation.sources} />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ))}
+              </section>
+            </>
+          )}
+          {state.type === 'ready' && !state.value && <p role="alert">{ERROR_MESSAGES.NOT_FOUND}</p>}
         </>
       )}
-      {state.type === 'ready' && !state.value && <p role="alert">{ERROR_MESSAGES.NOT_FOUND}</p>}
     </article>
   );
 }

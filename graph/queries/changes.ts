@@ -1,0 +1,124 @@
+import type { Db, TxRunner } from '../driver.js';
+
+export const CHANGE_KINDS = ['CREATE', 'UPDATE', 'DELETE', 'LINK', 'UNLINK', 'MERGE', 'REVERT'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** One audited mutation. `before`/`after` are JSON texts of the states it replaced and wrote. */
+export interface ChangeRow {
+  uid: string;
+  /** The graph version the change produced: orders changes strictly (graph-version.ts). */
+  seq: number;
+  /** ISO date-time, UTC, to the millisecond. */
+  at: string;
+  authorId: string;
+  authorEmail: string;
+  operation: string;
+  kind: ChangeKind;
+  nodeIds: string[];
+  /** What it touched: `id.prop` for a property, `id` for a node's existence, `TYPE|from|to` for a link. */
+  fields: string[];
+  reason: string | null;
+  sourceId: string;
+  before: string;
+  after: string;
+  revertOf: string | null;
+  revertedBy: string | null;
+}
+
+const PROJECT_CHANGE = `{uid: c.uid, seq: c.seq, at: c.at, authorId: c.authorId, authorEmail: c.authorEmail,
+  operation: c.operation, kind: c.kind, nodeIds: c.nodeIds, fields: c.fields, reason: c.reason,
+  sourceId: c.sourceId, before: c.before, after: c.after, revertOf: c.revertOf, revertedBy: c.revertedBy}`;
+
+const INSERT_CHANGE = /* cypher */ `
+  CREATE (c:Change)
+  SET c = $change
+  RETURN c.uid AS uid`;
+
+/** Writes the audit record, in the transaction of the change it describes. */
+export async function insertChange(tx: TxRunner, change: ChangeRow): Promise<void> {
+  await tx.run(INSERT_CHANGE, { change: { ...change } });
+}
+
+const FIND_CHANGE = /* cypher */ `
+  MATCH (c:Change {uid: $uid})
+  RETURN ${PROJECT_CHANGE} AS change`;
+
+export async function findChangeById(db: Db | TxRunner, uid: string): Promise<ChangeRow | undefined> {
+  const run = 'run' in db ? db.run.bind(db) : db.read.bind(db);
+  const [row] = await run<{ change: ChangeRow }>(FIND_CHANGE, { uid });
+  return row?.change;
+}
+
+const FIND_HISTORY = /* cypher */ `
+  MATCH (c:Change)
+  WHERE $id IN c.nodeIds
+  RETURN ${PROJECT_CHANGE} AS change
+  ORDER BY c.seq DESC
+  LIMIT $first`;
+
+/** The changes that touched a node, newest first. */
+export async function findHistory(db: Db, p: { id: string; first: number }): Promise<ChangeRow[]> {
+  return (await db.read<{ change: ChangeRow }>(FIND_HISTORY, p)).map((row) => row.change);
+}
+
+const FIND_CHANGES = /* cypher */ `
+  MATCH (c:Change)
+  WHERE ($since IS NULL OR c.at >= $since)
+    AND ($author IS NULL OR c.authorEmail = $author OR c.authorId = $author)
+    AND ($kind IS NULL OR c.kind = $kind)
+    AND ($afterSeq IS NULL OR c.seq < $afterSeq)
+  RETURN ${PROJECT_CHANGE} AS change
+  ORDER BY c.seq DESC
+  LIMIT $limit`;
+
+/** The journal, newest first, after a cursor (the `seq` of the last change seen). */
+export async function findChanges(
+  db: Db,
+  p: {
+    since: string | null;
+    author: string | null;
+    kind: ChangeKind | null;
+    limit: number;
+    afterSeq: number | null;
+  },
+): Promise<ChangeRow[]> {
+  const rows = await db.read<{ change: ChangeRow }>(FIND_CHANGES, {
+    since: p.since,
+    author: p.author,
+    kind: p.kind,
+    limit: p.limit,
+    afterSeq: p.afterSeq,
+  });
+  return rows.map((row) => row.change);
+}
+
+const LATER_CHANGES = /* cypher */ `
+  MATCH (c:Change)
+  WHERE c.seq > $seq AND any(id IN c.nodeIds WHERE id IN $nodeIds)
+  RETURN ${PROJECT_CHANGE} AS change`;
+
+/** Changes made after the one of `seq` that touched any of `nodeIds` (a revert must not undo them). */
+export async function findLaterChanges(
+  tx: TxRunner,
+  p: { seq: number; nodeIds: readonly string[] },
+): Promise<ChangeRow[]> {
+  return (await tx.run<{ change: ChangeRow }>(LATER_CHANGES, p)).map((row) => row.change);
+}
+
+const MARK_REVERTED = /* cypher */ `
+  MATCH (c:Change {uid: $uid})
+  SET c.revertedBy = $revertedBy`;
+
+export async function markChangeReverted(
+  tx: TxRunner,
+  p: { uid: string; revertedBy: string },
+): Promise<void> {
+  await tx.run(MARK_REVERTED, p);
+}
+
+const COUNT_CHANGES = /* cypher */ `MATCH (c:Change) RETURN count(c) AS count`;
+
+export async function countChanges(db: Db): Promise<number> {
+  const [row] = await db.read<{ count: number }>(COUNT_CHANGES);
+  return Number(row?.count ?? 0);
+}

@@ -1,0 +1,30 @@
+import type { Viewer } from './viewer.js';
+
+/** What a request carries that may identify its sender. */
+export interface Credentials {
+  /** The session cookie's value. */
+  session?: string;
+  /** An `Authorization: Bearer` token. */
+  bearer?: string;
+}
+
+export type LoginResult =
+  | { ok: true; viewer: Viewer; session: string; expiresAt: number }
+  | { ok: false; reason: 'invalid' | 'locked'; retryAfterMs?: number };
+
+/**
+ * The one interface the server authenticates through. Local accounts implement it
+ * today; an OpenID Connect provider (ProConnect, Keycloak) can implement it later
+ * without resolvers noticing: they only ever see a `Viewer`.
+ */
+export interface Authenticator {
+  /** The viewer behind these credentials, or null (anonymous, expired, revoked, disabled). */
+  authenticate(credentials: Credentials): Promise<Viewer | null>;
+  login(email: string, password: string): Promise<LoginResult>;
+  logout(session: string): Promise<void>;
+  /** Session lifetime, in ms, for the cookie's Max-Age. */
+  readonly sessionTtlMs: number;
+  createAccessToken(viewer: Viewer, name: string): Promise<{ id: string; name: string; token: string }>;
+  listAccessTokens(viewer: Viewer): Promise<{ id: string; name: string; createdAt: string }[]>;
+  revokeAccessToken(viewer: Viewer, id: string): Promise<boolean>;
+}

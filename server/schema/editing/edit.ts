@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { PropertyValue } from '../../../graph/model.js';
+import type { ChangeKind } from '../../../graph/queries/changes.js';
+import { createUserEditSource, findNodesInScope, sourceExists } from '../../../graph/queries/edits.js';
+import { canEdit, editingScope, type Viewer } from '../../auth/viewer.js';
+import type { GraphQLContext } from '../../context.js';
+import { badUserInput, forbidden, unauthenticated } from '../../errors.js';
+import type { EditResultMapper } from './schema.mappers.js';
+import { ChangeRecorder, startChange, type LinkRef } from './recorder.js';
+import { cleanText, cleanUrl } from './validate.js';
+
+export interface ChangeInputArg {
+  source: { id?: string | null; title?: string | null; url?: string | null };
+  reason?: string | null;
+}
+
+/** The editor behind a mutation: anonymous → UNAUTHENTICATED, a reader → FORBIDDEN. */
+export function requireEditor(ctx: GraphQLContext): Viewer {
+  if (!ctx.viewer) throw unauthenticated('Log in with an editor account to edit.');
+  if (!canEdit(ctx.viewer)) throw forbidden('Your account may read, not edit.');
+  return ctx.viewer;
+}
+
+export interface EditTools {
+  rec: ChangeRecorder;
+  viewer: Viewer;
+  /** The source every fact of this change cites. */
+  sourceId: string;
+  /** FORBIDDEN unless every id is within the editor's départements. */
+  assertInScope(ids: readonly string[], argument: string): Promise<void>;
+  /** True when the editor is limited to some départements. */
+  limited: boolean;
+  /** Cites the change's source on a node (MENTIONED_IN), unless it already does. */
+  cite(id: string): Promise<void>;
+  /** A link's properties with the change's source added to those it already cites. */
+  withSource(
+    props: Record<string, PropertyValue>,
+    existing?: Record<string, PropertyValue> | null,
+  ): Record<string, PropertyValue>;
+}
+
+async function sourceOf(
+  rec: ChangeRecorder,
+  input: ChangeInputArg['source'],
+  viewer: Viewer,
+): Promise<string> {
+  if (input.id) {
+    if (!(await sourceExists(rec.tx, input.id))) {
+      throw badUserInput('change.source.id', `No source has the id "${input.id}".`);
+    }
+    return input.id;
+  }
+  const url = cleanUrl(input.url, 'change.source.url') ?? null;
+  const title = cleanText(input.title, 'change.source.title', 300) ?? url ?? 'connaissance de terrain';
+  const id = `src:edit-${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
+  await createUserEditSource(rec.tx, { id, title, url, author: viewer.email });
+  return id;
+}
+
+/**
+ * Runs one mutation: in one transaction, its writes, the source it cites and its
+ * :Change record, after the graph version's lock (mutations apply in `seq` order).
+ * Any error thrown by `work` rolls everything back.
+ */
+export async function runEdit(
+  ctx: GraphQLContext,
+  p: {
+    operation: string;
+    kind: ChangeKind;
+    change: ChangeInputArg;
+    viewer?: Viewer;
+    revertOf?: string;
+    work: (tools: EditTools) => Promise<string | null>;
+  },
+): Promise<EditResultMapper> {
+  const viewer = p.viewer ?? requireEditor(ctx);
+  const reason = cleanText(p.change.reason, 'change.reason', 1000) ?? null;
+  const scope = editingScope(viewer);
+  return ctx.db.writeTransaction(async (tx) => {
+    const seq = await startChange(tx);
+    const rec = new ChangeRecorder(tx);
+    const sourceId = await sourceOf(rec, p.change.source, viewer);
+    const tools: EditTools = {
+      rec,
+      viewer,
+      sourceId,
+      limited: scope !== undefined,
+      async assertInScope(ids, argument) {
+        if (!scope || ids.length === 0) return;
+        const inScope = await findNodesInScope(tx, { ids, departements: scope });
+        const outside = ids.filter((id) => !inScope.has(id));
+        if (outside.length > 0) {
+          throw forbidden(
+            `${argument}: ${outside.join(', ')} lies outside your départements (${scope.join(', ')}).`,
+          );
+        }
+      },
+      async cite(id) {
+        const ref: LinkRef = { type: 'MENTIONED_IN', from: id, to: sourceId };
+        if (!(await rec.link(ref))) await rec.setLink(ref, { sources: [sourceId] });
+      },
+      withSource(props, existing) {
+        const cited = Array.isArray(existing?.sources) ? (existing.sources as string[]) : [];
+        return { ...existing, ...props, sources: [...new Set([...cited, sourceId])] };
+      },
+    };
+    const nodeId = await p.work(tools);
+    const change = await rec.record({
+      seq,
+      viewer,
+      operation: p.operation,
+      kind: p.kind,
+      reason,
+      sourceId,
+      revertOf: p.revertOf,
+    });
+    return { change, node: nodeId ? await rec.rowOf(nodeId) : null };
+  });
+}
