@@ -9,7 +9,7 @@ const api = createTestApi();
 afterAll(() => api.close());
 
 const CYPHER = /* GraphQL */ `
-  query Console($query: String!, $params: JSON, $limit: Int) {
+  query ConsoleAttack($query: String!, $params: JSON, $limit: Int) {
     cypher(query: $query, params: $params, limit: $limit) {
       columns
       rows
