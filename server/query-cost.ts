@@ -58,6 +58,10 @@ export const ASSUMED_LIST_SIZES: ReadonlyMap<string, ListSize> = new Map<string,
   ['CoverageApplication.through', 5],
   ['CoverageChange.lost', 20],
   ['CoverageChange.gained', 20],
+  // Analysis: one entry per organisation of the partnership network (83 on the seed graph).
+  ['NetworkMetrics.nodes', 5000],
+  ['NetworkMetrics.communities', 500],
+  ['Community.central', 5],
 ]);
 
 /** Arguments that bound how many items a list returns. */

@@ -1,4 +1,7 @@
+import { loadCoverageIndex } from '../../../graph/queries/coverage.js';
 import { MAX_CONSOLE_ROWS, runConsoleQuery } from '../../../graph/queries/cypher-console.js';
+import { toDispositifFilterParams } from '../../../graph/queries/dispositif-filter.js';
+import { findNetworkMetrics } from '../../../graph/queries/network-metrics.js';
 import {
   findSavedQuery,
   runSavedQueryCypher,
@@ -9,8 +12,12 @@ import { badUserInput, notFound } from '../../errors.js';
 import type { GraphQLContext } from '../../context.js';
 import type { Resolvers, SavedQuery as SavedQueryView } from '../resolvers-types.generated.js';
 import { kindOfLabel } from '../shared.js';
+import { assertKnownFilterIds, fromDispositifFilter } from '../filters.js';
 import { consoleError } from './errors.js';
 import { assertNodeCheck, parseSavedQueryParams } from './saved-query-params.js';
+
+// The flat arguments of networkMetrics, by the criterion each stands for (as partnershipNetwork's).
+const NETWORK_ARGUMENTS = { themes: 'theme', publics: 'public', territory: 'territory' } as const;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -82,6 +89,17 @@ export const analysisResolvers: Resolvers = {
       } catch (error) {
         throw consoleError(error, 'params');
       }
+    },
+    networkMetrics: async (_parent, { territory, theme, public: publicId, activeOn }, ctx) => {
+      const dispositifs = fromDispositifFilter({
+        themes: theme ? [theme] : null,
+        publics: publicId ? [publicId] : null,
+        activeOn,
+        territory,
+      });
+      const index = await loadCoverageIndex(ctx.db);
+      assertKnownFilterIds(index, dispositifs, (criterion) => NETWORK_ARGUMENTS[criterion]);
+      return findNetworkMetrics(ctx.db, toDispositifFilterParams(dispositifs, index));
     },
   },
 };
