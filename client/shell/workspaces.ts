@@ -24,4 +24,13 @@ export const WORKSPACES: { id: Workspace; label: string; component: ComponentTyp
       })),
     ),
   },
+  {
+    id: 'analysis',
+    label: 'Analyse',
+    component: lazy(() =>
+      import('../workspaces/analysis/AnalysisWorkspace').then((module) => ({
+        default: module.AnalysisWorkspace,
+      })),
+    ),
+  },
 ];
