@@ -190,10 +190,13 @@ function consoleFailure(error: unknown, explainLines: number): unknown {
   const firstLine = error.message.split('\n')[0] ?? error.message;
   if (code === 'Neo.ClientError.Statement.SyntaxError') {
     const { line, column } = positionOf(error);
-    return new CypherConsoleError('SYNTAX', firstLine, {
-      line: line === undefined ? undefined : line - explainLines,
-      column,
-    });
+    const analystLine = line === undefined ? undefined : line - explainLines;
+    // The message names the line as Neo4j saw it, after the EXPLAIN line: say the analyst's.
+    const message = firstLine.replace(
+      /\(line \d+, column (\d+) \(offset: \d+\)\)/,
+      `(line ${analystLine}, column $1)`,
+    );
+    return new CypherConsoleError('SYNTAX', message, { line: analystLine, column });
   }
   if (code === 'Neo.ClientError.Statement.AccessMode') {
     return new CypherConsoleError('FORBIDDEN', 'The console only reads.', { reason: 'write' });

@@ -110,6 +110,7 @@ describe('cypher console', () => {
     const answer = await run('MATCH (n:Theme)\nRETURN n +');
     expect(codeOf(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors![0]!.extensions).toMatchObject({ line: 2, column: 11 });
+    expect(answer.errors![0]!.message).toContain('(line 2, column 11)');
   });
 
   it('names the operator it refuses', async () => {
