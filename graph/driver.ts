@@ -34,6 +34,12 @@ export interface Db {
   write<T extends RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
   /** Several writes in one transaction: all or nothing. */
   writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T>;
+  /**
+   * One READ transaction over the driver's own transaction, for the one caller that
+   * needs raw records and plans (the analyst console, graph/queries/cypher-console.ts).
+   * `timeoutMs` is chosen by the server; the scope's deadline still bounds it.
+   */
+  readRaw<T>(work: (tx: ManagedTransaction) => Promise<T>, options: { timeoutMs: number }): Promise<T>;
   /** The same database, with every query bound to a request's scope. */
   scoped(scope: QueryScope): Db;
   /** The unscoped database every scoped view shares: the key of per-database caches. */
@@ -165,8 +171,9 @@ export function createDb(config: DbConfig): Db {
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
     scope?: QueryScope,
+    timeoutMs = Infinity,
   ): Promise<T> {
-    if (!scope) return runWhenAvailable(mode, work, {});
+    if (!scope) return runWhenAvailable(mode, work, Number.isFinite(timeoutMs) ? { timeout: timeoutMs } : {});
     assertScopeOpen(scope);
     const tag = randomUUID();
     const running = runWhenAvailable(
@@ -175,7 +182,10 @@ export function createDb(config: DbConfig): Db {
         assertScopeOpen(scope);
         return work(tx);
       },
-      { timeout: Math.max(1, scope.deadline - Date.now()), metadata: { [SCOPE_TAG]: tag } },
+      {
+        timeout: Math.max(1, Math.min(timeoutMs, scope.deadline - Date.now())),
+        metadata: { [SCOPE_TAG]: tag },
+      },
     );
     let onAbort = () => {};
     const aborted = new Promise<never>((_, reject) => {
@@ -210,6 +220,7 @@ export function createDb(config: DbConfig): Db {
     read: (cypher, params) => withSession('READ', (tx) => runIn(tx)(cypher, params), scope),
     write: (cypher, params) => withSession('WRITE', (tx) => runIn(tx)(cypher, params), scope),
     writeTransaction: (work) => withSession('WRITE', (tx) => work({ run: runIn(tx) }), scope),
+    readRaw: (work, { timeoutMs }) => withSession('READ', work, scope, timeoutMs),
     scoped: (next) => bind(next),
     // Bolt answers a few seconds before a (re)starting database takes transactions:
     // ready means the database itself answers.

@@ -69,6 +69,10 @@ export const ASSUMED_LIST_SIZES: ReadonlyMap<string, ListSize> = new Map<string,
   ['CoverageMap.populations', 5000],
   ['CoverageMap.coveredPopulations', 5000],
   ['CoverageMap.dispositifCounts', 5000],
+  // Analysis: one entry per organisation of the partnership network (83 on the seed graph).
+  ['NetworkMetrics.nodes', 5000],
+  ['NetworkMetrics.communities', 500],
+  ['Community.central', 5],
 ]);
 
 /** Arguments that bound how many items a list returns. */

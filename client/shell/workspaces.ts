@@ -25,6 +25,15 @@ export const WORKSPACES: { id: Workspace; label: string; component: ComponentTyp
     ),
   },
   {
+    id: 'analysis',
+    label: 'Analyse',
+    component: lazy(() =>
+      import('../workspaces/analysis/AnalysisWorkspace').then((module) => ({
+        default: module.AnalysisWorkspace,
+      })),
+    ),
+  },
+  {
     id: 'journal',
     label: 'Journal',
     component: lazy(() =>

@@ -70,6 +70,9 @@ function writeConfig(home: string, options: Required<Pick<LocalNeo4jOptions, 'bo
     'dbms.security.auth_enabled=true',
     `server.memory.pagecache.size=${options.pageCacheMb}m`,
     'db.transaction.timeout=60s',
+    // Bounds what one transaction may hold (the analyst console's collect/range bombs):
+    // the query fails with MemoryPoolOutOfMemoryError instead of exhausting the heap.
+    'db.memory.transaction.max=192m',
     'dbms.usage_report.enabled=false',
   ];
   writeFileSync(dir('conf/neo4j.conf'), conf.join('\n') + '\n');

@@ -1,5 +1,5 @@
 import type { Db } from '../driver.js';
-import type { RelationshipType } from '../model.js';
+import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../model.js';
 import {
   idsByLabel,
   matchNodesById,
@@ -13,31 +13,75 @@ import {
 // Provenance links would make every pair of actors two hops apart through an article.
 const DEFAULT_EXCLUDED = ['MENTIONED_IN'];
 
-const SHORTEST_PATH = (maxLength: number) => /* cypher */ `
+/**
+ * Generic hubs a path does not cross unless asked: "WeJOB → « Employeurs » →
+ * Lab'ENO" says nothing about how two actors are connected. The région
+ * territory (level REGION) is one too: everything is in it.
+ */
+export const HUB_LABELS: readonly NodeLabel[] = ['Public', 'Theme', 'Source'];
+
+export interface PathSearch {
+  from: string;
+  to: string;
+  types?: readonly RelationshipType[];
+  maxLength: number;
+  /** Labels the path may cross (its ends are free). */
+  crossable: readonly NodeLabel[];
+  /** Whether the région territory may be crossed. */
+  crossRegion: boolean;
+}
+
+/** The labels a path may cross from the kinds asked for and those excluded; hubs by default. */
+export function crossableLabels(
+  kinds: readonly NodeLabel[] | null | undefined,
+  excludeKinds: readonly NodeLabel[] | null | undefined,
+): { crossable: NodeLabel[]; crossRegion: boolean } {
+  if (!kinds?.length && !excludeKinds) {
+    return { crossable: NODE_LABELS.filter((label) => !HUB_LABELS.includes(label)), crossRegion: false };
+  }
+  const allowed = kinds?.length ? kinds : NODE_LABELS;
+  const crossable = allowed.filter((label) => !excludeKinds?.includes(label));
+  return { crossable, crossRegion: crossable.includes('Territory') };
+}
+
+// `SHORTEST k` takes its count and bounds as literals: validated integers, put in by code.
+const SHORTEST_PATHS = (k: number, maxLength: number) => /* cypher */ `
   ${matchNodesById('a', 'from')}
   ${matchNodesById('b', 'to')}
-  MATCH p = shortestPath((a)-[*..${maxLength}]-(b))
-  WHERE all(r IN relationships(p) WHERE
-    CASE WHEN $types IS NULL THEN NOT type(r) IN $excluded ELSE type(r) IN $types END)
-  RETURN [n IN nodes(p) | ${projectNode('n')}] AS nodes, [r IN relationships(p) | ${projectEdge('r')}] AS edges`;
+  MATCH p = SHORTEST ${k} (a)(()-[r]-(x) WHERE
+      CASE WHEN $types IS NULL THEN NOT type(r) IN $excluded ELSE type(r) IN $types END
+      AND (x = b OR (labels(x)[0] IN $crossable AND ($crossRegion OR NOT (x:Territory AND x.level = 'REGION'))))
+    ){1,${maxLength}}(b)
+  RETURN [n IN nodes(p) | ${projectNode('n')}] AS nodes, [r IN relationships(p) | ${projectEdge('r')}] AS edges
+  ORDER BY length(p)`;
 
-/** One shortest path, nodes in order from `from` to `to`; empty when none within `maxLength`. */
-export async function findShortestPath(
+const clamp = (value: number, max: number) => Math.max(1, Math.min(Math.trunc(value), max));
+
+/** The k shortest paths, shortest first, nodes in order from `from` to `to`; empty when none. */
+export async function findShortestPaths(
   db: Db,
-  params: { from: string; to: string; types?: readonly RelationshipType[]; maxLength: number },
-): Promise<GraphSliceRow> {
-  // maxLength is an integer validated by the caller; Cypher does not take it as a parameter here.
-  const length = Math.max(1, Math.min(Math.trunc(params.maxLength), 10));
+  params: PathSearch & { k: number },
+): Promise<GraphSliceRow[]> {
   const rows = await db.read<{
     nodes: Parameters<typeof toNodeRow>[0][];
     edges: Parameters<typeof toEdgeRow>[0][];
-  }>(SHORTEST_PATH(length), {
+  }>(SHORTEST_PATHS(clamp(params.k, 10), clamp(params.maxLength, 10)), {
     from: idsByLabel([params.from]),
     to: idsByLabel([params.to]),
     types: params.types?.length ? params.types : null,
     excluded: DEFAULT_EXCLUDED,
+    crossable: params.crossable,
+    crossRegion: params.crossRegion,
   });
-  const [row] = rows;
-  if (!row) return { nodes: [], edges: [], truncated: false };
-  return { nodes: row.nodes.map(toNodeRow), edges: row.edges.map(toEdgeRow), truncated: false };
+  return rows.map((row) => ({
+    nodes: row.nodes.map(toNodeRow),
+    edges: row.edges.map(toEdgeRow),
+    truncated: false,
+  }));
+}
+
+/** One shortest path; empty when none within `maxLength`. */
+export async function findShortestPath(db: Db, params: PathSearch): Promise<GraphSliceRow> {
+  const [path] = await findShortestPaths(db, { ...params, k: 1 });
+  return path ?? { nodes: [], edges: [], truncated: false };
 }

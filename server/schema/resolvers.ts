@@ -1,6 +1,7 @@
 import { JSONResolver } from 'graphql-scalars';
 import { DateScalar } from './base/date-scalar.js';
 import type { Resolvers } from './resolvers-types.generated.js';
+import { analysisResolvers } from './analysis/resolvers.js';
 import { baseResolvers } from './base/resolvers.js';
 import { coverageResolvers } from './coverage-gaps/resolvers.js';
 import { dispositifResolvers } from './dispositif/resolvers.js';
@@ -28,6 +29,7 @@ const domains: Resolvers[] = [
   coverageResolvers,
   editingResolvers,
   journalResolvers,
+  analysisResolvers,
 ];
 
 /**

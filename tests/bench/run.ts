@@ -17,6 +17,7 @@ import { applyMigrations } from '../../graph/migrate.js';
 import { loadSeedGraph } from '../../graph/queries/import.js';
 import { listen } from '../../server/main.js';
 import { loadDataset } from '../../seeds/load.js';
+import { analysisBench } from './analysis.bench.js';
 import { apiBench } from './api.bench.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { coverageBench } from './coverage.bench.js';
@@ -30,6 +31,7 @@ import { seedLoadBench } from './seed-load.bench.js';
 const SUITES: Record<string, BenchSuite> = {
   'seed-load': seedLoadBench,
   api: apiBench,
+  analysis: analysisBench,
   coverage: coverageBench,
   page: pageBench,
   load: loadBench,

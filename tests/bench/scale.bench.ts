@@ -14,7 +14,7 @@ import { findNodesByIds } from '../../graph/queries/nodes.js';
 import { loadCoverageIndex } from '../../graph/queries/coverage.js';
 import { toDispositifFilterParams } from '../../graph/queries/dispositif-filter.js';
 import { findPartnershipNetwork } from '../../graph/queries/partners.js';
-import { findShortestPath } from '../../graph/queries/path.js';
+import { crossableLabels, findShortestPath } from '../../graph/queries/path.js';
 import { findRelationsBatch } from '../../graph/queries/relations.js';
 import { searchNodes } from '../../graph/queries/search.js';
 import { countGraph } from '../../graph/queries/stats.js';
@@ -411,7 +411,13 @@ export async function runScaleBench({
       name: 'shortestPath WeJOB → Gironde',
       query: PATH,
       variables: { from: 'org:wejob', to: 'dep:33' },
-      driver: () => findShortestPath(db, { from: 'org:wejob', to: 'dep:33', maxLength: 6 }),
+      driver: () =>
+        findShortestPath(db, {
+          from: 'org:wejob',
+          to: 'dep:33',
+          maxLength: 6,
+          ...crossableLabels(null, null),
+        }),
     },
     { name: 'stats', query: STATS, variables: {}, driver: () => countGraph(db) },
   ];

@@ -24,6 +24,8 @@ const SAMPLE_BY_ARGUMENT: Record<string, unknown> = {
   organisation: 'org:wejob',
   text: 'wejob',
   level: 'DEPARTEMENT',
+  'cypher.query': 'RETURN 1 AS one',
+  'runSavedQuery.id': 'brokers',
 };
 
 function sampleOfType(type: GraphQLInputType): unknown {

@@ -37,6 +37,8 @@ describe('when Neo4j goes down', () => {
     await neo4j?.stop();
   });
 
+  const ANSWERED_WITHOUT_DATABASE = new Set(['savedQueries']);
+
   it(
     'answers DATABASE_UNAVAILABLE on every field within 2 s, then recovers by itself',
     { timeout: 180_000 },
@@ -52,6 +54,11 @@ describe('when Neo4j goes down', () => {
       for (const { field, query, variables } of operations) {
         const started = performance.now();
         const down = await api.execute(query, variables);
+        // The saved-query library is code: it answers with the database down.
+        if (ANSWERED_WITHOUT_DATABASE.has(field)) {
+          expect(down.errors, field).toBeUndefined();
+          continue;
+        }
         expect(firstErrorCode(down), field).toBe('DATABASE_UNAVAILABLE');
         expect(performance.now() - started, field).toBeLessThan(2_000);
       }

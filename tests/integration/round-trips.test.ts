@@ -21,6 +21,10 @@ function counting(db: Db, log: string[]): Db {
       return db.write(cypher, params);
     },
     writeTransaction: (work) => db.writeTransaction(work),
+    readRaw: (work, options) => {
+      log.push('(raw read)');
+      return db.readRaw(work, options);
+    },
     scoped: (scope) => counting(db.scoped(scope), log),
     // Per-database caches (the coverage index) key on the base: shared, not counted.
     get base() {

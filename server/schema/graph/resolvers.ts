@@ -6,7 +6,7 @@ import {
   toDispositifFilterParams,
 } from '../../../graph/queries/dispositif-filter.js';
 import { findPartnershipNetwork } from '../../../graph/queries/partners.js';
-import { findShortestPath } from '../../../graph/queries/path.js';
+import { crossableLabels, findShortestPath, findShortestPaths } from '../../../graph/queries/path.js';
 import { findTerritoryScope } from '../../../graph/queries/territory-scope.js';
 import { INVOLVEMENT_TYPES, type RelationshipType } from '../../../graph/model.js';
 import type { NodeRow } from '../../../graph/queries/rows.js';
@@ -14,13 +14,44 @@ import type { GraphQLContext } from '../../context.js';
 import { badUserInput, notFound } from '../../errors.js';
 import { assertKnownFilterIds, eitherFilter, fromDispositifFilter } from '../filters.js';
 import { nodeOf, nodesOf } from '../node-mappers.js';
-import type { Resolvers } from '../resolvers-types.generated.js';
-import { kindOf, loadNodes, parseRelationshipTypes, relatedNodes, stringProp } from '../shared.js';
+import type { NodeKind, Resolvers } from '../resolvers-types.generated.js';
+import {
+  kindOf,
+  labelOfKind,
+  loadNodes,
+  parseRelationshipTypes,
+  relatedNodes,
+  stringProp,
+} from '../shared.js';
 
 const MAX_DEPTH = 3;
 const MAX_LIMIT = 1000;
 const MAX_PATH_LENGTH = 10;
 const MAX_IDS = 2000;
+const MAX_PATHS = 10;
+
+/** The arguments shortestPath and shortestPaths share, checked. */
+async function pathSearch(
+  ctx: GraphQLContext,
+  args: {
+    from: string;
+    to: string;
+    relations?: readonly string[] | null;
+    maxLength?: number | null;
+    kinds?: readonly NodeKind[] | null;
+    excludeKinds?: readonly NodeKind[] | null;
+  },
+) {
+  const length = args.maxLength ?? 6;
+  if (length < 1 || length > MAX_PATH_LENGTH) {
+    throw badUserInput('maxLength', `maxLength must be between 1 and ${MAX_PATH_LENGTH}.`);
+  }
+  const types = parseRelationshipTypes(args.relations);
+  await assertNodesExist(ctx, [args.from, args.to]);
+  if (args.from === args.to) throw badUserInput('to', 'from and to must be different nodes.');
+  const crossing = crossableLabels(args.kinds?.map(labelOfKind), args.excludeKinds?.map(labelOfKind));
+  return { from: args.from, to: args.to, types, maxLength: length, ...crossing };
+}
 
 /** Every id must name an existing node: a typo should not look like an empty graph. */
 async function assertNodesExist(ctx: GraphQLContext, ids: readonly string[]): Promise<NodeRow[]> {
@@ -102,15 +133,11 @@ export const graphResolvers: Resolvers = {
       assertKnownFilterIds(index, dispositifs, (criterion) => `filter.${criterion}`);
       return findMatchingDispositifIds(ctx.db, toDispositifFilterParams(dispositifs, index), among ?? null);
     },
-    shortestPath: async (_parent, { from, to, relations, maxLength }, ctx) => {
-      const length = maxLength ?? 6;
-      if (length < 1 || length > MAX_PATH_LENGTH) {
-        throw badUserInput('maxLength', `maxLength must be between 1 and ${MAX_PATH_LENGTH}.`);
-      }
-      const types = parseRelationshipTypes(relations);
-      await assertNodesExist(ctx, [from, to]);
-      if (from === to) throw badUserInput('to', 'from and to must be different nodes.');
-      return findShortestPath(ctx.db, { from, to, types, maxLength: length });
+    shortestPath: async (_parent, args, ctx) => findShortestPath(ctx.db, await pathSearch(ctx, args)),
+    shortestPaths: async (_parent, args, ctx) => {
+      const k = args.k ?? 3;
+      if (k < 1 || k > MAX_PATHS) throw badUserInput('k', `k must be between 1 and ${MAX_PATHS}.`);
+      return findShortestPaths(ctx.db, { ...(await pathSearch(ctx, args)), k });
     },
   },
   GraphSlice: {

@@ -11,6 +11,11 @@ afterAll(() => db.close());
 
 /** A read that would run for many seconds: a count over a billion numbers. */
 const SLOW_READ = 'UNWIND range(1, 1000000000) AS x RETURN count(x) AS n';
+/**
+ * A slow request the API accepts: a console count over a billion numbers. The
+ * console's own timeout (5 s) would end it too: the checks below wait less.
+ */
+const SLOW_REQUEST = `{ cypher(query: "UNWIND range(1, 1000000000) AS x RETURN count(x) AS slowConsole") { rows } }`;
 
 /** Transactions still running whose query text contains `fragment`. */
 async function runningWith(fragment: string): Promise<number> {
@@ -88,5 +93,22 @@ describe('the per-request deadline', () => {
     const error = await context.db.read(SLOW_READ).catch((e: unknown) => e);
     expect((error as GraphError).code).toBe('TIMEOUT');
     expect(context.signal.aborted).toBe(true);
+  });
+
+  it('stops the work of an HTTP request its client abandoned', async () => {
+    const yoga = createAtlasYoga(db, { requestTimeoutMs: 60_000 });
+    const controller = new AbortController();
+    const answer = Promise.resolve(
+      yoga.fetch('http://atlas.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: SLOW_REQUEST }),
+        signal: controller.signal,
+      }),
+    ).catch(() => undefined);
+    expect(await eventually(async () => (await runningWith('slowConsole')) > 0, 5_000)).toBe(true);
+    controller.abort();
+    await answer;
+    expect(await eventually(async () => (await runningWith('slowConsole')) === 0, 5_000)).toBe(true);
   });
 });

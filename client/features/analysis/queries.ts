@@ -1,0 +1,80 @@
+import { graphql } from '../../gql/index.js';
+
+export const CYPHER_QUERY = graphql(`
+  query AnalysisCypher($query: String!, $params: JSON, $limit: Int) {
+    cypher(query: $query, params: $params, limit: $limit) {
+      columns
+      rows
+      truncated
+      elapsedMs
+      graph {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const SAVED_QUERIES_QUERY = graphql(`
+  query AnalysisSavedQueries {
+    savedQueries {
+      id
+      title
+      description
+      audience
+      parameters {
+        name
+        label
+        type
+        required
+        default
+        kinds
+        levels
+        values
+        min
+        max
+      }
+    }
+  }
+`);
+
+export const RUN_SAVED_QUERY = graphql(`
+  query AnalysisRunSavedQuery($id: ID!, $params: JSON) {
+    runSavedQuery(id: $id, params: $params) {
+      columns
+      rows
+      truncated
+      elapsedMs
+      graph {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const NETWORK_METRICS_QUERY = graphql(`
+  query AnalysisNetworkMetrics {
+    networkMetrics {
+      modularity
+      betweennessMethod
+      nodes {
+        node {
+          id
+          label
+        }
+        degree
+        weightedDegree
+        betweenness
+        pageRank
+        community
+      }
+      communities {
+        id
+        size
+      }
+    }
+  }
+`);

@@ -1,0 +1,85 @@
+import type { BenchSuite } from './harness.js';
+import { timeMedian } from './harness.js';
+
+async function post(appUrl: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${appUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body;
+}
+
+const CONSOLE = `query ($query: String!, $params: JSON) {
+  cypher(query: $query, params: $params) { columns rows graph { nodes { id } edges { id } } }
+}`;
+const METRICS = `query ($theme: ID) {
+  networkMetrics(theme: $theme) {
+    modularity
+    nodes { node { id } degree weightedDegree betweenness pageRank community }
+    communities { id size central { id } }
+  }
+}`;
+const SAVED = `query ($id: ID!, $params: JSON) { runSavedQuery(id: $id, params: $params) { rows graph { nodes { id } edges { id } } } }`;
+// Themes of the seed graph: each a filter the metrics cache has not seen yet.
+const THEMES = [
+  'theme:mobilite',
+  'theme:se-former',
+  'theme:trouver-un-emploi',
+  'theme:numerique',
+  'theme:remobilisation',
+];
+
+async function timeOnce(work: () => Promise<unknown>) {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** The analyst console, saved queries, network metrics and k paths (issue 11). */
+export const analysisBench: BenchSuite = async ({ appUrl }) => {
+  const fresh: number[] = [];
+  for (const theme of THEMES) fresh.push(await timeOnce(() => post(appUrl, METRICS, { theme })));
+  fresh.sort((a, b) => a - b);
+  return [
+    {
+      name: 'analysis: console round trip, 2-hop pattern (200 rows)',
+      value: await timeMedian(() =>
+        post(appUrl, CONSOLE, {
+          query: 'MATCH (o:Organisation {id: $id})-[r1]-(m)-[r2]-(x) RETURN o, r1, m, r2, x LIMIT 200',
+          params: { id: 'org:pole-emploi' },
+        }),
+      ),
+      target: 50,
+    },
+    {
+      name: 'analysis: network metrics with communities, filter not cached (median of 5 themes)',
+      value: fresh[Math.floor(fresh.length / 2)]!,
+      target: 300,
+    },
+    {
+      name: 'analysis: network metrics, cached at the graph version',
+      value: await timeMedian(() => post(appUrl, METRICS)),
+    },
+    {
+      name: 'analysis: saved query "funder-reach" (Région, 2 hops)',
+      value: await timeMedian(() =>
+        post(appUrl, SAVED, {
+          id: 'funder-reach',
+          params: { funder: 'org:region-nouvelle-aquitaine', hops: 2 },
+        }),
+      ),
+    },
+    {
+      name: 'analysis: 3 shortest paths WeJOB → Région through organisations and dispositifs',
+      value: await timeMedian(() =>
+        post(
+          appUrl,
+          '{ shortestPaths(from: "org:wejob", to: "org:region-nouvelle-aquitaine", kinds: [ORGANISATION, DISPOSITIF], maxLength: 10, k: 3) { nodes { id } } }',
+        ),
+      ),
+    },
+  ];
+};
