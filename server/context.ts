@@ -8,6 +8,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** Aborts when the client goes away or the request's deadline passes. */
   signal: AbortSignal;
+  /** Drops the request's timer and its listener on the client's signal once the request is answered. */
+  release: () => void;
   /** Per-request memo: work two fields of one operation share (see schema/request-memo.ts). */
   memo: Map<string, Promise<unknown>>;
   /** Who sends the request (null: anonymous), whatever authenticated them. */
@@ -25,7 +27,13 @@ export function requestTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): num
   return value;
 }
 
-/** A fresh context per request: loaders cache only within one request, queries stop with it. */
+/**
+ * A fresh context per request: loaders cache only within one request, queries
+ * stop with it. One AbortController per request, fed by the client's signal and
+ * a timer, rather than `AbortSignal.any`: on Node 20 a composite signal with
+ * listeners is never collected (nodejs/node#54614), which grew the app's memory
+ * with every request under load.
+ */
 export function createContext(
   db: Db,
   request: { signal?: AbortSignal } | undefined,
@@ -33,8 +41,21 @@ export function createContext(
   viewer: Viewer | null = null,
 ): GraphQLContext {
   const deadline = Date.now() + timeoutMs;
-  const signals = [AbortSignal.timeout(timeoutMs), ...(request?.signal ? [request.signal] : [])];
-  const signal = AbortSignal.any(signals);
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The request took too long.', 'TimeoutError')),
+    timeoutMs,
+  );
+  timer.unref();
+  const client = request?.signal;
+  const onClientGone = () => controller.abort(client?.reason);
+  if (client?.aborted) onClientGone();
+  else client?.addEventListener('abort', onClientGone, { once: true });
+  const release = () => {
+    clearTimeout(timer);
+    client?.removeEventListener('abort', onClientGone);
+  };
+  const { signal } = controller;
   const scoped = db.scoped({ signal, deadline });
-  return { db: scoped, loaders: createLoaders(scoped), signal, memo: new Map(), viewer };
+  return { db: scoped, loaders: createLoaders(scoped), signal, release, memo: new Map(), viewer };
 }

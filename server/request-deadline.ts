@@ -20,9 +20,13 @@ function whenEnded(signal: AbortSignal): Promise<ExecutionResult> {
 export function useRequestDeadline(): Plugin<GraphQLContext> {
   return {
     onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn((args) => {
-        const { signal } = args.contextValue as GraphQLContext;
-        return Promise.race([executeFn(args), whenEnded(signal)]);
+      setExecuteFn(async (args) => {
+        const { signal, release } = args.contextValue as GraphQLContext;
+        try {
+          return await Promise.race([executeFn(args), whenEnded(signal)]);
+        } finally {
+          release();
+        }
       });
     },
   };
