@@ -19,7 +19,7 @@ export const WORKSPACES: { id: Workspace; label: string; component: ComponentTyp
     label: 'Couverture',
     // Used now and then: loaded on first use.
     component: lazy(() =>
-      import('../workspaces/coverage/CoverageWorkspace').then((module) => ({
+      import('../workspaces/coverage-gaps/CoverageWorkspace').then((module) => ({
         default: module.CoverageWorkspace,
       })),
     ),
