@@ -14,6 +14,7 @@ import { conflict, databaseUnavailable, timeout } from './errors.js';
 import { useGetParameterCheck } from './get-params.js';
 import { renderGraphiQL } from './graphiql.js';
 import { useRequestDeadline } from './request-deadline.js';
+import { createAtlasLogger } from './yoga-logger.js';
 import { resolvers } from './schema/resolvers.js';
 import { typeDefs } from './schema/type-defs.js';
 
@@ -80,6 +81,7 @@ export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
       ),
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    logging: createAtlasLogger(),
     maskedErrors: { maskError },
     cors: corsFor(options.allowedOrigins ?? allowedOriginsFromEnv()),
     graphiql: { title: 'Atlas des acteurs — GraphQL' },
