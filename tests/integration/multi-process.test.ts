@@ -38,9 +38,13 @@ beforeAll(async () => {
   await writeSyntheticGraph(db, theme);
   // What is tested is what each sees, not how fast: a cold index build on this shared machine may pass 10 s.
   const env = { ATLAS_REQUEST_TIMEOUT_MS: '60000' };
+  // The second one through the routing scheme, as over a cluster (a lone server routes to itself).
+  const config = inject('neo4j');
+  const routed = { ...config, uri: config.uri.replace(/^bolt:/, 'neo4j:') };
+  expect(routed.uri).toMatch(/^neo4j:\/\//);
   [first, second] = await Promise.all([
-    startChildServer('atlas', inject('neo4j'), env),
-    startChildServer('atlas', inject('neo4j'), env),
+    startChildServer('atlas', config, env),
+    startChildServer('atlas', routed, env),
   ]);
   admin = await createAccount(db, 'admin', [], first.url);
 }, 120_000);
@@ -61,7 +65,7 @@ type Coverage = { coverageSummary: { dispositifs: number; covered: { cells: numb
 const coverageOn = async (server: ChildServer) =>
   (await ask<Coverage>(server, COVERAGE, { theme: THEME })).coverageSummary;
 
-describe('two app processes over one Neo4j', () => {
+describe('two app processes over one Neo4j, one through neo4j:// routing', () => {
   it('each sees at once what the other wrote, caches included', async () => {
     // Both processes build and keep their coverage index before the change.
     expect(await coverageOn(first)).toEqual({ dispositifs: 0, covered: { cells: 0 } });
