@@ -107,9 +107,13 @@ export function createDb(config: DbConfig): Db {
     neo4j.auth.basic(config.user, config.password),
     DRIVER_OPTIONS,
   );
+  // One bookmark manager for every session of the process: on a cluster (neo4j://) a read
+  // routed to a follower waits for the writes this process made (causal consistency).
+  const bookmarkManager = neo4j.bookmarkManager();
   const sessionConfig = (mode: 'READ' | 'WRITE') => ({
     database: config.database,
     defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    bookmarkManager,
   });
   const readTimeout = config.readTimeoutMs ?? 10_000;
 

@@ -4,10 +4,14 @@ import { countRelationsBatch, type RelationCountRow } from '../graph/queries/deg
 import { findNodesByIds, findThemeChildrenBatch } from '../graph/queries/nodes.js';
 import { findPartnersBatch, type PartnershipRow } from '../graph/queries/partners.js';
 import {
+  findNodesByIdsAhead,
+  findNodesByLabelAhead,
   findRelationPagesBatch,
   findRelationsBatch,
+  type NodesAhead,
   type RelationKey,
   type RelationPageKey,
+  type RelationTree,
 } from '../graph/queries/relations.js';
 import type { NodeRow, RelationRow } from '../graph/queries/rows.js';
 
@@ -22,13 +26,25 @@ export interface Loaders {
   partners: DataLoader<string, PartnershipRow[]>;
   /** A theme's sub-themes, keyed by its id. */
   themeChildren: DataLoader<string, NodeRow[]>;
+  /** A node with the relations the query asks of it, two levels deep (its relation loads then hit the cache). */
+  nodeAhead: DataLoader<NodeAheadKey, NodeRow | null, string>;
+  /** Every theme or public, with the relations the query asks of them, in one round trip. */
+  labelAhead(label: 'Theme' | 'Public', tree: readonly RelationTree[]): Promise<NodeRow[]>;
+}
+
+export interface NodeAheadKey {
+  id: string;
+  tree: readonly RelationTree[];
 }
 
 /** One cache entry per node, type and direction, whatever the key reads ahead. */
 const relationCacheKey = (key: RelationKey) => `${key.id}|${key.type}|${key.direction}`;
 
-/** Batches the per-field lookups of one request into a round trip per level, or per two levels when the
- * relation fields read ahead (schema/look-ahead.ts). */
+/**
+ * Batches the per-field lookups of one request into a round trip per level, or per two levels when the
+ * relation fields read ahead; a top-level field reading ahead (`nodeAhead`, `labelAhead`) brings its
+ * nodes and two levels below them in one (schema/look-ahead.ts).
+ */
 export function createLoaders(db: Db): Loaders {
   const relations: Loaders['relations'] = new DataLoader(
     async (keys) => {
@@ -39,12 +55,40 @@ export function createLoaders(db: Db): Loaders {
     },
     { cacheKeyFn: relationCacheKey },
   );
+  const node: Loaders['node'] = new DataLoader(async (ids) => {
+    const rows = await findNodesByIds(db, ids);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  /** Primes what a read ahead brought: its nodes and every relation list it holds. */
+  const prime = ({ nodes, relations: lists }: NodesAhead) => {
+    for (const row of nodes) node.prime(row.id, row);
+    for (const entry of lists) relations.prime(entry.key, entry.relations);
+    return nodes;
+  };
+  // Keys of one request asking the same tree (aliased `node` fields) share a round trip.
+  const nodeAhead: Loaders['nodeAhead'] = new DataLoader(
+    async (keys) => {
+      const byTree = new Map<string, NodeAheadKey[]>();
+      for (const key of keys) {
+        const signature = JSON.stringify(key.tree);
+        byTree.set(signature, [...(byTree.get(signature) ?? []), key]);
+      }
+      const found = new Map<string, NodeRow>();
+      await Promise.all(
+        [...byTree.values()].map(async (group) => {
+          const ids = group.map((key) => key.id);
+          for (const row of prime(await findNodesByIdsAhead(db, ids, group[0]!.tree))) found.set(row.id, row);
+        }),
+      );
+      return keys.map((key) => found.get(key.id) ?? null);
+    },
+    { cacheKeyFn: (key) => JSON.stringify([key.id, key.tree]) },
+  );
   return {
-    node: new DataLoader(async (ids) => {
-      const rows = await findNodesByIds(db, ids);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    node,
+    nodeAhead,
+    labelAhead: async (label, tree) => prime(await findNodesByLabelAhead(db, label, tree)),
     relations,
     degrees: new DataLoader((ids) => countRelationsBatch(db, ids)),
     relationPages: new DataLoader((keys) => findRelationPagesBatch(db, keys), {

@@ -20,6 +20,8 @@ export interface LocalNeo4jOptions {
   boltPort: number;
   heapMb?: number;
   pageCacheMb?: number;
+  /** What one transaction may hold, in MB (192 by default). */
+  transactionMaxMb?: number;
   /** Start from an empty database (test instances). */
   fresh?: boolean;
   log?: (line: string) => void;
@@ -51,7 +53,10 @@ const JVM_FLAGS = [
   '-Dfile.encoding=UTF-8',
 ];
 
-function writeConfig(home: string, options: Required<Pick<LocalNeo4jOptions, 'boltPort' | 'pageCacheMb'>>) {
+function writeConfig(
+  home: string,
+  options: Required<Pick<LocalNeo4jOptions, 'boltPort' | 'pageCacheMb' | 'transactionMaxMb'>>,
+) {
   const dir = (name: string) => path.join(home, name);
   for (const name of ['conf', 'data', 'logs', 'plugins', 'run', 'import'])
     mkdirSync(dir(name), { recursive: true });
@@ -72,7 +77,7 @@ function writeConfig(home: string, options: Required<Pick<LocalNeo4jOptions, 'bo
     'db.transaction.timeout=60s',
     // Bounds what one transaction may hold (the analyst console's collect/range bombs):
     // the query fails with MemoryPoolOutOfMemoryError instead of exhausting the heap.
-    'db.memory.transaction.max=192m',
+    `db.memory.transaction.max=${options.transactionMaxMb}m`,
     'dbms.usage_report.enabled=false',
   ];
   writeFileSync(dir('conf/neo4j.conf'), conf.join('\n') + '\n');
@@ -141,7 +146,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const libDir = provisionNeo4jDistribution(log);
   const home = instanceHome(options.name);
   if (options.fresh) rmSync(home, { recursive: true, force: true });
-  writeConfig(home, { boltPort: options.boltPort, pageCacheMb: options.pageCacheMb ?? 128 });
+  writeConfig(home, {
+    boltPort: options.boltPort,
+    pageCacheMb: options.pageCacheMb ?? 128,
+    transactionMaxMb: options.transactionMaxMb ?? 192,
+  });
   const password = ensurePassword(home, libDir);
   restrictAuthFiles(home);
   const config: DbConfig = { uri: `bolt://127.0.0.1:${options.boltPort}`, user: 'neo4j', password };

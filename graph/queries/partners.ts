@@ -2,15 +2,8 @@ import type { Db } from '../driver.js';
 import { INVOLVEMENT_TYPES } from '../model.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { matchesDispositifFilter } from './fragments.js';
-import {
-  projectEdge,
-  projectNode,
-  toEdgeRow,
-  toNodeRow,
-  type EdgeRow,
-  type GraphSliceRow,
-  type NodeRow,
-} from './rows.js';
+import { findNodesByIds } from './nodes.js';
+import { projectNode, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
 
 type RawNode = Parameters<typeof toNodeRow>[0];
 
@@ -62,68 +55,119 @@ export async function findPartnersBatch(db: Db, ids: readonly string[]): Promise
   return ids.map((id) => byOwner.get(id) ?? []);
 }
 
-const PARTNERSHIP_NETWORK = /* cypher */ `
-  MATCH (d:Dispositif)
-  WHERE ${matchesDispositifFilter('d')}
-  MATCH (a:Organisation)-[:${INVOLVEMENT}]->(d)<-[:${INVOLVEMENT}]-(b:Organisation)
-  WHERE a.id < b.id
-  WITH a, b, collect(DISTINCT d.id) AS dispositifs
-  RETURN ${projectNode('a')} AS a, ${projectNode('b')} AS b, dispositifs`;
+// Ids only, one row per dispositif: the pairs are made in code. Made in Cypher they
+// grow with the square of each dispositif's organisations, with both ends
+// projected on every pair, and the national graph ran out of transaction memory.
+// A territory starts from the places reaching it instead of every dispositif.
+const NETWORK_INVOLVEMENTS = /* cypher */ `
+  CALL () {
+    UNWIND coalesce($places, []) AS placeId
+    MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(d:Dispositif)
+    RETURN DISTINCT d
+    UNION
+    MATCH (d:Dispositif) WHERE $places IS NULL
+    RETURN d
+  }
+  WITH d WHERE ${matchesDispositifFilter('d')}
+  WITH d, COLLECT { MATCH (o:Organisation)-[:${INVOLVEMENT}]->(d) RETURN DISTINCT o.id } AS organisations
+  WHERE size(organisations) > 1
+  RETURN d.id AS dispositif, organisations`;
+
+/** For each dispositif a filter selects with two organisations or more, the ids of those involved. */
+async function findNetworkInvolvements(
+  db: Db,
+  params: DispositifFilterParams,
+): Promise<{ dispositif: string; organisations: string[] }[]> {
+  return db.read(NETWORK_INVOLVEMENTS, { ...params });
+}
 
 const DIRECT_PARTNERSHIPS = /* cypher */ `
   MATCH (a:Organisation)-[r:PARTNERS_WITH]->(b:Organisation)
   WHERE $ids IS NULL OR (a.id IN $ids AND b.id IN $ids)
-  RETURN ${projectNode('a')} AS a, ${projectNode('b')} AS b, ${projectEdge('r')} AS edge`;
+  RETURN a.id AS a, b.id AS b, r.sources AS sources`;
+
+/** Explicit partnerships, between the organisations given (all of them when null). */
+async function findDirectPartnerships(
+  db: Db,
+  ids: readonly string[] | null,
+): Promise<{ a: string; b: string; sources: string[] | null }[]> {
+  return db.read(DIRECT_PARTNERSHIPS, { ids });
+}
 
 const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|PARTNERS|${a}`);
+
+/**
+ * The answer's bound: the heaviest pairs are kept, `truncated` says so. The
+ * région's network is a few hundred pairs; the national one, ~10^5.
+ */
+export const MAX_PARTNERSHIP_EDGES = 5_000;
+
+interface Pair {
+  source: string;
+  target: string;
+  dispositifs: string[];
+  direct: boolean;
+  sources: string[];
+}
 
 /**
  * The Organisation–Organisation projection over the dispositifs a filter
  * selects: one PARTNERS edge per pair, weighted by the number of shared
  * dispositifs (listed in its data), plus explicit partnerships (only between
- * organisations of the network when a filter is given).
+ * organisations of the network when a filter is given). At most `maxEdges`,
+ * heaviest first.
  */
-export async function findPartnershipNetwork(db: Db, params: DispositifFilterParams): Promise<GraphSliceRow> {
+export async function findPartnershipNetwork(
+  db: Db,
+  params: DispositifFilterParams,
+  maxEdges = MAX_PARTNERSHIP_EDGES,
+): Promise<GraphSliceRow> {
   const filtered = isFiltering(params);
-  const shared = await db.read<{ a: RawNode; b: RawNode; dispositifs: string[] }>(PARTNERSHIP_NETWORK, {
-    ...params,
-  });
-  const nodes = new Map<string, NodeRow>();
-  const edges = new Map<string, EdgeRow>();
-  for (const row of shared) {
-    nodes.set(row.a.id, toNodeRow(row.a));
-    nodes.set(row.b.id, toNodeRow(row.b));
-    edges.set(pairId(row.a.id, row.b.id), {
-      id: pairId(row.a.id, row.b.id),
-      source: row.a.id,
-      target: row.b.id,
-      type: 'PARTNERS',
+  const pairs = new Map<string, Pair>();
+  const members = new Set<string>();
+  for (const { dispositif, organisations } of await findNetworkInvolvements(db, params)) {
+    const ids = [...organisations].sort();
+    for (let i = 0; i < ids.length; i += 1) {
+      members.add(ids[i]!);
+      for (let j = i + 1; j < ids.length; j += 1) {
+        const id = pairId(ids[i]!, ids[j]!);
+        let pair = pairs.get(id);
+        if (!pair) {
+          pair = { source: ids[i]!, target: ids[j]!, dispositifs: [], direct: false, sources: [] };
+          pairs.set(id, pair);
+        }
+        pair.dispositifs.push(dispositif);
+      }
+    }
+  }
+  for (const row of await findDirectPartnerships(db, filtered ? [...members] : null)) {
+    const id = pairId(row.a, row.b);
+    const pair = pairs.get(id) ?? {
+      source: row.a,
+      target: row.b,
+      dispositifs: [],
+      direct: false,
       sources: [],
-      props: { weight: row.dispositifs.length, dispositifs: row.dispositifs, direct: false },
-    });
+    };
+    pair.direct = true;
+    pair.sources = [...new Set([...pair.sources, ...(row.sources ?? [])])];
+    pairs.set(id, pair);
   }
-  const direct = await db.read<{ a: RawNode; b: RawNode; edge: Parameters<typeof toEdgeRow>[0] }>(
-    DIRECT_PARTNERSHIPS,
-    { ids: filtered ? [...nodes.keys()] : null },
+  const weight = (pair: Pair) => pair.dispositifs.length + (pair.direct ? 1 : 0);
+  const ranked = [...pairs.entries()].sort(
+    ([idA, a], [idB, b]) => weight(b) - weight(a) || (idA < idB ? -1 : idA > idB ? 1 : 0),
   );
-  for (const row of direct) {
-    nodes.set(row.a.id, toNodeRow(row.a));
-    nodes.set(row.b.id, toNodeRow(row.b));
-    const id = pairId(row.a.id, row.b.id);
-    const existing = edges.get(id);
-    const sources = toEdgeRow(row.edge).sources;
-    edges.set(id, {
-      id,
-      source: existing?.source ?? row.a.id,
-      target: existing?.target ?? row.b.id,
-      type: 'PARTNERS',
-      sources: [...new Set([...(existing?.sources ?? []), ...sources])],
-      props: {
-        weight: Number(existing?.props.weight ?? 0) + 1,
-        dispositifs: existing?.props.dispositifs ?? [],
-        direct: true,
-      },
-    });
-  }
-  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: false };
+  const kept = ranked.slice(0, maxEdges);
+  const edges: EdgeRow[] = kept.map(([id, pair]) => ({
+    id,
+    source: pair.source,
+    target: pair.target,
+    type: 'PARTNERS',
+    sources: pair.sources,
+    props: { weight: weight(pair), dispositifs: pair.dispositifs.sort(), direct: pair.direct },
+  }));
+  const ends = [...new Set(edges.flatMap((edge) => [edge.source, edge.target]))];
+  const nodes = await findNodesByIds(db, ends);
+  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { nodes, edges, truncated: ranked.length > kept.length };
 }

@@ -1,6 +1,13 @@
 import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
-import { idsByLabel, matchNodesById, projectNode, toNodeRow, type RelationRow } from './rows.js';
+import {
+  idsByLabel,
+  matchNodesById,
+  projectNode,
+  toNodeRow,
+  type NodeRow,
+  type RelationRow,
+} from './rows.js';
 
 export interface RelationSpec {
   type: RelationshipType;
@@ -16,6 +23,20 @@ export interface RelationKey extends RelationSpec {
   then?: readonly RelationSpec[];
 }
 
+// The relations `key.then` asks of each node `m` reached (one level ahead).
+const NESTED_OF_M = /* cypher */ `COLLECT {
+    UNWIND key.then AS next
+    CALL (m, next) {
+      MATCH (m)-[r2:$(next.type)]->(x) WHERE next.direction = 'OUT'
+      RETURN r2, x
+      UNION ALL
+      MATCH (m)<-[r2:$(next.type)]-(x) WHERE next.direction = 'IN'
+      RETURN r2, x
+    }
+    WITH next, r2, x ORDER BY x.name, x.id
+    RETURN {next: next.position, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
+  }`;
+
 // Keys arrive grouped by node id, so each node finds its own keys by one map lookup
 // (a list filtered per node grows with nodes × keys); the type is dynamic but
 // always one of RELATIONSHIP_TYPES, checked above graph/.
@@ -29,20 +50,9 @@ const FIND_RELATIONS = /* cypher */ `
     MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
     RETURN r, m
   }
-  WITH key, r, m, COLLECT {
-    UNWIND key.then AS next
-    CALL (m, next) {
-      MATCH (m)-[r2:$(next.type)]->(x) WHERE next.direction = 'OUT'
-      RETURN r2, x
-      UNION ALL
-      MATCH (m)<-[r2:$(next.type)]-(x) WHERE next.direction = 'IN'
-      RETURN r2, x
-    }
-    WITH next, r2, x ORDER BY x.name
-    RETURN {next: next.position, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
-  } AS nested
+  WITH key, r, m, ${NESTED_OF_M} AS nested
   RETURN key.index AS index, type(r) AS type, properties(r) AS props, ${projectNode('m')} AS other, nested
-  ORDER BY other.props.name`;
+  ORDER BY other.props.name, other.id`;
 
 /** Keys indexed by their position in the batch, grouped under their node's id. */
 function groupKeysById(keys: readonly RelationKey[]) {
@@ -122,6 +132,116 @@ export async function findRelationsBatch(
       nested.set(`${entry.key.id}|${entry.key.type}|${entry.key.direction}`, entry);
   }
   return { grouped, nested: [...nested.values()] };
+}
+
+/** A relation a query asks of the nodes a top-level field returns, and what it asks next of the nodes reached. */
+export interface RelationTree extends RelationSpec {
+  then: readonly RelationSpec[];
+}
+
+// The relations `$keys` asks of a root node `n`, two levels deep, in the order
+// FIND_RELATIONS gives them: a top-level field and what the query asks below it in one round trip.
+const RELATIONS_OF_N = /* cypher */ `COLLECT {
+    UNWIND $keys AS key
+    CALL (n, key) {
+      MATCH (n)-[r:$(key.type)]->(m) WHERE key.direction = 'OUT'
+      RETURN r, m
+      UNION ALL
+      MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
+      RETURN r, m
+    }
+    WITH key, r, m, ${NESTED_OF_M} AS nested
+    ORDER BY m.name, m.id
+    RETURN {index: key.index, type: type(r), props: properties(r), other: ${projectNode('m')}, nested: nested}
+  }`;
+
+const FIND_NODES_BY_IDS_AHEAD = /* cypher */ `
+  ${matchNodesById('n', 'ids')}
+  RETURN ${projectNode('n')} AS node, ${RELATIONS_OF_N} AS relations`;
+
+const findByLabelAhead = (label: 'Theme' | 'Public') => /* cypher */ `
+  MATCH (n:${label})
+  RETURN ${projectNode('n')} AS node, ${RELATIONS_OF_N} AS relations
+  ORDER BY n.name`;
+
+/** Nodes read with the relations a query asks of them: every (node, relation) list, nested ones included. */
+export interface NodesAhead {
+  nodes: NodeRow[];
+  relations: NestedRelations[];
+}
+
+type RawAhead = {
+  node: Parameters<typeof toNodeRow>[0];
+  relations: (RawRelation & { index: number; nested: (RawRelation & { next: number })[] })[];
+};
+
+function toNodesAhead(rows: readonly RawAhead[], tree: readonly RelationTree[]): NodesAhead {
+  const nodes: NodeRow[] = [];
+  const relations = new Map<string, NestedRelations>();
+  const filled = new Set<NestedRelations>();
+  const entry = (id: string, spec: RelationSpec) => {
+    const cacheKey = `${id}|${spec.type}|${spec.direction}`;
+    let found = relations.get(cacheKey);
+    if (!found) {
+      found = { key: { id, type: spec.type, direction: spec.direction }, relations: [] };
+      relations.set(cacheKey, found);
+    }
+    return found;
+  };
+  for (const row of rows) {
+    const node = toNodeRow(row.node);
+    nodes.push(node);
+    // Every asked list exists, empty or not, so that its load is a cache hit.
+    const top = tree.map((spec) => entry(node.id, spec));
+    for (const raw of row.relations) {
+      const spec = tree[raw.index];
+      if (!spec) continue;
+      const relation = toRelationRow(raw, spec.direction);
+      top[raw.index]!.relations.push(relation);
+      // A node reached twice (by two relations or from two roots) gets each list once.
+      const reached = spec.then.map((next) => {
+        const list = entry(relation.other.id, next);
+        return filled.has(list) ? null : list;
+      });
+      for (const item of raw.nested)
+        reached[item.next]?.relations.push(toRelationRow(item, spec.then[item.next]!.direction));
+      for (const list of reached) if (list) filled.add(list);
+    }
+  }
+  return { nodes, relations: [...relations.values()] };
+}
+
+function keysOf(tree: readonly RelationTree[]) {
+  return tree.map((spec, index) => ({
+    index,
+    type: spec.type,
+    direction: spec.direction,
+    then: spec.then.map((next, position) => ({ type: next.type, direction: next.direction, position })),
+  }));
+}
+
+/** Nodes by id with the relations `tree` asks of them, two levels deep, in one round trip. */
+export async function findNodesByIdsAhead(
+  db: Db,
+  ids: readonly string[],
+  tree: readonly RelationTree[],
+): Promise<NodesAhead> {
+  if (ids.length === 0) return { nodes: [], relations: [] };
+  const rows = await db.read<RawAhead>(FIND_NODES_BY_IDS_AHEAD, {
+    ids: idsByLabel(ids),
+    keys: keysOf(tree),
+  });
+  return toNodesAhead(rows, tree);
+}
+
+/** Every node of a small label, by name, with the relations `tree` asks of them, in one round trip. */
+export async function findNodesByLabelAhead(
+  db: Db,
+  label: 'Theme' | 'Public',
+  tree: readonly RelationTree[],
+): Promise<NodesAhead> {
+  const rows = await db.read<RawAhead>(findByLabelAhead(label), { keys: keysOf(tree) });
+  return toNodesAhead(rows, tree);
 }
 
 /** Where a relation stands in its node's relations, in page order: type, direction, name of the other end, its id. */

@@ -9,7 +9,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { RelationshipType } from '../../graph/model.js';
-import type { RelationSpec } from '../../graph/queries/relations.js';
+import type { RelationSpec, RelationTree } from '../../graph/queries/relations.js';
 
 /**
  * A field resolved by one relation type and direction: its items are links
@@ -104,7 +104,55 @@ function relationsSelected(
   });
 }
 
+/** What a selection of a relation field's items asks next: relations of the nodes it reaches. */
+function nestedSelected(
+  info: GraphQLResolveInfo,
+  itemType: GraphQLNamedType | null | undefined,
+  items: 'links' | 'nodes',
+  selectionSet: SelectionSetNode | undefined,
+  into: Map<string, RelationSpec>,
+) {
+  if (items === 'nodes') relationsSelected(info, itemType, selectionSet, into);
+  else {
+    eachField(info, itemType, selectionSet, (node, definition, coordinate) => {
+      if (otherFields.has(coordinate)) {
+        relationsSelected(info, getNamedType(definition.type), node.selectionSet, into);
+      }
+    });
+  }
+}
+
 const cache = new WeakMap<readonly FieldNode[], RelationSpec[]>();
+const treeCache = new WeakMap<readonly FieldNode[], RelationTree[]>();
+
+/**
+ * What the query asks of the nodes a top-level field returns (`node`, `themes`):
+ * the relation fields selected on them, each with what it asks next, so that
+ * the field reads its nodes and two levels below them in one round trip.
+ * Fragments on other types add relations the node lacks: read, and empty.
+ */
+export function relationTreeAhead(info: GraphQLResolveInfo): RelationTree[] {
+  const known = treeCache.get(info.fieldNodes);
+  if (known) return known;
+  const trees = new Map<string, { spec: RelationSpec; then: Map<string, RelationSpec> }>();
+  const rootType = getNamedType(info.returnType);
+  for (const fieldNode of info.fieldNodes) {
+    eachField(info, rootType, fieldNode.selectionSet, (node, definition, coordinate) => {
+      const relation = relationFields.get(coordinate);
+      if (!relation) return;
+      const key = `${relation.type}|${relation.direction}`;
+      let tree = trees.get(key);
+      if (!tree) {
+        tree = { spec: { type: relation.type, direction: relation.direction }, then: new Map() };
+        trees.set(key, tree);
+      }
+      nestedSelected(info, getNamedType(definition.type), relation.items, node.selectionSet, tree.then);
+    });
+  }
+  const result = [...trees.values()].map(({ spec, then }) => ({ ...spec, then: [...then.values()] }));
+  treeCache.set(info.fieldNodes, result);
+  return result;
+}
 
 /**
  * What the query asks next of the nodes a relation field returns: the
@@ -117,16 +165,8 @@ export function relationsAhead(info: GraphQLResolveInfo, items: 'links' | 'nodes
   if (known) return known;
   const specs = new Map<string, RelationSpec>();
   const itemType = getNamedType(info.returnType);
-  for (const fieldNode of info.fieldNodes) {
-    if (items === 'nodes') relationsSelected(info, itemType, fieldNode.selectionSet, specs);
-    else {
-      eachField(info, itemType, fieldNode.selectionSet, (node, definition, coordinate) => {
-        if (otherFields.has(coordinate)) {
-          relationsSelected(info, getNamedType(definition.type), node.selectionSet, specs);
-        }
-      });
-    }
-  }
+  for (const fieldNode of info.fieldNodes)
+    nestedSelected(info, itemType, items, fieldNode.selectionSet, specs);
   const result = [...specs.values()];
   cache.set(info.fieldNodes, result);
   return result;

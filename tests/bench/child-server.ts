@@ -13,8 +13,12 @@ export interface ChildServer {
 
 const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
 
-/** Starts tests/bench/serve.ts in a child process and waits for it to listen. */
-export async function startChildServer(which: 'atlas' | 'peer', config: DbConfig): Promise<ChildServer> {
+/** Starts tests/bench/serve.ts in a child process (`env` on top of ours) and waits for it to listen. */
+export async function startChildServer(
+  which: 'atlas' | 'peer',
+  config: DbConfig,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const port = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -26,6 +30,7 @@ export async function startChildServer(which: 'atlas' | 'peer', config: DbConfig
         NEO4J_USER: config.user,
         NEO4J_PASSWORD: config.password,
         PORT: String(port),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -7,15 +7,17 @@
  */
 import { print } from 'graphql';
 import { COVERAGE_QUERY } from '../../client/features/coverage-gaps/queries.js';
+import { detailsPage, NODE_DETAILS_QUERY } from '../../client/features/details/queries.js';
 import type { Db } from '../../graph/driver.js';
-import { RELATIONSHIP_TYPES, type SeedGraph } from '../../graph/model.js';
+import { RELATIONSHIP_TYPES, type RelationshipType, type SeedGraph } from '../../graph/model.js';
 import { expandNeighbourhood } from '../../graph/queries/neighbourhood.js';
 import { findNodesByIds } from '../../graph/queries/nodes.js';
 import { loadCoverageIndex } from '../../graph/queries/coverage.js';
 import { toDispositifFilterParams } from '../../graph/queries/dispositif-filter.js';
 import { findPartnershipNetwork } from '../../graph/queries/partners.js';
 import { crossableLabels, findShortestPath } from '../../graph/queries/path.js';
-import { findRelationsBatch } from '../../graph/queries/relations.js';
+import { countRelationsBatch } from '../../graph/queries/degrees.js';
+import { findRelationPagesBatch, findRelationsBatch } from '../../graph/queries/relations.js';
 import { searchNodes } from '../../graph/queries/search.js';
 import { countGraph } from '../../graph/queries/stats.js';
 import { FRANCE_ID } from '../../seeds/grid/build-grid.js';
@@ -54,39 +56,10 @@ async function post(
   return { ...body, bytes: Buffer.byteLength(text) };
 }
 
-// The page's details panel (client/features/details/DetailsPanel.tsx), field for field.
-const DETAILS = /* GraphQL */ `
-  query ($id: ID!) {
-    node(id: $id) {
-      id
-      kind
-      name
-      sources {
-        id
-        title
-        date
-      }
-      relations {
-        type
-        direction
-        role
-        amount
-        period
-        evidence
-        node {
-          id
-          kind
-          name
-        }
-        sources {
-          id
-          title
-          date
-        }
-      }
-    }
-  }
-`;
+// The page's details panel, its own document and page size.
+const DETAILS = print(NODE_DETAILS_QUERY);
+const DETAILS_PAGE = detailsPage(RELATIONSHIP_TYPES);
+const details = (id: string) => ({ id, ...DETAILS_PAGE });
 const SEARCH = /* GraphQL */ `
   query ($text: String!) {
     search(text: $text) {
@@ -327,6 +300,20 @@ function topCarrier(graph: SeedGraph): string {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
 }
 
+/** The details panel's reads by the driver: the node, then its citations, first page and counts at once. */
+async function detailsByDriver(db: Db, id: string): Promise<void> {
+  await findNodesByIds(db, [id]);
+  const [{ grouped }] = await Promise.all([
+    findRelationsBatch(db, [{ id, type: 'MENTIONED_IN', direction: 'OUT' }]),
+    findRelationPagesBatch(db, [
+      { id, types: DETAILS_PAGE.types as RelationshipType[], first: DETAILS_PAGE.first, after: null },
+    ]),
+    countRelationsBatch(db, [id]),
+  ]);
+  const sources = new Set(grouped.flat().map((rel) => rel.other.id));
+  await findNodesByIds(db, [...sources]);
+}
+
 /** A figure that could not be taken: counted as a miss, with the reason. */
 function failed(name: string, error: unknown, target: number): BenchResult {
   const reason = error instanceof Error ? error.message : String(error);
@@ -362,19 +349,8 @@ export async function runScaleBench({
     {
       name: 'details panel of Pôle emploi',
       query: DETAILS,
-      variables: { id: 'org:pole-emploi' },
-      driver: async () => {
-        await findNodesByIds(db, ['org:pole-emploi']);
-        const { grouped } = await findRelationsBatch(
-          db,
-          RELATIONSHIP_TYPES.flatMap((type) => [
-            { id: 'org:pole-emploi', type, direction: 'OUT' as const },
-            { id: 'org:pole-emploi', type, direction: 'IN' as const },
-          ]),
-        );
-        const sources = new Set(grouped.flat().flatMap((rel) => rel.sources));
-        await findNodesByIds(db, [...sources] as string[]);
-      },
+      variables: details('org:pole-emploi'),
+      driver: () => detailsByDriver(db, 'org:pole-emploi'),
       target: 15 * slack,
     },
     {
@@ -509,7 +485,7 @@ export async function runScaleBench({
   // Memory of the app after 100 mixed requests
   const mixed = [
     () => post(atlas.url, SEARCH, { text: 'mission' }),
-    () => post(atlas.url, DETAILS, { id: 'org:pole-emploi' }),
+    () => post(atlas.url, DETAILS, details('org:pole-emploi')),
     () => post(atlas.url, NEIGHBOURHOOD, { id: 'org:wejob' }),
     () =>
       post(atlas.url, NESTED['thème → dispositifs → carriers + territories'].atlas, { id: 'theme:mobilite' }),

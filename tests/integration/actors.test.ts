@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../client/gql/index.js';
+import { loadCoverageIndex } from '../../graph/queries/coverage.js';
+import { toDispositifFilterParams } from '../../graph/queries/dispositif-filter.js';
+import { findPartnershipNetwork } from '../../graph/queries/partners.js';
 import { createTestApi, firstErrorCode } from '../helpers/graphql.js';
 
 // Facts from the article on WeJOB's "jobeurs seniors" (seeds/data/articles/15-…).
@@ -93,6 +96,7 @@ const DEGREES = graphql(`
 const NETWORK = graphql(`
   query TestNetwork($territory: ID, $theme: ID, $activeOn: Date) {
     partnershipNetwork(territory: $territory, theme: $theme, activeOn: $activeOn) {
+      truncated
       nodes {
         id
       }
@@ -161,7 +165,7 @@ describe('graph queries', () => {
       ['org:pole-emploi|FUNDS|dis:jobeurs-seniors', 'org:wejob|CARRIES|dis:jobeurs-seniors'].sort(),
     );
     expect(data?.edgesAmong[0]?.sourceNodes[0]?.title).toBeTruthy();
-    expect(data?.territoryScope.containing).toEqual(['reg:75']);
+    expect(data?.territoryScope.containing).toEqual(['reg:75', 'pays:fr']);
     expect(data?.territoryScope.inside).toContain('com:33243');
     const dispositif = data?.nodes.find((node) => node.id === 'dis:jobeurs-seniors');
     expect(dispositif?.themes.length).toBeGreaterThan(0);
@@ -207,6 +211,26 @@ describe('graph queries', () => {
     expect(firstErrorCode(unknown)).toBe('BAD_USER_INPUT');
     expect(unknown.errors?.[0]?.extensions?.argument).toBe('theme');
     expect(firstErrorCode(await api.execute(NETWORK, { activeOn: '2019-02-30' }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('bounds the network to its heaviest pairs, and says so', async () => {
+    const whole = await findPartnershipNetwork(
+      api.db,
+      toDispositifFilterParams({}, await loadCoverageIndex(api.db)),
+    );
+    expect(whole.truncated).toBe(false);
+    expect((await api.execute(NETWORK, {})).data?.partnershipNetwork.truncated).toBe(false);
+    const weights = whole.edges.map((edge) => Number(edge.props.weight));
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    const top = await findPartnershipNetwork(
+      api.db,
+      toDispositifFilterParams({}, await loadCoverageIndex(api.db)),
+      3,
+    );
+    expect(top.truncated).toBe(true);
+    expect(top.edges).toEqual(whole.edges.slice(0, 3));
+    const ends = new Set(top.edges.flatMap((edge) => [edge.source, edge.target]));
+    expect(top.nodes.map((node) => node.id).sort()).toEqual([...ends].sort());
   });
 
   it('finds a shortest path, skipping provenance links', async () => {

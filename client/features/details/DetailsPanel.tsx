@@ -1,65 +1,36 @@
 import { useState } from 'react';
 import { ERROR_MESSAGES, request } from '../../api/graphql-client';
 import { useLoad } from '../../api/use-load';
-import { graphql } from '../../gql';
 import type { NodeDetailsQuery } from '../../gql/graphql';
-import { formatDate, formatValue, KIND_LABELS, propertyLabel, type NodeKind } from '../../vocabulary';
+import {
+  formatDate,
+  formatValue,
+  KIND_LABELS,
+  propertyLabel,
+  RELATION_TYPES,
+  type NodeKind,
+} from '../../vocabulary';
 import { EditingTools } from '../editing/EditingTools';
 import { NodeHistory } from '../editing/NodeHistory';
 import { useEditRevision } from '../editing/revision';
 import type { ComposedGraph } from '../graph/types';
 import { KindIcon } from '../legend/KindIcon';
 import { EdgeDetails } from './EdgeDetails';
+import { detailsPage, NODE_DETAILS_QUERY } from './queries';
 import { groupRelations } from './relations';
-
-export const RELATION_FIELDS = graphql(`
-  fragment RelationFields on Relation {
-    type
-    direction
-    role
-    amount
-    period
-    evidence
-    node {
-      id
-      kind
-      name
-    }
-    sources {
-      id
-      title
-      date
-    }
-  }
-`);
-
-export const NODE_DETAILS_FIELDS = graphql(`
-  fragment NodeDetailsFields on Node {
-    id
-    kind
-    name
-    sources {
-      id
-      title
-      date
-    }
-    relations {
-      ...RelationFields
-    }
-  }
-`);
-
-export const NODE_DETAILS_QUERY = graphql(`
-  query NodeDetails($id: ID!) {
-    node(id: $id) {
-      ...NodeDetailsFields
-    }
-  }
-`);
 
 type Details = NonNullable<NodeDetailsQuery['node']>;
 
 const HIDDEN_PROPS = new Set(['id', 'name', 'version']);
+
+/** Relations of the node, citations apart: the counts, not the page, which may stop short. */
+type Counts = Details['relationCounts'];
+
+const relationTotal = (counts: Counts) =>
+  counts.filter((row) => row.type !== 'MENTIONED_IN').reduce((sum, row) => sum + row.count, 0);
+
+const countOf = (counts: Counts, group: { type: string; direction: string }) =>
+  counts.find((row) => row.type === group.type && row.direction === group.direction)?.count ?? 0;
 
 export interface DetailsPanelProps {
   selection: { type: 'node'; id: string } | { type: 'edge'; id: string };
@@ -96,10 +67,12 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
   const [tab, setTab] = useState<'details' | 'history'>('details');
   const state = useLoad(
     async (signal): Promise<Details | null> =>
-      (await request(NODE_DETAILS_QUERY, { id: props.id }, { signal })).data.node ?? null,
+      (await request(NODE_DETAILS_QUERY, { id: props.id, ...detailsPage(RELATION_TYPES) }, { signal })).data
+        .node ?? null,
     [props.id, revision],
   );
 
+  const counts = state.type === 'ready' && state.value ? state.value.relationCounts : [];
   const onCanvas = props.graph.nodes.get(props.id);
   const kind = (onCanvas?.kind ?? (state.type === 'ready' ? state.value?.kind : undefined)) as
     NodeKind | undefined;
@@ -173,16 +146,11 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
                 </section>
               )}
               <section aria-label="Relations">
-                <h3>
-                  Relations (
-                  {state.value.relations.filter((relation) => relation.type !== 'MENTIONED_IN').length})
-                </h3>
-                {groupRelations(
-                  state.value.relations.filter((relation) => relation.type !== 'MENTIONED_IN'),
-                ).map((group) => (
+                <h3>Relations ({relationTotal(counts)})</h3>
+                {groupRelations(state.value.relations).map((group) => (
                   <details key={group.key} className="relation-group" open={group.relations.length <= 12}>
                     <summary>
-                      « {group.label} » <span className="count">({group.relations.length})</span>
+                      « {group.label} » <span className="count">({countOf(counts, group)})</span>
                     </summary>
                     <ul>
                       {group.relations.map((relation) => (
@@ -206,6 +174,11 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
                         </li>
                       ))}
                     </ul>
+                    {countOf(counts, group) > group.relations.length && (
+                      <p className="relation-meta">
+                        … et {countOf(counts, group) - group.relations.length} autres
+                      </p>
+                    )}
                   </details>
                 ))}
               </section>

@@ -4,6 +4,7 @@
  * as the real data is shaped, with no API involved. Deterministic for a given size.
  */
 import type { NodeKind } from '../../vocabulary';
+import { seededRandom } from './seeded-random';
 import type { Slice, SliceEdge, SliceNode } from './types';
 
 const KINDS: { kind: NodeKind; prefix: string; share: number }[] = [
@@ -22,21 +23,9 @@ const TYPE_BETWEEN: Record<string, string> = {
   'TERRITORY>TERRITORY': 'PART_OF',
 };
 
-/** mulberry32: a small seeded generator, so that every run draws the same graph. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A connected graph of `nodeCount` nodes and `edgeCount` distinct edges (as many as fit). */
 export function syntheticSlice(nodeCount: number, edgeCount: number, seed = 1): Slice {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const nodes: SliceNode[] = [];
   for (let i = 0; i < nodeCount; i += 1) {
     let pick = next();

@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../../../server/errors.js';
 import { schema } from '../../../server/yoga.js';
 import { createTestApi } from '../../helpers/graphql.js';
 import { operationsForRootFields } from '../../helpers/schema-queries.js';
+import { createRandom } from '../../../seeds/generate/random.js';
 
 /**
  * A bounded, seeded fuzzer: a few thousand documents mutated from the page's own
@@ -19,18 +20,6 @@ const KNOWN_CODES = new Set<string>(ERROR_CODES);
 /** Text that only an unmasked failure would show. */
 const LEAKS =
   /Neo4jError|Neo\.(Client|Transient|Database)Error|\bat .+\.(ts|js):\d+|node_modules|\/work\/|Cannot read propert|undefined is not/;
-
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Case {
   query: string;
@@ -170,7 +159,7 @@ describe('fuzzing the API', () => {
       timeout: 120_000,
     },
     async () => {
-      const next = random(SEED);
+      const next = createRandom(SEED).next;
       const corpus = [...pageOperations, ...rootOperations];
       expect(corpus.length).toBeGreaterThan(20);
       const cases = Array.from({ length: DOCUMENTS }, () =>
