@@ -280,6 +280,8 @@ export interface LoadOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Test hook: awaited before each staged batch, with the count of batches staged so far. */
   beforeStagedBatch?: (staged: number) => Promise<void> | void;
+  /** Awaited last in the final transaction, with the graph version it made (an import's `:Change`). */
+  inFinalTransaction?: (tx: TxRunner, version: number) => Promise<void>;
 }
 
 /**
@@ -294,7 +296,7 @@ export async function loadSeedGraph(
   graph: SeedGraph,
   options: LoadOptions | ((progress: ImportProgress) => void) = {},
 ): Promise<ImportCounts> {
-  const { onProgress = () => {}, beforeStagedBatch = () => {} } =
+  const { onProgress = () => {}, beforeStagedBatch = () => {}, inFinalTransaction } =
     typeof options === 'function' ? { onProgress: options } : options;
   for (const label of NODE_LABELS) await db.write(createStagingIndex(label));
   await db.read(AWAIT_INDEXES);
@@ -362,7 +364,8 @@ export async function loadSeedGraph(
         onProgress({ step: type, done, total });
       }
       // Caches over the graph (the coverage grid) reload when they see the version move.
-      await bumpGraphVersion(tx);
+      const version = await bumpGraphVersion(tx);
+      await inFinalTransaction?.(tx, version);
     });
   } catch (error) {
     await removeStaging(db).catch(() => {});
