@@ -296,8 +296,11 @@ export async function loadSeedGraph(
   graph: SeedGraph,
   options: LoadOptions | ((progress: ImportProgress) => void) = {},
 ): Promise<ImportCounts> {
-  const { onProgress = () => {}, beforeStagedBatch = () => {}, inFinalTransaction } =
-    typeof options === 'function' ? { onProgress: options } : options;
+  const {
+    onProgress = () => {},
+    beforeStagedBatch = () => {},
+    inFinalTransaction,
+  } = typeof options === 'function' ? { onProgress: options } : options;
   for (const label of NODE_LABELS) await db.write(createStagingIndex(label));
   await db.read(AWAIT_INDEXES);
   await removeStaging(db);
