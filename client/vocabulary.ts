@@ -68,6 +68,7 @@ export const STATUS_LABELS: Record<DispositifStatus, string> = {
 export const DISPOSITIF_STATUSES: readonly DispositifStatus[] = keysOf(STATUS_LABELS);
 
 export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
+  PAYS: 'Pays',
   REGION: 'Région',
   DEPARTEMENT: 'Département',
   EPCI: 'EPCI',

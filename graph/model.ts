@@ -95,7 +95,7 @@ export function labelOfId(id: string): NodeLabel | undefined {
   return Object.hasOwn(ID_PREFIXES, prefix) ? ID_PREFIXES[prefix] : undefined;
 }
 
-export const TERRITORY_LEVELS = ['REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN'] as const;
+export const TERRITORY_LEVELS = ['PAYS', 'REGION', 'DEPARTEMENT', 'EPCI', 'COMMUNE', 'BASSIN'] as const;
 export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
 
 export const DISPOSITIF_STATUSES = ['planned', 'active', 'ended'] as const;

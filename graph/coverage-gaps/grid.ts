@@ -39,12 +39,12 @@ export interface CoverageGrid {
 const LEVELS = new Set<string>(TERRITORY_LEVELS);
 
 /**
- * Only a département or a région passes containment on. An EPCI is attached to
+ * Only a département, a région or France passes containment on. An EPCI is attached to
  * the département holding most of its population and a bassin to every
  * département it overlaps: that places the EPCI or bassin itself, never its
  * communes, which are placed by their own PART_OF edges.
  */
-const PASSES_CONTAINMENT = new Set<TerritoryLevel | null>(['DEPARTEMENT', 'REGION']);
+const PASSES_CONTAINMENT = new Set<TerritoryLevel | null>(['DEPARTEMENT', 'REGION', 'PAYS']);
 
 const collator = new Intl.Collator('fr', { numeric: true, sensitivity: 'base' });
 
@@ -170,10 +170,10 @@ function departementOf(
 
 /** The levels the analysis maps, and the levels of the territories each may be asked within. */
 export const COVERAGE_WITHIN_LEVELS: Readonly<Partial<Record<TerritoryLevel, readonly TerritoryLevel[]>>> = {
-  DEPARTEMENT: ['REGION'],
-  EPCI: ['REGION', 'DEPARTEMENT'],
-  COMMUNE: ['REGION', 'DEPARTEMENT', 'EPCI', 'BASSIN'],
-  BASSIN: ['REGION', 'DEPARTEMENT'],
+  DEPARTEMENT: ['PAYS', 'REGION'],
+  EPCI: ['PAYS', 'REGION', 'DEPARTEMENT'],
+  COMMUNE: ['PAYS', 'REGION', 'DEPARTEMENT', 'EPCI', 'BASSIN'],
+  BASSIN: ['PAYS', 'REGION', 'DEPARTEMENT'],
 };
 
 export const isCoverageLevel = (level: TerritoryLevel): boolean => level in COVERAGE_WITHIN_LEVELS;

@@ -120,6 +120,7 @@ export interface CoverageComparisonRow {
 }
 
 const LEVEL_WORDS: Record<TerritoryLevel, string> = {
+  PAYS: 'France',
   REGION: 'a région',
   DEPARTEMENT: 'a département',
   EPCI: 'an EPCI',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildTerritorialGrid,
   expandEpciToCommunes,
+  FRANCE_ID,
   findOfficialTerritory,
   GRID_SOURCE_ID,
   indexTerritorialGrid,
@@ -27,8 +28,40 @@ function populationOf(id: string): number {
   return population;
 }
 
+/** Everyone in the metropolitan and DROM régions other than Nouvelle-Aquitaine, from the referential. */
+function populationOutsideRegion(): number {
+  return nationalRegionCodes()
+    .filter((code) => code !== '75')
+    .reduce((sum, code) => sum + (findOfficialTerritory(`reg:${code}`)?.population ?? 0), 0);
+}
+
+function nationalRegionCodes(): string[] {
+  // metropolitan (11, 24…94) and DROM (01…06) régions of COG 2026
+  return [
+    '01',
+    '02',
+    '03',
+    '04',
+    '06',
+    '11',
+    '24',
+    '27',
+    '28',
+    '32',
+    '44',
+    '52',
+    '53',
+    '75',
+    '76',
+    '84',
+    '93',
+    '94',
+  ];
+}
+
 describe('buildTerritorialGrid', () => {
-  it('holds the region, its 12 départements, 154 EPCI and 4,293 communes', () => {
+  it('holds France, the region, its 12 départements, 154 EPCI and 4,293 communes', () => {
+    expect(territoriesAt('PAYS')).toEqual([FRANCE_ID]);
     expect(territoriesAt('REGION')).toEqual(['reg:75']);
     expect(territoriesAt('DEPARTEMENT')).toHaveLength(12);
     expect(territoriesAt('EPCI')).toHaveLength(154);
@@ -77,12 +110,25 @@ describe('buildTerritorialGrid', () => {
     expect(populationOf('reg:75')).toBeGreaterThan(6_000_000);
   });
 
+  it('puts the region in France, which weighs all of France', () => {
+    expect(parentsOf('reg:75')).toEqual([FRANCE_ID]);
+    expect(parentsOf(FRANCE_ID)).toEqual([]);
+    expect(index.territories.get(FRANCE_ID)?.props).toMatchObject({
+      name: 'France',
+      code: 'FR',
+      level: 'PAYS',
+    });
+    // the national figure, not the région's: the same node as in the national grid
+    expect(populationOf(FRANCE_ID)).toBeGreaterThan(66_000_000);
+    expect(populationOf(FRANCE_ID)).toBe(populationOf('reg:75') + populationOutsideRegion());
+  });
+
   it('sources every relationship and mentions every territory in the referential', () => {
     expect(grid.relationships.every((rel) => rel.sources.length > 0)).toBe(true);
     const mentioned = new Set(
       grid.relationships.filter((rel) => rel.type === 'MENTIONED_IN').map((rel) => rel.from),
     );
-    expect(mentioned.size).toBe(1 + 12 + 154 + 4293);
+    expect(mentioned.size).toBe(1 + 1 + 12 + 154 + 4293);
     expect(grid.nodes.find((node) => node.id === GRID_SOURCE_ID)?.props.kind).toBe('referential');
   });
 

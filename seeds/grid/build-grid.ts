@@ -1,8 +1,8 @@
 /**
  * The territorial grid of Nouvelle-Aquitaine (région, départements, EPCI,
  * communes) built from the official referential `@etalab/decoupage-administratif`;
- * with the scope `france`, the same for every région (metropolitan and DROM),
- * topped by a France node.
+ * with the scope `france`, the same for every région (metropolitan and DROM);
+ * both topped by a France node (`pays:fr`).
  *
  * Choices:
  * - Every population is the sum of `communes.json` `population` over the
@@ -145,7 +145,7 @@ function territory(
 export type GridScope = 'region' | 'france';
 export const GRID_SCOPES: readonly GridScope[] = ['region', 'france'];
 
-/** The France node that tops the national grid (`ATLAS_SCOPE=france` only). */
+/** The France node that tops the grid, in every scope (the région is PART_OF it). */
 export const FRANCE_ID = 'pays:fr';
 
 /** `ATLAS_SCOPE=france` selects the national grid; unset means the région. */
@@ -159,6 +159,17 @@ export function gridScopeFromEnv(env: NodeJS.ProcessEnv = process.env): GridScop
 // The collectivités d'outre-mer (975, 977, 978, 98x) have no EPCI and no place in
 // the INSEE regions: France here means the 101 départements (metro + DROM).
 const NATIONAL_ZONES = new Set(['metro', 'drom']);
+
+/** The population of France: every commune of the metropolitan and DROM régions. */
+function nationalPopulation(communes: readonly CommuneRecord[], regions: readonly RegionRecord[]): number {
+  const national = new Set(
+    regions.filter((region) => NATIONAL_ZONES.has(region.zone ?? '')).map((region) => region.code),
+  );
+  return communes.reduce(
+    (sum, commune) => sum + (national.has(commune.region ?? '') ? (commune.population ?? 0) : 0),
+    0,
+  );
+}
 
 /** Builds the territories of a scope and their PART_OF hierarchy (pure and deterministic). */
 export function buildTerritorialGrid(scope: GridScope = 'region'): SeedGraph {
@@ -234,14 +245,13 @@ export function buildTerritorialGrid(scope: GridScope = 'region'): SeedGraph {
       url: 'https://github.com/datagouv/decoupage-administratif',
     },
   });
-  if (scope === 'france') {
-    const population = scopeCommunes.reduce((sum, commune) => sum + (commune.population ?? 0), 0);
-    nodes.push(territory(FRANCE_ID, 'France', 'FR', 'PAYS', population));
-  }
+  // France in every scope, weighing all of France, so a national dispositif
+  // (DEPLOYED_IN pays:fr) reads the same whether the grid is one région or all
+  nodes.push(territory(FRANCE_ID, 'France', 'FR', 'PAYS', nationalPopulation(communes, regions)));
   for (const region of scopeRegions) {
     const id = regionId(region.code);
     nodes.push(territory(id, region.nom, region.code, 'REGION', populationByRegion.get(region.code) ?? 0));
-    if (scope === 'france') relationships.push(partOf(id, FRANCE_ID));
+    relationships.push(partOf(id, FRANCE_ID));
   }
   for (const departement of scopeDepartements) {
     const id = departementId(departement.code);

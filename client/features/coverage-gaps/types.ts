@@ -26,7 +26,7 @@ export type ApplyingDispositif = CoverageSummaryData['applying'][number];
 export type { CoverageStatus };
 
 /** The levels the coverage map draws (listed, with their words, in labels.ts `LEVEL_TEXT`). */
-export type CoverageLevel = Exclude<TerritoryLevel, 'REGION'>;
+export type CoverageLevel = Exclude<TerritoryLevel, 'REGION' | 'PAYS'>;
 
 /** Which dispositifs count; empty strings and lists mean "any". */
 export interface CoverageFilter {

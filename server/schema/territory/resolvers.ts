@@ -8,7 +8,7 @@ import type { RelationSpec } from '../../../graph/queries/relations.js';
 import { markRelation, relationsAhead } from '../look-ahead.js';
 
 // Nearest container first: a commune's EPCI before its département.
-const PARENT_PREFERENCE: TerritoryLevel[] = ['EPCI', 'DEPARTEMENT', 'REGION'];
+const PARENT_PREFERENCE: TerritoryLevel[] = ['EPCI', 'DEPARTEMENT', 'REGION', 'PAYS'];
 
 const LEVELS = new Set<string>(TERRITORY_LEVELS);
 const levelOf = ({ props: { level } }: NodeOf<'Territory'>) =>
