@@ -57,7 +57,7 @@ const MANAGED_LINKS: Partial<Record<NodeLabel, RelationshipType[]>> = {
 };
 
 // Properties the database derives or the editing engine keeps: never compared.
-const DERIVED = new Set(['id', 'searchText']);
+const DERIVED = new Set(['id', 'searchText', 'version']);
 // On nodes the import did not create, these curated values always stand.
 const CURATED_KEEPS = new Set(['name', 'type', 'status']);
 
@@ -78,6 +78,11 @@ const withoutNulls = (props: Record<string, PropertyValue>): Record<string, Prop
       ([key, value]) => value !== null && value !== undefined && !DERIVED.has(key),
     ),
   );
+
+/** What is written back over an edited node: its version moves, so that a stale edit gets CONFLICT. */
+const nextVersion = (existing: Record<string, PropertyValue>) => ({
+  version: Number(existing.version ?? 0) + 1,
+});
 
 const union = (a: readonly string[] | null | undefined, b: readonly string[]): string[] => [
   ...new Set([...(a ?? []), ...b]),
@@ -181,7 +186,7 @@ export async function computeImport(
       count(diff.nodes, node.label, 'unchanged');
       continue;
     }
-    graph.nodes.push({ label: node.label, id, props });
+    graph.nodes.push({ label: node.label, id, props: { ...props, ...nextVersion(existing) } });
     before.nodes[id] = { label: node.label, props: withoutNulls(existing) };
     after.nodes[id] = { label: node.label, props };
     written.add(id);
@@ -201,7 +206,7 @@ export async function computeImport(
           endedOn: identity.date,
           ...(label === 'Dispositif' ? { status: 'ended', endDate: identity.date } : {}),
         });
-        graph.nodes.push({ label, id: row.id, props });
+        graph.nodes.push({ label, id: row.id, props: { ...props, ...nextVersion(row.props) } });
         before.nodes[row.id] = { label, props: withoutNulls(row.props) };
         after.nodes[row.id] = { label, props };
         written.add(row.id);
@@ -359,7 +364,7 @@ export async function writeImport(
         operation: 'import',
         kind: 'CREATE',
         nodeIds: small ? touchedIds(computed) : [identity.sourceId],
-        fields: [],
+        fields: small ? touchedFields(computed) : [identity.sourceId],
         reason: `${identity.title}: ${summary}${small ? '' : ' (too large for the journal to keep its before and after)'}`,
         sourceId: identity.sourceId,
         before: JSON.stringify(small ? computed.before : { nodes: {}, links: {} }),
@@ -370,6 +375,21 @@ export async function writeImport(
     },
   });
   return { changeUid: uid };
+}
+
+/** As the journal names them (server/schema/editing/states.ts): `id`, `id.prop`, `TYPE|from|to`. */
+function touchedFields(computed: ComputedImport): string[] {
+  const fields = new Set<string>();
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  for (const [id, is] of Object.entries(computed.after.nodes)) {
+    const was = computed.before.nodes[id] ?? null;
+    if ((was === null) !== (is === null)) fields.add(id);
+    for (const prop of new Set([...Object.keys(was?.props ?? {}), ...Object.keys(is?.props ?? {})])) {
+      if (!same(was?.props[prop], is?.props[prop])) fields.add(`${id}.${prop}`);
+    }
+  }
+  for (const key of Object.keys(computed.after.links)) fields.add(key);
+  return [...fields].sort();
 }
 
 function touchedIds(computed: ComputedImport): string[] {

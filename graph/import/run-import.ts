@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db } from '../driver.js';
 import { findTerritoryIds } from '../queries/data-import.js';
+import { removeStaging } from '../queries/import.js';
 import { computeImport, writeImport, type ImportDiff, type ImportIdentity } from './apply-import.js';
 import { DataInclusionReader, detectDataInclusionKind, type DataInclusionKind } from './data-inclusion.js';
 import { emptyPlan, type ImportPlan, type ImportProblem } from './plan.js';
@@ -91,6 +92,8 @@ async function peekFirst(file: string): Promise<{ format: TabularFormat | undefi
  */
 export async function runImport(db: Db, options: RunImportOptions): Promise<RunImportResult> {
   const vocabulary = loadDataInclusionVocabulary();
+  // What an interrupted load left staged goes first, whether or not this import writes.
+  if (!options.dryRun) await removeStaging(db);
   const problems: ImportProblem[] = [];
   const progress = { read: 0, validated: 0, written: 0 };
   const report = (phase: ProgressEvent['phase'], extra: Partial<ProgressEvent> = {}) =>

@@ -197,7 +197,7 @@ async function writeRelationships(
 }
 
 /** Removes staging nodes in batches, each its own transaction. */
-async function removeStaging(db: Db): Promise<void> {
+export async function removeStaging(db: Db): Promise<void> {
   for (const label of NODE_LABELS) {
     for (;;) {
       const [row] = await db.write<{ deleted: number }>(deleteStaging(label), { limit: CLEAN_BATCH_SIZE });
