@@ -152,12 +152,19 @@ export class ObjectSchema {
       const branches = schema.anyOf as Schema[];
       const results = branches.map((branch) => this.check(branch, value, field));
       if (results.some((problems) => problems.length === 0)) return [];
-      // The most telling message: the branch of the value's own type, else the first.
-      const sameType = branches.findIndex((branch) => {
+      // The most telling message: the one branch of the value's own type, else every form allowed.
+      const sameType = branches.filter((branch) => {
         const type = this.resolve(branch).type;
         return typeof type === 'string' && matchesType(type, typeOf(value)) && typeOf(value) !== 'null';
       });
-      return results[sameType >= 0 ? sameType : 0] ?? [];
+      if (sameType.length > 1) {
+        const forms = sameType.map((branch) => {
+          const resolved = this.resolve(branch);
+          return 'const' in resolved ? show(resolved.const) : String(resolved.pattern ?? resolved.type);
+        });
+        return [{ field, message: `${show(value)} fits none of the allowed forms (${forms.join(', ')})` }];
+      }
+      return results[sameType.length === 1 ? branches.indexOf(sameType[0]!) : 0] ?? [];
     }
     const problems: SchemaProblem[] = [];
     const fail = (message: string) => problems.push({ field, message });
