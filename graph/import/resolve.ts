@@ -10,7 +10,7 @@ export interface CandidateMatch {
   origin: string;
   existingId: string;
   existingName: string;
-  reason: 'same name in the same commune' | 'name is an alias';
+  reason: 'same name in the same commune' | 'name is an alias' | 'same name (no commune to compare)';
   accepted: boolean;
 }
 
@@ -61,9 +61,14 @@ function findCandidate(
     if (sameCommune) return { row: sameCommune, reason: 'same name in the same commune' };
     const alias = (index.byAlias.get(name) ?? [])[0];
     if (alias) return { row: alias, reason: 'name is an alias' };
-    // A network (vocabulary organisation) is one of a kind: its name alone is enough.
-    const named = node.mode === 'vocabulary' ? (index.byName.get(name) ?? [])[0] : undefined;
-    if (named) return { row: named, reason: 'name is an alias' };
+    // A network is one of a kind, and a spreadsheet's operator has no seat to compare: the name alone says it.
+    const named =
+      node.mode === 'vocabulary' || node.commune === null ? (index.byName.get(name) ?? [])[0] : undefined;
+    if (named)
+      return {
+        row: named,
+        reason: node.mode === 'vocabulary' ? 'name is an alias' : 'same name (no commune to compare)',
+      };
   }
   return undefined;
 }

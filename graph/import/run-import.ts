@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db } from '../driver.js';
-import { findTerritoryIds } from '../queries/data-import.js';
+import { findTerritoryIds, findVocabularyNames } from '../queries/data-import.js';
+import { foldText } from '../text.js';
+import { readMapping, readXlsxRecords, SpreadsheetReader, type SpreadsheetMapping } from './spreadsheet.js';
 import { removeStaging } from '../queries/import.js';
 import { computeImport, writeImport, type ImportDiff, type ImportIdentity } from './apply-import.js';
 import { DataInclusionReader, detectDataInclusionKind, type DataInclusionKind } from './data-inclusion.js';
@@ -12,6 +14,7 @@ import {
   hashedTextChunks,
   readCsv,
   readJsonArray,
+  sha256OfFile,
   type SourceRecord,
   type TabularFormat,
 } from './read-records.js';
@@ -94,6 +97,7 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<RunI
   const vocabulary = loadDataInclusionVocabulary();
   // What an interrupted load left staged goes first, whether or not this import writes.
   if (!options.dryRun) await removeStaging(db);
+  if (options.mapping !== undefined) return runSpreadsheetImport(db, options, options.mapping);
   const problems: ImportProblem[] = [];
   const progress = { read: 0, validated: 0, written: 0 };
   const report = (phase: ProgressEvent['phase'], extra: Partial<ProgressEvent> = {}) =>
@@ -164,9 +168,25 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<RunI
   report('read');
   problems.push(...reader.problems);
 
+  return finishImport(db, options, plan, files, problems, reader.pendingStructures, report, progress);
+}
+
+type Report = (phase: ProgressEvent['phase'], extra?: Partial<ProgressEvent>) => void;
+
+/** Resolution, comparison and the write: the same for every kind of input. */
+async function finishImport(
+  db: Db,
+  options: RunImportOptions,
+  plan: ImportPlan,
+  files: RunImportResult['files'],
+  problems: ImportProblem[],
+  pendingStructures: { identifier: string; problem: ImportProblem }[],
+  report: Report,
+  progress = { read: 0, validated: 0, written: 0 },
+): Promise<RunImportResult> {
   report('resolve');
   const resolution = await resolvePlan(db, plan, options.acceptMatches);
-  for (const pending of reader.pendingStructures) {
+  for (const pending of pendingStructures) {
     if (!resolution.byIdentifier.has(pending.identifier)) problems.push(pending.problem);
   }
   if (problems.length > 0) return { problems: sortProblems(problems), written: false, files };
@@ -182,12 +202,108 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<RunI
   const { changeUid } = await writeImport(db, computed, identity, {
     onProgress: ({ done, step }) => {
       progress.written = done;
-      report('write', { total, step });
+      report('write', { total, step, written: done });
     },
     beforeStagedBatch: options.beforeStagedBatch,
   });
   report('done');
   return { problems: [], diff: computed.diff, identity, written: true, changeUid, files };
+}
+
+async function vocabularyIndex(db: Db, label: 'Theme' | 'Public'): Promise<Map<string, string>> {
+  const index = new Map<string, string>();
+  for (const { id, name } of await findVocabularyNames(db, label)) {
+    index.set(id, id);
+    index.set(id.slice(id.indexOf(':') + 1), id);
+    index.set(foldText(name), id);
+  }
+  return index;
+}
+
+/** A CSV or XLSX read through its mapping. */
+async function runSpreadsheetImport(
+  db: Db,
+  options: RunImportOptions,
+  mappingFile: string,
+): Promise<RunImportResult> {
+  const progress = { read: 0, validated: 0, written: 0 };
+  const report: Report = (phase, extra = {}) => options.onProgress?.({ phase, ...progress, ...extra });
+  const { mapping, problems } = readMapping(mappingFile);
+  if (!mapping) return { problems, written: false, files: [] };
+  const plan = emptyPlan(mapping.name);
+  const context = {
+    territoryIds: await findTerritoryIds(db),
+    themes: await vocabularyIndex(db, 'Theme'),
+    publics: await vocabularyIndex(db, 'Public'),
+  };
+  const reader = new SpreadsheetReader(
+    plan,
+    mapping,
+    context,
+    options.date ?? new Date().toISOString().slice(0, 10),
+  );
+  const files: RunImportResult['files'] = [];
+  for (const file of options.files) {
+    const rows = await readSpreadsheet(file, mapping, problems);
+    if (!rows) continue;
+    const missing = rows.records[0] ? reader.missingColumns(Object.keys(rows.records[0].values)) : [];
+    if (missing.length > 0) {
+      problems.push({
+        file,
+        line: 1,
+        field: '',
+        message: `columns named by the mapping are missing: ${missing.join(', ')}`,
+      });
+      continue;
+    }
+    for (const record of rows.records) {
+      progress.read++;
+      if (reader.add(file, record)) progress.validated++;
+    }
+    plan.files.push({
+      name: basename(file),
+      sha256: rows.sha256,
+      rows: rows.records.length,
+      format: `${mapping.name} (${rows.format})`,
+    });
+    files.push({
+      name: file,
+      kind: `spreadsheet (${mapping.name})`,
+      format: rows.format,
+      rows: rows.records.length,
+    });
+  }
+  problems.push(...reader.problems);
+  report('read');
+  return finishImport(db, options, plan, files, problems, [], report, progress);
+}
+
+async function readSpreadsheet(
+  file: string,
+  mapping: SpreadsheetMapping,
+  problems: ImportProblem[],
+): Promise<{ records: SourceRecord[]; sha256: string; format: string } | undefined> {
+  try {
+    if (file.toLowerCase().endsWith('.xlsx')) {
+      const records = await readXlsxRecords(file, mapping.sheet);
+      return { records, sha256: await sha256OfFile(file), format: 'xlsx' };
+    }
+    const { chunks, sha256 } = hashedTextChunks(file);
+    const records: SourceRecord[] = [];
+    for await (const record of readCsv(chunks)) records.push(record);
+    return { records, sha256: sha256(), format: 'csv' };
+  } catch (error) {
+    if (error instanceof FileFormatError)
+      problems.push({ file, line: error.line, field: '', message: error.message });
+    else
+      problems.push({
+        file,
+        line: 0,
+        field: '',
+        message: `not a readable spreadsheet: ${(error as Error).message}`,
+      });
+    return undefined;
+  }
 }
 
 function identityOf(plan: ImportPlan, options: RunImportOptions): ImportIdentity {
@@ -196,7 +312,9 @@ function identityOf(plan: ImportPlan, options: RunImportOptions): ImportIdentity
   const names = plan.files.map((file) => file.name).join(', ');
   return {
     sourceId: `src:import-${fingerprint}`,
-    title: options.sourceTitle ?? `Import data·inclusion (${names})`,
+    title:
+      options.sourceTitle ??
+      `Import ${plan.kind === 'data-inclusion' ? 'data·inclusion' : plan.kind} (${names})`,
     publisher: plan.kind === 'data-inclusion' ? 'data·inclusion (GIP de l’inclusion)' : null,
     files: plan.files,
     rows: plan.files.reduce((sum, file) => sum + file.rows, 0),

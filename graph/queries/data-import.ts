@@ -128,3 +128,14 @@ const SOURCE_EXISTS = /* cypher */ `
 export async function sourceExists(db: Db, id: string): Promise<boolean> {
   return (await db.read<{ id: string }>(SOURCE_EXISTS, { id })).length > 0;
 }
+
+const vocabularyNames = (label: 'Theme' | 'Public') => /* cypher */ `
+  MATCH (n:${label}) RETURN n.id AS id, n.name AS name ORDER BY n.id`;
+
+/** Every theme or public of the graph with its name (a spreadsheet may name them either way). */
+export async function findVocabularyNames(
+  db: Db,
+  label: 'Theme' | 'Public',
+): Promise<{ id: string; name: string }[]> {
+  return db.read(vocabularyNames(label));
+}

@@ -32,6 +32,7 @@ const FIXTURES = fileURLToPath(new URL('../../fixtures/data-inclusion/', import.
 const fixture = (name: string) => join(FIXTURES, name);
 const V1 = [fixture('v1/structures.json'), fixture('v1/services.json')];
 const V2 = [fixture('v2/structures.csv'), fixture('v2/services.json')];
+const SHEETS = fileURLToPath(new URL('../../fixtures/spreadsheets/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let tmp: string;
 
@@ -364,4 +365,60 @@ describe('npm run import: data·inclusion exports', () => {
       expect(total(await labels())).toBe(total(visible) + created + 1);
     },
   );
+});
+
+describe('npm run import --mapping: spreadsheets', () => {
+  const sheet = (name: string) => join(SHEETS, name);
+  const mapping = 'actions-financees';
+
+  it('reads the XLSX and the CSV of a funder list alike, and lists its operators as candidates', async () => {
+    const [xlsx, csv] = await Promise.all([
+      run([sheet('actions-financees.xlsx')], { mapping, dryRun: true }),
+      run([sheet('actions-financees.csv')], { mapping, dryRun: true }),
+    ]);
+    expect(xlsx.problems).toEqual([]);
+    expect(xlsx.diff?.nodes).toEqual(csv.diff?.nodes);
+    expect(xlsx.diff?.links).toEqual(csv.diff?.links);
+    expect(xlsx.diff?.candidates.map((candidate) => candidate.existingId)).toEqual([
+      'org:mission-locale-libournais',
+      'org:region-nouvelle-aquitaine',
+      'org:plie-libournais',
+    ]);
+  });
+
+  it('imports the funded actions with their funders, amounts, dates and status; again changes nothing', async () => {
+    const result = await run([sheet('actions-financees.csv')], { mapping, acceptMatches: true });
+    expect(result.written).toBe(true);
+    const id = 'dis:tab-actions-financees-2026-001';
+    expect((await findNodeProps(db, 'Dispositif', [id])).get(id)).toMatchObject({
+      name: 'Permis solidaire en Libournais',
+      type: 'action',
+      status: 'active',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
+    const ended = 'dis:tab-actions-financees-2026-003';
+    expect((await findNodeProps(db, 'Dispositif', [ended])).get(ended)).toMatchObject({ status: 'ended' });
+    const funds = await findOutgoingLinks(db, 'Organisation', 'FUNDS', ['org:region-nouvelle-aquitaine']);
+    expect(funds.find((link) => link.to === id)?.props).toMatchObject({
+      amount: 12_500,
+      sources: [result.identity!.sourceId],
+    });
+    const carries = await findOutgoingLinks(db, 'Organisation', 'CARRIES', ['org:mission-locale-libournais']);
+    expect(carries.map((link) => link.to)).toContain(id);
+    const again = await run([sheet('actions-financees.csv')], { mapping, acceptMatches: true });
+    expect(again.diff?.empty).toBe(true);
+  });
+
+  it('refuses a broken spreadsheet with every problem located by line and column title', async () => {
+    const result = await run([sheet('actions-financees-broken.csv')], { mapping });
+    expect(result.problems.map(formatProblem).map((line) => line.slice(line.indexOf('.csv') + 4))).toEqual([
+      ':2 Territoire: territory code "47999" is not in the grid',
+      ':2 Thématique: "cuisine" is not in the vocabulary of themes',
+      ':3 Action: required field missing',
+      ':3 Montant: "beaucoup" is not an amount',
+      ':3 Début: "31/02/2026x" is not a date (YYYY-MM-DD or DD/MM/YYYY)',
+    ]);
+    expect(result.written).toBe(false);
+  });
 });
