@@ -305,13 +305,13 @@ describe('npm run import: data·inclusion exports', () => {
 
   it(
     'kill -9 during the staged write leaves nothing visible; the next import cleans up',
-    { timeout: 180_000 },
+    { timeout: 240_000 },
     async () => {
       const paths = { structures: join(tmp, 'structures.json'), services: join(tmp, 'services.json') };
       await generateExport(
         buildTerritorialGrid('region'),
         paths,
-        { structures: 12_000, services: 4_000 },
+        { structures: 6_000, services: 2_000 },
         7,
         'kill',
       );
@@ -360,7 +360,7 @@ describe('npm run import: data·inclusion exports', () => {
       const whole = await run([paths.structures, paths.services]);
       expect(whole.written).toBe(true);
       const created = Object.values(whole.diff!.nodes).reduce((sum, c) => sum + c.new, 0);
-      expect(whole.diff!.nodes.Organisation!.new).toBeGreaterThanOrEqual(12_000);
+      expect(whole.diff!.nodes.Organisation!.new).toBeGreaterThanOrEqual(6_000);
       const total = (rows: typeof visible) => rows.reduce((sum, row) => sum + row.count, 0);
       expect(total(await labels())).toBe(total(visible) + created + 1);
     },
