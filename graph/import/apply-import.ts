@@ -113,6 +113,44 @@ export interface ComputedImport {
   graph: SeedGraph;
   before: GraphStateJson;
   after: GraphStateJson;
+  /** More touched facts than the journal keeps: before and after are empty. */
+  overflow: boolean;
+}
+
+type NodeStateJson = GraphStateJson['nodes'][string];
+type LinkStateJson = GraphStateJson['links'][string];
+
+/** The before and after a journal entry keeps, up to JOURNAL_STATE_LIMIT facts (then nothing, to spare memory). */
+class Journal {
+  private before: GraphStateJson = { nodes: {}, links: {} };
+  private after: GraphStateJson = { nodes: {}, links: {} };
+  private count = 0;
+  private overflow = false;
+
+  private counted(): boolean {
+    if (this.overflow) return false;
+    if (++this.count <= JOURNAL_STATE_LIMIT) return true;
+    this.overflow = true;
+    this.before = { nodes: {}, links: {} };
+    this.after = { nodes: {}, links: {} };
+    return false;
+  }
+
+  node(id: string, was: NodeStateJson, is: NodeStateJson): void {
+    if (!this.counted()) return;
+    this.before.nodes[id] = was;
+    this.after.nodes[id] = is;
+  }
+
+  link(key: string, was: LinkStateJson, is: LinkStateJson): void {
+    if (!this.counted()) return;
+    this.before.links[key] = was;
+    this.after.links[key] = is;
+  }
+
+  states(): { before: GraphStateJson; after: GraphStateJson; overflow: boolean } {
+    return { before: this.before, after: this.after, overflow: this.overflow };
+  }
 }
 
 /**
@@ -138,8 +176,7 @@ export async function computeImport(
     (into[key] ??= zeroCounts())[status]++;
   };
   const graph: SeedGraph = { nodes: [], relationships: [] };
-  const before: GraphStateJson = { nodes: {}, links: {} };
-  const after: GraphStateJson = { nodes: {}, links: {} };
+  const journal = new Journal();
   const src = identity.sourceId;
   const owned = (id: string) => Object.values(plan.ownedIdPrefixes).some((prefix) => id.startsWith(prefix));
   const written = new Set<string>();
@@ -166,8 +203,7 @@ export async function computeImport(
         ...(node.identifiers.length ? { identifiers: node.identifiers } : {}),
       });
       graph.nodes.push({ label: node.label, id, props });
-      before.nodes[id] = null;
-      after.nodes[id] = { label: node.label, props };
+      journal.node(id, null, { label: node.label, props });
       written.add(id);
       count(diff.nodes, node.label, 'new');
       continue;
@@ -187,8 +223,7 @@ export async function computeImport(
       continue;
     }
     graph.nodes.push({ label: node.label, id, props: { ...props, ...nextVersion(existing) } });
-    before.nodes[id] = { label: node.label, props: withoutNulls(existing) };
-    after.nodes[id] = { label: node.label, props };
+    journal.node(id, { label: node.label, props: withoutNulls(existing) }, { label: node.label, props });
     written.add(id);
     count(diff.nodes, node.label, 'changed');
   }
@@ -207,8 +242,7 @@ export async function computeImport(
           ...(label === 'Dispositif' ? { status: 'ended', endDate: identity.date } : {}),
         });
         graph.nodes.push({ label, id: row.id, props: { ...props, ...nextVersion(row.props) } });
-        before.nodes[row.id] = { label, props: withoutNulls(row.props) };
-        after.nodes[row.id] = { label, props };
+        journal.node(row.id, { label, props: withoutNulls(row.props) }, { label, props });
         written.add(row.id);
         count(diff.nodes, label, 'vanished');
       }
@@ -260,8 +294,12 @@ export async function computeImport(
   ) => {
     graph.relationships.push({ type, from, to, sources, props });
     const key = linkKey(type, from, to);
-    before.links[key] = was ? { type, from, to, props: withoutNulls(was.props) } : null;
-    after.links[key] = { type, from, to, props: { ...props, sources } };
+    journal.link(key, was ? { type, from, to, props: withoutNulls(was.props) } : null, {
+      type,
+      from,
+      to,
+      props: { ...props, sources },
+    });
   };
   for (const [key, link] of planned) {
     const was = storedLinks.get(key);
@@ -294,26 +332,24 @@ export async function computeImport(
   }
 
   diff.empty = graph.nodes.length === 0 && graph.relationships.length === 0;
-  if (diff.empty) return { diff, graph, before, after };
+  if (diff.empty) return { diff, graph, ...journal.states() };
 
   // Provenance: the Source, and every node written names it.
   if (!(await sourceExists(db, src))) {
     const props = sourceProps(identity);
     graph.nodes.push({ label: 'Source', id: src, props });
-    before.nodes[src] = null;
-    after.nodes[src] = { label: 'Source', props };
+    journal.node(src, null, { label: 'Source', props });
   }
   for (const id of written) {
     graph.relationships.push({ type: 'MENTIONED_IN', from: id, to: src, sources: [src], props: {} });
-    after.links[linkKey('MENTIONED_IN', id, src)] = {
+    journal.link(linkKey('MENTIONED_IN', id, src), null, {
       type: 'MENTIONED_IN',
       from: id,
       to: src,
       props: { sources: [src] },
-    };
-    before.links[linkKey('MENTIONED_IN', id, src)] ??= null;
+    });
   }
-  return { diff, graph, before, after };
+  return { diff, graph, ...journal.states() };
 }
 
 function sourceProps(identity: ImportIdentity): Record<string, PropertyValue> {
@@ -349,8 +385,7 @@ export async function writeImport(
   options: WriteOptions = {},
 ): Promise<{ changeUid: string }> {
   const uid = `chg:${randomUUID()}`;
-  const touched = Object.keys(computed.before.nodes).length + Object.keys(computed.before.links).length;
-  const small = touched <= JOURNAL_STATE_LIMIT;
+  const small = !computed.overflow;
   const summary = summarise(computed.diff);
   await loadSeedGraph(db, computed.graph, {
     ...options,
