@@ -51,6 +51,16 @@ const run = async (files: string[], options: Partial<RunImportOptions> = {}) => 
 const counts = (result: Awaited<ReturnType<typeof run>>, kind: 'nodes' | 'links', name: string) =>
   result.diff?.[kind][name] ?? { new: 0, changed: 0, unchanged: 0, vanished: 0 };
 
+const SUMMARY = `query($theme: ID) { coverageSummary(level: COMMUNE, within: "reg:75", theme: $theme) {
+  covered { cells } partial { cells } none { cells } } }`;
+type Summary = { coverageSummary: Record<'covered' | 'partial' | 'none', { cells: number }> };
+const coverageOf = async (theme: string | null) => {
+  const answer = await gql<Summary>(SUMMARY, { theme }, null, { baseUrl: appUrl });
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  const summary = answer.data!.coverageSummary;
+  return { covered: summary.covered.cells, partial: summary.partial.cells, none: summary.none.cells };
+};
+
 const REVERT = `mutation($id: ID!) { revertChange(id: $id, reason: "undo the import") { change { id } } }`;
 
 beforeAll(async () => {
@@ -168,7 +178,25 @@ describe('npm run import: data·inclusion exports', () => {
 
   it('imports with --accept-matches: twins merge into the curated organisations, under one user-import Source', async () => {
     const version = await findGraphVersion(db);
+    const before = {
+      all: await coverageOf(null),
+      jobs: await coverageOf('theme:trouver-un-emploi'),
+      mobility: await coverageOf('theme:mobilite'),
+    };
     const result = await run(V1, { acceptMatches: true });
+    const after = {
+      all: await coverageOf(null),
+      jobs: await coverageOf('theme:trouver-un-emploi'),
+      mobility: await coverageOf('theme:mobilite'),
+    };
+    // What the fixture changes in the région's coverage at commune level (reported in the issue's note).
+    console.log(
+      'coverage of reg:75 by commune, before → after the fixture:',
+      JSON.stringify({ before, after }),
+    );
+    // Its national mobility service (zone `france`) covers every commune of the région.
+    expect(after.mobility.none).toBe(0);
+    expect(before.mobility.none).toBeGreaterThan(0);
     expect(result.written).toBe(true);
     const sourceId = result.identity!.sourceId;
     expect(await findGraphVersion(db)).toBe(version + 1);
