@@ -197,7 +197,7 @@ async function writeRelationships(
 }
 
 /** Removes staging nodes in batches, each its own transaction. */
-async function removeStaging(db: Db): Promise<void> {
+export async function removeStaging(db: Db): Promise<void> {
   for (const label of NODE_LABELS) {
     for (;;) {
       const [row] = await db.write<{ deleted: number }>(deleteStaging(label), { limit: CLEAN_BATCH_SIZE });
@@ -280,6 +280,8 @@ export interface LoadOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Test hook: awaited before each staged batch, with the count of batches staged so far. */
   beforeStagedBatch?: (staged: number) => Promise<void> | void;
+  /** Awaited last in the final transaction, with the graph version it made (an import's `:Change`). */
+  inFinalTransaction?: (tx: TxRunner, version: number) => Promise<void>;
 }
 
 /**
@@ -294,8 +296,11 @@ export async function loadSeedGraph(
   graph: SeedGraph,
   options: LoadOptions | ((progress: ImportProgress) => void) = {},
 ): Promise<ImportCounts> {
-  const { onProgress = () => {}, beforeStagedBatch = () => {} } =
-    typeof options === 'function' ? { onProgress: options } : options;
+  const {
+    onProgress = () => {},
+    beforeStagedBatch = () => {},
+    inFinalTransaction,
+  } = typeof options === 'function' ? { onProgress: options } : options;
   for (const label of NODE_LABELS) await db.write(createStagingIndex(label));
   await db.read(AWAIT_INDEXES);
   await removeStaging(db);
@@ -362,7 +367,8 @@ export async function loadSeedGraph(
         onProgress({ step: type, done, total });
       }
       // Caches over the graph (the coverage grid) reload when they see the version move.
-      await bumpGraphVersion(tx);
+      const version = await bumpGraphVersion(tx);
+      await inFinalTransaction?.(tx, version);
     });
   } catch (error) {
     await removeStaging(db).catch(() => {});

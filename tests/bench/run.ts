@@ -21,6 +21,7 @@ import { analysisBench } from './analysis.bench.js';
 import { apiBench } from './api.bench.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { coverageBench } from './coverage.bench.js';
+import { importBench } from './import.bench.js';
 import { loadBench } from './load.bench.js';
 import type { BenchResult, BenchSuite } from './harness.js';
 import { pageBench } from './page.bench.js';
@@ -35,6 +36,7 @@ const SUITES: Record<string, BenchSuite> = {
   coverage: coverageBench,
   page: pageBench,
   load: loadBench,
+  import: importBench,
 };
 
 const argv = process.argv.slice(2);
