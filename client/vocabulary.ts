@@ -76,6 +76,18 @@ export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
 };
 export const TERRITORY_LEVELS: readonly TerritoryLevel[] = keysOf(LEVEL_LABELS);
 
+/** Levels in the plural, as counts read: « 294 communes ». */
+export const LEVEL_PLURALS: Record<TerritoryLevel, string> = {
+  REGION: 'régions',
+  DEPARTEMENT: 'départements',
+  EPCI: 'EPCI',
+  COMMUNE: 'communes',
+  BASSIN: 'bassins',
+};
+
+export const isTerritoryLevel = (value: string): value is TerritoryLevel =>
+  (TERRITORY_LEVELS as readonly string[]).includes(value);
+
 /** Property names as the details panel shows them; unknown names are shown as stored. */
 export const PROPERTY_LABELS: Record<string, string> = {
   id: 'Identifiant',
