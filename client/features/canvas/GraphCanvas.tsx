@@ -2,7 +2,9 @@ import cytoscape from 'cytoscape';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { applyElements, type CanvasElement } from '../../cytoscape/elements';
 import { registerExtensions } from '../../cytoscape/extensions';
-import { cullLabels, labelRules, labelScale } from '../../cytoscape/labels';
+import { cullLabels, LABEL_SCREEN_SIZE, labelRules, labelScale } from '../../cytoscape/labels';
+import { pngWithNotes } from '../../export/png';
+import type { ExportNotes } from '../../export/notes';
 import {
   draftSpreadFactor,
   layoutOptions,
@@ -120,10 +122,12 @@ export interface GraphCanvasHandle {
   fit(): void;
   /** Zooms by a factor around the centre of the view. */
   zoomBy(factor: number): void;
-  /** The whole graph as a PNG image, or null before the canvas exists. */
-  toPng(): Blob | null;
+  /** The whole graph as a PNG image, at the view's label size, with its notes; null before the canvas exists. */
+  toPng(notes: ExportNotes): Blob | null;
   /** Where a node is drawn (model coordinates), or null when it is not. */
   positionOf(id: string): { x: number; y: number } | null;
+  /** The label size (model units) and the nodes whose names are drawn. */
+  drawnLabels(): { size: number; shown: Set<string> } | null;
 }
 
 /**
@@ -173,9 +177,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (!cy) return;
         cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       },
-      toPng() {
+      toPng(notes) {
         const cy = cyRef.current;
-        return cy ? cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) : null;
+        return cy ? pngWithNotes(cy, notes) : null;
+      },
+      drawnLabels() {
+        const cy = cyRef.current;
+        if (!cy) return null;
+        const shown = new Set<string>();
+        cy.nodes()
+          .not('.hidden')
+          .not('.label-hidden')
+          .forEach((node) => {
+            if (node.data('display')) shown.add(node.id());
+          });
+        return { size: LABEL_SCREEN_SIZE * scaleRef.current, shown };
       },
       positionOf(id) {
         const node = cyRef.current?.getElementById(id);
