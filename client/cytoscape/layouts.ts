@@ -160,20 +160,22 @@ export function runGroupedLayout(
   if (loose.nonempty())
     blocks.push({ members: loose, box: () => loose.boundingBox({ includeLabels: false }) });
 
-  cy.batch(() => {
-    for (const block of blocks) {
-      const groupEles = block.members.union(block.members.edgesWith(block.members)).intersection(eles);
-      const side = Math.max(120, Math.sqrt(block.members.length) * 70);
-      groupEles
-        .layout({
-          ...optionsFor(groupEles),
-          animate: false,
-          fit: false,
-          boundingBox: { x1: 0, y1: 0, w: side, h: side },
-        } as cytoscape.LayoutOptions)
-        .run();
-    }
-  });
+  // Not in a batch: layouts read node sizes, which a batch leaves stale.
+  for (const block of blocks) {
+    const groupEles = block.members.union(block.members.edgesWith(block.members)).intersection(eles);
+    const options = optionsFor(groupEles);
+    const largest = Math.max(...block.members.map((node) => node.outerWidth()));
+    const side = Math.max(160, Math.sqrt(block.members.length) * (largest + 60));
+    groupEles
+      .layout({
+        ...options,
+        animate: false,
+        fit: false,
+        // Concentric rings take the room their nodes need; a box would squeeze them onto one another.
+        ...(options.name === 'concentric' ? {} : { boundingBox: { x1: 0, y1: 0, w: side, h: side } }),
+      } as cytoscape.LayoutOptions)
+      .run();
+  }
   const sized = blocks.map((block) => ({ ...block, rect: block.box() }));
   const area = sized.reduce((sum, block) => sum + (block.rect.w + GROUP_GAP) * (block.rect.h + GROUP_GAP), 0);
   const rowWidth = Math.max(...sized.map((block) => block.rect.w), Math.sqrt(area) * 1.4);
