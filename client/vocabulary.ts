@@ -113,7 +113,7 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   EPCI: 'Intercommunalité',
   MUNI: 'Commune',
   CCONS: 'Chambre consulaire',
-  DEETS: 'Services de l’État pour l’emploi (DEETS, DREETS)',
+  DEETS: 'Services de l’État pour l’emploi et les solidarités',
   SIAE: "Structure d'insertion par l'activité économique",
   EA: 'Entreprise adaptée',
   CHAMBRE_CONSULAIRE: 'Chambre consulaire',

@@ -95,7 +95,8 @@ export function notesSvg(notes: ExportNotes, at: { x: number; y: number; sx: num
     if (row.type === 'edge') {
       const dash = DASH[row.line];
       lines.push(
-        `    <line x1="${at.x}" y1="${y}" x2="${at.x + 20}" y2="${y}" stroke="${row.color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+        // A path, not a line: the drawing's lines are its edges.
+        `    <path d="M${at.x},${y} H${at.x + 20}" fill="none" stroke="${row.color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
       );
       if (row.directed)
         lines.push(

@@ -109,9 +109,17 @@ describe('canvas labels in a browser', () => {
       // A commune whose name is left out, well inside the view.
       const hidden = await narrow.evaluate(() => {
         const cy = window.__atlasCy!;
+        const others = cy.nodes().filter((node) => !node.isParent());
         const inside = cy.nodes('.label-hidden').filter((node) => {
           const { x, y } = node.renderedPosition();
-          return x > 100 && x < cy.width() - 100 && y > 100 && y < cy.height() - 100;
+          if (!(x > 100 && x < cy.width() - 100 && y > 100 && y < cy.height() - 100)) return false;
+          // No other node drawn over that point: the pointer lands on this one.
+          const at = node.position();
+          return others.every((other) => {
+            if (other.same(node)) return true;
+            const box = other.boundingBox({ includeLabels: false });
+            return at.x < box.x1 || at.x > box.x2 || at.y < box.y1 || at.y > box.y2;
+          });
         });
         return inside.length ? inside[0]!.id() : null;
       });

@@ -77,7 +77,7 @@ describe('readable canvas views in a browser', () => {
     expect(opened.nodes.filter((id) => id.startsWith('com:'))).toHaveLength(count);
     expect(page.url()).toContain('v=c:dep:33~COMMUNE');
     expect(overlappingLabels(await drawnLabels(page))).toEqual([]);
-  });
+  }, 120_000);
 
   it('keeps every node inside its département and départements apart, in every layout', async () => {
     for (const layout of ['concentric', 'hierarchical', 'fcose']) {
