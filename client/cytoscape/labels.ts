@@ -166,35 +166,67 @@ export const LABEL_BOX: cytoscape.BoundingBoxOptions = {
   includeOverlays: false,
 };
 
+/** Width of a character of the canvas's sans-serif font, as a share of its size: a generous estimate. */
+const CHAR_WIDTH = 0.66;
+
+/**
+ * A label's box from its text alone, no larger than what cytoscape draws:
+ * lines × characters at a generous width, below the node as the stylesheet
+ * puts it. For large views, where measuring every label would take too long.
+ */
+function estimatedBox(node: cytoscape.NodeSingular, text: string, size: number): Box {
+  const lines = text.split('\n');
+  const width = Math.max(...lines.map((line) => line.length)) * size * CHAR_WIDTH + size * 0.4;
+  const height = lines.length * size * 1.15 + size * 0.4;
+  const { x, y } = node.position();
+  const top = y + node.height() / 2 + size * 0.27;
+  return { x1: x - width / 2, x2: x + width / 2, y1: top, y2: top + height };
+}
+
 /**
  * Hides the labels that would meet a better-ranked one (class `label-hidden`),
- * shows the others. Every label is shown first so that cytoscape measures it.
+ * shows the others. Labels are measured by cytoscape (each shown first so that
+ * it measures it), or, for large views, estimated from their text at `size`.
  */
 export function cullLabels(
   cy: cytoscape.Core,
   focus: { selected: string | null; hovered: string | null },
+  estimate?: { size: number },
 ): { shown: number; hidden: number } {
   const nodes = cy.nodes().not('.hidden');
-  cy.nodes('.label-hidden').removeClass('label-hidden');
-  const ranks: (LabelRank & { node: cytoscape.NodeSingular })[] = [];
+  if (!estimate) cy.nodes('.label-hidden').removeClass('label-hidden');
+  const ranks: (LabelRank & { node: cytoscape.NodeSingular; text: string })[] = [];
   nodes.forEach((node) => {
-    if (!node.data('display')) return;
+    const text = node.data('display') as string | undefined;
+    if (!text) return;
     const group = node.isParent();
     ranks.push({
       node,
+      text,
       id: node.id(),
       group,
       selected: node.id() === focus.selected,
       hovered: node.id() === focus.hovered,
       emphasised: node.hasClass('path') || node.hasClass('match') || node.hasClass('pinned'),
-      degree: group ? 0 : node.connectedEdges().not('.hidden').length,
+      degree: group ? 0 : estimate ? node.degree(false) : node.connectedEdges().not('.hidden').length,
     });
   });
   ranks.sort(compareLabelRanks);
   const kept = pickLabels(
-    ranks.map((rank) => ({ id: rank.id, box: rank.node.boundingBox(LABEL_BOX) as Box })),
+    ranks.map((rank) => ({
+      id: rank.id,
+      box:
+        estimate && !rank.group
+          ? estimatedBox(rank.node, rank.text, estimate.size)
+          : (rank.node.boundingBox(LABEL_BOX) as Box),
+    })),
   );
-  const hide = nodes.filter((node) => Boolean(node.data('display')) && !kept.has(node.id()));
+  // Only the nodes whose label changes are restyled.
+  const hide = nodes.filter(
+    (node) => Boolean(node.data('display')) && !kept.has(node.id()) && !node.hasClass('label-hidden'),
+  );
+  const show = nodes.filter((node) => node.hasClass('label-hidden') && kept.has(node.id()));
   hide.addClass('label-hidden');
-  return { shown: kept.size, hidden: hide.length };
+  show.removeClass('label-hidden');
+  return { shown: kept.size, hidden: ranks.length - kept.size };
 }

@@ -162,7 +162,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
       scaleRef.current = scale;
       applyStyle(cy);
     }
-    cullLabels(cy, { selected: selectedId(), hovered: hovered.current });
+    sortLabels(cy);
+  }
+
+  /** Keeps labels apart: measured by cytoscape, or estimated from their text on a large view. */
+  function sortLabels(cy: cytoscape.Core, hover: string | null = hovered.current) {
+    const size = LABEL_SCREEN_SIZE * scaleRef.current;
+    cullLabels(
+      cy,
+      { selected: selectedId(), hovered: hover },
+      callbacks.current.large ? { size } : undefined,
+    );
   }
 
   useImperativeHandle(
@@ -224,7 +234,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (cy.zoom() > MAX_FIT_ZOOM)
         cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       if (cy.zoom() === MAX_FIT_ZOOM) cy.center(eles);
-      refreshLabels();
+      // A large view is drawn first, its labels sorted right after.
+      if (callbacks.current.large) cy.one('render', () => setTimeout(refreshLabels, 0));
+      else refreshLabels();
     };
     // Groups drawn with a layout that knows nothing of compounds: each group laid
     // out on its own, then the groups packed side by side (layouts.ts).
@@ -300,7 +312,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     let labelTimer: ReturnType<typeof setTimeout> | undefined;
     cy.on('zoom', () => {
       clearTimeout(labelTimer);
-      labelTimer = setTimeout(refreshLabels, LABEL_REFRESH_DELAY);
+      labelTimer = setTimeout(refreshLabels, LABEL_REFRESH_DELAY * (callbacks.current.large ? 3 : 1));
     });
     cy.on('mouseover', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
@@ -308,7 +320,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const position = node.renderedPosition();
       const text = node.data('label') as string;
       if (text) setTooltip({ text, x: position.x, y: position.y + node.renderedOuterHeight() / 2 + 4 });
-      if (node.hasClass('label-hidden')) cullLabels(cy, { selected: selectedId(), hovered: node.id() });
+      if (node.hasClass('label-hidden')) sortLabels(cy, node.id());
     });
     cy.on('mouseout', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
@@ -344,7 +356,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy) return;
     applyStyle(cy);
-    cullLabels(cy, { selected: selectedId(), hovered: hovered.current });
+    sortLabels(cy);
   }, [styleKey]);
 
   const wasEmpty = useRef(true);
@@ -393,7 +405,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (lastSelected.current === wanted) return;
     lastSelected.current = wanted;
     // The selected node's name comes first, and the node stays in sight.
-    cullLabels(cy, { selected: selectedId(), hovered: hovered.current });
+    sortLabels(cy);
     keepInView(cy, selectedId());
   }, [props.selection, props.elements]);
 
