@@ -2,12 +2,18 @@
  * The graph's closed vocabulary as the page shows it: French words for node
  * kinds, relationship types, statuses, levels and properties (DOMAIN.md §2–4).
  */
-import type { DispositifStatus, NodeKind, RelationshipType, TerritoryLevel } from './gql/graphql';
+import type {
+  DispositifStatus,
+  NodeKind,
+  OrganisationType,
+  RelationshipType,
+  TerritoryLevel,
+} from './gql/graphql';
 
 // Every closed list below comes from the schema's enums (the generated types): each
 // label table is a `Record<Enum, …>`, so a value without a French label fails to
 // compile, and each list is its table's keys, so it cannot miss one either.
-export type { DispositifStatus, NodeKind, TerritoryLevel };
+export type { DispositifStatus, NodeKind, OrganisationType, TerritoryLevel };
 export type RelationType = RelationshipType;
 
 const keysOf = <K extends string>(record: Record<K, unknown>) => Object.keys(record) as K[];
@@ -77,6 +83,82 @@ export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
 };
 export const TERRITORY_LEVELS: readonly TerritoryLevel[] = keysOf(LEVEL_LABELS);
 
+/** Levels in the plural, as counts read: « 294 communes ». */
+export const LEVEL_PLURALS: Record<TerritoryLevel, string> = {
+  REGION: 'régions',
+  DEPARTEMENT: 'départements',
+  EPCI: 'EPCI',
+  COMMUNE: 'communes',
+  BASSIN: 'bassins',
+};
+
+export const isTerritoryLevel = (value: string): value is TerritoryLevel =>
+  (TERRITORY_LEVELS as readonly string[]).includes(value);
+
+/** Organisation types (DOMAIN.md §4: data.inclusion's typology codes and the project's) in words. */
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  ML: 'Mission locale',
+  FT: 'France Travail',
+  CAP_EMPLOI: 'Cap emploi',
+  PLIE: "Plan local pour l'insertion et l'emploi (PLIE)",
+  CCAS: "Centre communal d'action sociale (CCAS)",
+  ASSO: 'Association',
+  OF: 'Organisme de formation',
+  E2C: 'École de la 2e chance',
+  MDE: "Maison de l'emploi",
+  FABLAB: 'Fab lab',
+  TIERS_LIEUX: 'Tiers-lieu',
+  CD: 'Conseil départemental',
+  DEPT: 'Département',
+  REG: 'Région',
+  EPCI: 'Intercommunalité',
+  MUNI: 'Commune',
+  CCONS: 'Chambre consulaire',
+  DEETS: 'Services de l’État pour l’emploi et les solidarités',
+  SIAE: "Structure d'insertion par l'activité économique",
+  EA: 'Entreprise adaptée',
+  CHAMBRE_CONSULAIRE: 'Chambre consulaire',
+  OPCO: 'Opérateur de compétences (OPCO)',
+  ETAT: 'État',
+  FONDATION: 'Fondation',
+  ENTREPRISE: 'Entreprise',
+  RESEAU: 'Réseau',
+  ETABLISSEMENT_SCOLAIRE: 'Établissement scolaire',
+  CFA: "Centre de formation d'apprentis (CFA)",
+  AUTRE: 'Autre',
+};
+
+/** Dispositif types as stored (seeds/data) in words. */
+export const DISPOSITIF_TYPE_LABELS: Record<string, string> = {
+  action: 'action',
+  'appel-a-projets': 'appel à projets',
+  'contrat-aide': 'contrat aidé',
+  dispositif: 'dispositif',
+  evenement: 'événement',
+  formation: 'formation',
+  label: 'label',
+  plateforme: 'plateforme',
+  programme: 'programme',
+  service: 'service',
+};
+
+/** Kinds of sources (DOMAIN.md §2) in words. */
+export const SOURCE_KIND_LABELS: Record<string, string> = {
+  article: 'article',
+  referential: 'référentiel',
+  'user-import': 'import',
+  'user-edit': 'saisie dans l’atlas',
+};
+
+/** A type code (organisation or dispositif) in words; an unknown one as stored. */
+export function typeLabel(value: string): string {
+  return (
+    ORGANISATION_TYPE_LABELS[value as OrganisationType] ??
+    DISPOSITIF_TYPE_LABELS[value] ??
+    value.replace(/-/g, ' ')
+  );
+}
+
 /** Property names as the details panel shows them; unknown names are shown as stored. */
 export const PROPERTY_LABELS: Record<string, string> = {
   id: 'Identifiant',
@@ -123,6 +205,9 @@ export function formatValue(key: string, value: unknown): string {
     return STATUS_LABELS[value as DispositifStatus];
   if (key === 'level' && typeof value === 'string' && value in LEVEL_LABELS)
     return LEVEL_LABELS[value as TerritoryLevel];
+  if (key === 'type' && typeof value === 'string') return typeLabel(value);
+  if (key === 'kind' && typeof value === 'string' && value in SOURCE_KIND_LABELS)
+    return SOURCE_KIND_LABELS[value]!;
   if (typeof value === 'number') return value.toLocaleString('fr-FR');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === 'object') return JSON.stringify(value);

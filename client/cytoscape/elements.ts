@@ -5,14 +5,19 @@
 import type cytoscape from 'cytoscape';
 import type { NodeKind } from '../vocabulary';
 import { relationLabel } from '../vocabulary';
+import { CANVAS_OWNED_CLASSES, wrapLabel } from './labels';
 
 export interface CanvasNodeData {
   id: string;
   kind: NodeKind | 'GROUP';
   label: string;
+  /** The name as drawn: wrapped and cut (labels.ts); the full name is `label`. */
+  display: string;
   colorKey: string;
   size: number;
   parent?: string;
+  /** A fold: this many territories of one level, drawn as one node until opened (features/graph/fold.ts). */
+  folded?: number;
 }
 
 export interface CanvasEdgeData {
@@ -31,7 +36,7 @@ export interface CanvasElement {
 }
 
 export interface BuildInput {
-  nodes: Iterable<{ id: string; kind: NodeKind; label: string }>;
+  nodes: Iterable<{ id: string; kind: NodeKind; label: string; props?: Record<string, unknown> }>;
   edges: Iterable<{
     id: string;
     source: string;
@@ -80,17 +85,19 @@ export function toCanvasElements(input: BuildInput): CanvasElement[] {
       id: node.id,
       kind: node.kind,
       label: node.label,
+      display: wrapLabel(node.label),
       colorKey: input.colourKeyOf(node),
       size: input.sizes.get(node.id) ?? MIN_SIZE_FALLBACK,
     };
     if (group) data.parent = group.id;
+    if (typeof node.props?.folded === 'number') data.folded = node.props.folded;
     nodeElements.push({ group: 'nodes', data, classes: classes.sort() });
   }
   // Parents first: a child can only be added once its parent exists.
   for (const [id, label] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     elements.push({
       group: 'nodes',
-      data: { id, kind: 'GROUP', label, colorKey: 'group', size: 1 },
+      data: { id, kind: 'GROUP', label, display: wrapLabel(label, 40, 1), colorKey: 'group', size: 1 },
       classes: ['group'],
     });
   }
@@ -165,7 +172,11 @@ export function snapshotOf(cy: cytoscape.Core): Map<string, ElementSnapshot> {
   cy.elements().forEach((element) => {
     const data = { ...(element.data() as Record<string, unknown>) };
     if (element.isNode() && data.parent === undefined) delete data.parent;
-    snapshot.set(element.id(), { data, classes: element.classes() as unknown as string[] });
+    // Classes the canvas sets itself (hidden labels) are not the model's: left out of the diff.
+    const classes = (element.classes() as unknown as string[]).filter(
+      (name) => !CANVAS_OWNED_CLASSES.includes(name),
+    );
+    snapshot.set(element.id(), { data, classes });
   });
   return snapshot;
 }

@@ -128,3 +128,76 @@ export function unstackPositions(
   }
   return result;
 }
+
+/** Room between two groups packed side by side (model units). */
+const GROUP_GAP = 60;
+
+/**
+ * A layout for compound groups with a layout that ignores compounds
+ * (concentric, hierarchical): each group's children laid out on their own,
+ * then the groups — and the nodes outside any group, as one more block —
+ * packed in rows, tallest first, so that children stay inside their group and
+ * groups never overlap. Synchronous, not animated.
+ */
+export function runGroupedLayout(
+  cy: cytoscape.Core,
+  eles: cytoscape.CollectionReturnValue,
+  optionsFor: (groupEles: cytoscape.CollectionReturnValue) => cytoscape.LayoutOptions,
+): void {
+  const nodes = eles.nodes();
+  const blocks: {
+    members: cytoscape.NodeCollection;
+    box: () => cytoscape.BoundingBox12 & { w: number; h: number };
+  }[] = [];
+  nodes
+    .filter((node) => node.isParent())
+    .forEach((parent) => {
+      const members = parent.children().intersection(nodes);
+      if (members.nonempty())
+        blocks.push({ members, box: () => parent.boundingBox({ includeLabels: true }) });
+    });
+  const loose = nodes.filter((node) => !node.isParent() && !node.isChild());
+  if (loose.nonempty())
+    blocks.push({ members: loose, box: () => loose.boundingBox({ includeLabels: false }) });
+
+  // Not in a batch: layouts read node sizes, which a batch leaves stale.
+  for (const block of blocks) {
+    const groupEles = block.members.union(block.members.edgesWith(block.members)).intersection(eles);
+    const options = optionsFor(groupEles);
+    const largest = Math.max(...block.members.map((node) => node.outerWidth()));
+    const side = Math.max(160, Math.sqrt(block.members.length) * (largest + 60));
+    groupEles
+      .layout({
+        ...options,
+        animate: false,
+        fit: false,
+        // Concentric rings take the room their nodes need; a box would squeeze them onto one another.
+        ...(options.name === 'concentric' ? {} : { boundingBox: { x1: 0, y1: 0, w: side, h: side } }),
+      } as cytoscape.LayoutOptions)
+      .run();
+  }
+  const sized = blocks.map((block) => ({ ...block, rect: block.box() }));
+  const area = sized.reduce((sum, block) => sum + (block.rect.w + GROUP_GAP) * (block.rect.h + GROUP_GAP), 0);
+  const rowWidth = Math.max(...sized.map((block) => block.rect.w), Math.sqrt(area) * 1.4);
+  sized.sort((a, b) => b.rect.h - a.rect.h);
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  cy.batch(() => {
+    for (const block of sized) {
+      if (x > 0 && x + block.rect.w > rowWidth) {
+        x = 0;
+        y += rowHeight + GROUP_GAP;
+        rowHeight = 0;
+      }
+      const dx = x - block.rect.x1;
+      const dy = y - block.rect.y1;
+      block.members.positions((node) => {
+        const position = (node as cytoscape.NodeSingular).position();
+        return { x: position.x + dx, y: position.y + dy };
+      });
+      x += block.rect.w + GROUP_GAP;
+      rowHeight = Math.max(rowHeight, block.rect.h);
+    }
+  });
+}

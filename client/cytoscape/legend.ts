@@ -12,6 +12,13 @@ import {
   type SizeBy,
 } from './stylesheet';
 
+/** What node sizes mean, as the legend says it. */
+export const SIZE_LABELS: Record<SizeBy, string> = {
+  uniform: 'Taille uniforme',
+  degree: 'Taille : nombre de liens (degré)',
+  betweenness: "Taille : centralité d'intermédiarité",
+};
+
 export interface LegendNodeEntry {
   key: string;
   label: string;

@@ -136,14 +136,12 @@ export function buildStylesheet(
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
-        'font-size': 10,
+        'font-size': 11,
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 3,
-        'text-max-width': '120px',
-        'text-wrap': 'ellipsis',
-        'min-zoomed-font-size': 7,
+        'text-max-width': '1000px',
+        'text-wrap': 'wrap',
         width: 'data(size)',
         height: 'data(size)',
         'background-color': NEUTRAL_COLOR,
@@ -152,8 +150,11 @@ export function buildStylesheet(
         color: '#1C2833',
         'text-outline-color': '#FFFFFF',
         'text-outline-width': 2,
+        'z-index': 1,
       },
     },
+    // Names wrapped and cut by labels.ts, sized to the zoom and kept apart by the canvas (labelRules, cullLabels).
+    { selector: 'node[display]', style: { label: 'data(display)' } },
     {
       selector: 'edge',
       style: {
@@ -195,21 +196,17 @@ export function buildStylesheet(
     });
   }
   if (options.light) {
-    sheet.push(
-      {
-        selector: 'edge',
-        style: {
-          'curve-style': 'haystack',
-          'haystack-radius': 0,
-          // Solid hairlines at full opacity: the cheapest strokes for a canvas to draw, thousands per frame.
-          'line-style': 'solid',
-          width: 0.75,
-          opacity: 1,
-        },
+    sheet.push({
+      selector: 'edge',
+      style: {
+        'curve-style': 'haystack',
+        'haystack-radius': 0,
+        // Solid hairlines at full opacity: the cheapest strokes for a canvas to draw, thousands per frame.
+        'line-style': 'solid',
+        width: 0.75,
+        opacity: 1,
       },
-      // Names only once zoomed in: thousands of them would cover each other anyway.
-      { selector: 'node', style: { 'text-outline-width': 0, 'min-zoomed-font-size': 14 } },
-    );
+    });
   }
   sheet.push(
     { selector: '.hidden', style: { display: 'none' } },
@@ -221,9 +218,22 @@ export function buildStylesheet(
         'background-opacity': 0.6,
         'border-color': '#AAB7B8',
         'border-width': 1,
-        label: 'data(label)',
         'text-valign': 'top',
-        'font-size': 14,
+        'font-size': 13,
+        'font-weight': 'bold',
+        padding: '14px',
+        // Children's labels come and go with the zoom: the box follows the nodes only, so that it stays put.
+        'compound-sizing-wrt-labels': 'exclude',
+      },
+    },
+    {
+      // A fold: many territories as one node, opened by a double click.
+      selector: 'node[folded]',
+      style: {
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': '#0B5345',
+        'background-opacity': 0.55,
         'font-weight': 'bold',
       },
     },

@@ -1,3 +1,5 @@
+import type { ExportNotes } from './notes';
+
 /** The graph as exported: what is on the canvas, with positions and drawing attributes when known. */
 export interface ExportNode {
   id: string;
@@ -10,6 +12,11 @@ export interface ExportNode {
   /** `#RRGGBB` */
   color?: string;
   shape?: string;
+  /**
+   * The name as the canvas draws it (wrapped and cut), null when the canvas
+   * leaves it out so that labels do not overlap; unknown: the full label.
+   */
+  display?: string | null;
 }
 
 export interface ExportEdge {
@@ -26,6 +33,10 @@ export interface ExportEdge {
 export interface ExportGraph {
   nodes: ExportNode[];
   edges: ExportEdge[];
+  /** Label size in the drawing's units, as on the canvas. */
+  labelSize?: number;
+  /** The legend and source line a picture carries. */
+  notes?: ExportNotes;
 }
 
 /** Characters XML 1.0 forbids, even escaped. */

@@ -1,26 +1,41 @@
 import { shapePath, type NodeShapeName } from '../cytoscape/shapes';
 import { EDGE_STYLES } from '../cytoscape/stylesheet';
 import type { EdgeType } from '../vocabulary';
-import { escapeXml, type ExportGraph } from './model';
+import { escapeXml, type ExportGraph, type ExportNode } from './model';
+import { notesSvg, NOTES_LAYOUT } from './notes';
 
 const PADDING = 40;
 const DASH: Record<string, string | undefined> = { solid: undefined, dashed: '6 4', dotted: '1.5 3' };
 
 /**
  * The canvas as a standalone SVG: edges as lines (arrow for directed types),
- * nodes with the canvas's shapes and colours, labels below. Nodes need positions.
+ * nodes with the canvas's shapes and colours, labels below as the canvas draws
+ * them (same wrapping, same names left out), the legend on the right and the
+ * source line below. Nodes need positions.
  * Written here rather than taken from cytoscape-svg because that extension is
  * GPL-3.0, which would bind the whole page bundle.
  */
 export function toSvg(graph: ExportGraph, options: { title?: string } = {}): string {
   const placed = graph.nodes.filter((node) => node.x !== undefined && node.y !== undefined);
   const byId = new Map(placed.map((node) => [node.id, node]));
+  const labelSize = graph.labelSize ?? 10;
+  const lineHeight = labelSize * 1.15;
+  const linesOf = (node: ExportNode) =>
+    node.display === null ? [] : (node.display ?? node.label).split('\n').filter(Boolean);
   const xs = placed.map((node) => node.x!);
   const ys = placed.map((node) => node.y!);
   const minX = (xs.length ? Math.min(...xs) : 0) - PADDING;
   const minY = (ys.length ? Math.min(...ys) : 0) - PADDING;
-  const width = (xs.length ? Math.max(...xs) : 0) - minX + PADDING;
-  const height = (ys.length ? Math.max(...ys) : 0) - minY + PADDING + 14;
+  const labelDepth = Math.max(1, ...placed.map((node) => linesOf(node).length)) * lineHeight;
+  const drawingWidth = (xs.length ? Math.max(...xs) : 0) - minX + PADDING;
+  const drawingHeight = (ys.length ? Math.max(...ys) : 0) - minY + PADDING + labelDepth;
+  // Notes (legend on the right, source line below) at the scale of the labels.
+  const notes = graph.notes;
+  const k = labelSize / NOTES_LAYOUT.fontSize;
+  const legendHeight = notes ? notes.legend.length * NOTES_LAYOUT.rowHeight * k : 0;
+  const width = drawingWidth + (notes ? (NOTES_LAYOUT.legendWidth + NOTES_LAYOUT.gap) * k : 0);
+  const height =
+    Math.max(drawingHeight, legendHeight + PADDING) + (notes ? NOTES_LAYOUT.sourceHeight * k : 0);
 
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -62,10 +77,36 @@ export function toSvg(graph: ExportGraph, options: { title?: string } = {}): str
     lines.push(
       `    <g data-id="${escapeXml(node.id)}"><title>${escapeXml(node.label)}</title>`,
       `      <path d="${shapePath(shape, node.x!, node.y!, r)}" fill="${node.color ?? '#cccccc'}" stroke="#ffffff" stroke-width="1"/>`,
-      `      <text x="${node.x!.toFixed(1)}" y="${(node.y! + r + 11).toFixed(1)}" font-size="10" text-anchor="middle" fill="#1c2833">${escapeXml(node.label)}</text>`,
-      '    </g>',
+    );
+    // The canvas's label rule: its wrapped lines, or nothing where the canvas left the name out.
+    const text = linesOf(node);
+    if (text.length) {
+      const x = node.x!.toFixed(1);
+      const tspans = text
+        .map(
+          (line, i) =>
+            `<tspan x="${x}" dy="${i === 0 ? 0 : lineHeight.toFixed(2)}">${escapeXml(line)}</tspan>`,
+        )
+        .join('');
+      lines.push(
+        `      <text x="${x}" y="${(node.y! + r + labelSize * 1.1).toFixed(1)}" font-size="${labelSize.toFixed(2)}" text-anchor="middle" fill="#1c2833" stroke="#ffffff" stroke-width="${(labelSize / 5).toFixed(2)}" paint-order="stroke">${tspans}</text>`,
+      );
+    }
+    lines.push('    </g>');
+  }
+  lines.push('  </g>');
+  if (notes) {
+    lines.push(
+      `  <g class="notes" transform="translate(${minX.toFixed(1)} ${minY.toFixed(1)}) scale(${k.toFixed(4)})">`,
+      ...notesSvg(notes, {
+        x: drawingWidth / k + NOTES_LAYOUT.gap,
+        y: PADDING / k,
+        sx: PADDING / k,
+        sy: height / k - NOTES_LAYOUT.sourceHeight / 2,
+      }),
+      '  </g>',
     );
   }
-  lines.push('  </g>', '</svg>');
+  lines.push('</svg>');
   return lines.join('\n') + '\n';
 }

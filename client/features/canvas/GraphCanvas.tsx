@@ -1,11 +1,52 @@
 import cytoscape from 'cytoscape';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { applyElements, type CanvasElement } from '../../cytoscape/elements';
 import { registerExtensions } from '../../cytoscape/extensions';
-import { draftSpreadFactor, layoutOptions, unstackPositions, type LayoutName } from '../../cytoscape/layouts';
+import { cullLabels, LABEL_SCREEN_SIZE, labelRules, labelScale } from '../../cytoscape/labels';
+import { pngWithNotes } from '../../export/png';
+import type { ExportNotes } from '../../export/notes';
+import {
+  draftSpreadFactor,
+  layoutOptions,
+  runGroupedLayout,
+  unstackPositions,
+  type LayoutName,
+} from '../../cytoscape/layouts';
 import type { Selection } from '../view/types';
+import './canvas.css';
 
 const MAX_FIT_ZOOM = 1.4;
+/** How long the zoom must rest before labels are sized and sorted again (a gesture redraws nothing else). */
+const LABEL_REFRESH_DELAY = 150;
+
+/** The node the pointer is on: its full name, where it is drawn in the canvas. */
+interface Tooltip {
+  text: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * Pans the least that brings a node back into the view, with a margin: the
+ * canvas narrows when the details panel opens, and the node clicked must stay
+ * in sight (cytoscape keeps the top-left corner where it is on resize).
+ */
+export function keepInView(cy: cytoscape.Core, id: string | null) {
+  if (!id) return;
+  const node = cy.getElementById(id);
+  if (node.empty() || !node.isNode() || node.hasClass('hidden')) return;
+  const { x, y } = node.renderedPosition();
+  const width = cy.width();
+  const height = cy.height();
+  if (width <= 0 || height <= 0) return;
+  const marginX = Math.min(80, width / 4);
+  const marginY = Math.min(60, height / 4);
+  const shift = (value: number, size: number, margin: number) =>
+    value < margin ? margin - value : value > size - margin ? size - margin - value : 0;
+  const dx = shift(x, width, marginX);
+  const dy = shift(y, height, marginY);
+  if (dx || dy) cy.panBy({ x: dx, y: dy });
+}
 
 declare global {
   interface Window {
@@ -81,10 +122,12 @@ export interface GraphCanvasHandle {
   fit(): void;
   /** Zooms by a factor around the centre of the view. */
   zoomBy(factor: number): void;
-  /** The whole graph as a PNG image, or null before the canvas exists. */
-  toPng(): Blob | null;
+  /** The whole graph as a PNG image, at the view's label size, with its notes; null before the canvas exists. */
+  toPng(notes: ExportNotes): Blob | null;
   /** Where a node is drawn (model coordinates), or null when it is not. */
   positionOf(id: string): { x: number; y: number } | null;
+  /** The label size (model units) and the nodes whose names are drawn. */
+  drawnLabels(): { size: number; shown: Set<string> } | null;
 }
 
 /**
@@ -98,6 +141,39 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const layoutRef = useRef<cytoscape.Layouts | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
+  const scaleRef = useRef(1);
+  const hovered = useRef<string | null>(null);
+  const [tooltip, setTooltip] = useState<Tooltip | null>(null);
+
+  const selectedId = () =>
+    callbacks.current.selection.type === 'node' ? callbacks.current.selection.id : null;
+
+  /** The stylesheet with labels sized for the zoom. */
+  function applyStyle(cy: cytoscape.Core) {
+    cy.style([...callbacks.current.stylesheet, ...labelRules(scaleRef.current)]);
+  }
+
+  /** Sizes labels for the zoom (restyling only when the size changes), then keeps them apart. */
+  function refreshLabels() {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const scale = labelScale(cy.zoom());
+    if (scale !== scaleRef.current) {
+      scaleRef.current = scale;
+      applyStyle(cy);
+    }
+    sortLabels(cy);
+  }
+
+  /** Keeps labels apart: measured by cytoscape, or estimated from their text on a large view. */
+  function sortLabels(cy: cytoscape.Core, hover: string | null = hovered.current) {
+    const size = LABEL_SCREEN_SIZE * scaleRef.current;
+    cullLabels(
+      cy,
+      { selected: selectedId(), hovered: hover },
+      callbacks.current.large ? { size } : undefined,
+    );
+  }
 
   useImperativeHandle(
     props.ref,
@@ -111,9 +187,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
         if (!cy) return;
         cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       },
-      toPng() {
+      toPng(notes) {
         const cy = cyRef.current;
-        return cy ? cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) : null;
+        return cy ? pngWithNotes(cy, notes) : null;
+      },
+      drawnLabels() {
+        const cy = cyRef.current;
+        if (!cy) return null;
+        const shown = new Set<string>();
+        cy.nodes()
+          .not('.hidden')
+          .not('.label-hidden')
+          .forEach((node) => {
+            if (node.data('display')) shown.add(node.id());
+          });
+        return { size: LABEL_SCREEN_SIZE * scaleRef.current, shown };
       },
       positionOf(id) {
         const node = cyRef.current?.getElementById(id);
@@ -133,20 +221,42 @@ export function GraphCanvas(props: GraphCanvasProps) {
       .nodes('.pinned')
       .not('.hidden')
       .map((node) => ({ nodeId: node.id(), position: { ...(node as cytoscape.NodeSingular).position() } }));
-    const options = layoutOptions(callbacks.current.layout, {
+    const context = {
       nodeCount: eles.nodes().length,
       incremental,
       roots: callbacks.current.roots.filter((id) => cy.getElementById(id).nonempty()),
-      grouped: cy.nodes(':parent').nonempty(),
+      grouped: eles.nodes(':parent').nonempty(),
       fixed,
-    });
-    const layout = eles.layout(options);
+    };
+    const options = { grouped: context.grouped, layout: layoutOptions(callbacks.current.layout, context) };
     // A few nodes fitted to the window would be drawn huge: cap the zoom once laid out.
-    layout.one('layoutstop', () => {
-      if ((options as { quality?: string }).quality === 'draft') spreadDraft(cy, eles);
+    const capZoom = () => {
       if (cy.zoom() > MAX_FIT_ZOOM)
         cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
       if (cy.zoom() === MAX_FIT_ZOOM) cy.center(eles);
+      // A large view is drawn first, its labels sorted right after.
+      if (callbacks.current.large) cy.one('render', () => setTimeout(refreshLabels, 0));
+      else refreshLabels();
+    };
+    // Groups drawn with a layout that knows nothing of compounds: each group laid
+    // out on its own, then the groups packed side by side (layouts.ts).
+    if (options.grouped && callbacks.current.layout !== 'fcose') {
+      layoutRef.current = null;
+      runGroupedLayout(cy, eles, (groupEles) =>
+        layoutOptions(callbacks.current.layout, {
+          ...context,
+          nodeCount: groupEles.nodes().length,
+          roots: context.roots.filter((id) => groupEles.getElementById(id).nonempty()),
+        }),
+      );
+      cy.fit(eles, 30);
+      capZoom();
+      return;
+    }
+    const layout = eles.layout(options.layout);
+    layout.one('layoutstop', () => {
+      if ((options.layout as { quality?: string }).quality === 'draft') spreadDraft(cy, eles);
+      capZoom();
     });
     layoutRef.current = layout;
     try {
@@ -155,6 +265,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // A layout extension failing must not take the page down: fall back to a grid.
       console.error(error);
       eles.layout({ name: 'grid', fit: true, padding: 30, avoidOverlap: true }).run();
+      refreshLabels();
     }
   }
 
@@ -166,7 +277,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // meet the page bench's figures (tests/bench/page.bench.ts) in software.
     const cy = cytoscape({
       container: container.current,
-      style: callbacks.current.stylesheet,
+      style: [...callbacks.current.stylesheet, ...labelRules(scaleRef.current)],
       elements: [],
       minZoom: 0.05,
       maxZoom: 5,
@@ -192,14 +303,41 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
     cy.on('cxttap', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
-      if (node.isParent()) return;
+      // A fold has no actions but opening (double click, or its details).
+      if (node.isParent() || node.data('folded') !== undefined) return;
       callbacks.current.onSelect({ type: 'node', id: node.id() });
       callbacks.current.onContextMenu(node.id(), event.renderedPosition ?? node.renderedPosition());
     });
-    // The canvas changes size when panels open and close: cytoscape must be told.
-    const observer = new ResizeObserver(() => cy.resize());
+    // Labels: sized and sorted again once the zoom rests; the hovered one first, with its full name.
+    let labelTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('zoom', () => {
+      clearTimeout(labelTimer);
+      labelTimer = setTimeout(refreshLabels, LABEL_REFRESH_DELAY * (callbacks.current.large ? 3 : 1));
+    });
+    cy.on('mouseover', 'node', (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      hovered.current = node.id();
+      const position = node.renderedPosition();
+      const text = node.data('label') as string;
+      if (text) setTooltip({ text, x: position.x, y: position.y + node.renderedOuterHeight() / 2 + 4 });
+      if (node.hasClass('label-hidden')) sortLabels(cy, node.id());
+    });
+    cy.on('mouseout', 'node', (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      if (hovered.current !== node.id()) return;
+      hovered.current = null;
+      setTooltip(null);
+    });
+    cy.on('viewport', () => setTooltip(null));
+    // The canvas changes size when panels open and close: cytoscape must be told,
+    // and the selected node brought back into view.
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      keepInView(cy, selectedId());
+    });
     if (container.current) observer.observe(container.current);
     return () => {
+      clearTimeout(labelTimer);
       observer.disconnect();
       layoutRef.current?.stop();
       if (window.__atlasCy === cy) delete window.__atlasCy;
@@ -215,7 +353,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // Restyling redoes every element's style: only when the stylesheet really changed.
   const styleKey = JSON.stringify(props.stylesheet);
   useEffect(() => {
-    cyRef.current?.style(callbacks.current.stylesheet);
+    const cy = cyRef.current;
+    if (!cy) return;
+    applyStyle(cy);
+    sortLabels(cy);
   }, [styleKey]);
 
   const wasEmpty = useRef(true);
@@ -226,6 +367,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const added = diff.add.some((element) => element.group === 'nodes');
     // New nodes need a place: a first layout from scratch, then incremental ones.
     if (added) runLayout(!wasEmpty.current);
+    // Otherwise labels may have changed (shown, hidden, renamed): sort them again.
+    else if (diff.remove.length || diff.update.length) refreshLabels();
     wasEmpty.current = cy.nodes().empty();
   }, [props.elements]);
 
@@ -248,6 +391,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     });
   }, [props.pinned, props.elements]);
 
+  const lastSelected = useRef<string | null>(null);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -258,7 +402,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
       });
       if (wanted) cy.getElementById(wanted).select();
     });
+    if (lastSelected.current === wanted) return;
+    lastSelected.current = wanted;
+    // The selected node's name comes first, and the node stays in sight.
+    sortLabels(cy);
+    keepInView(cy, selectedId());
   }, [props.selection, props.elements]);
 
-  return <div ref={container} className="graph-canvas" role="img" aria-label={props.label} tabIndex={0} />;
+  return (
+    <>
+      <div ref={container} className="graph-canvas" role="img" aria-label={props.label} tabIndex={0} />
+      {tooltip && (
+        <div className="canvas-tooltip" role="tooltip" style={{ left: tooltip.x, top: tooltip.y }}>
+          {tooltip.text}
+        </div>
+      )}
+    </>
+  );
 }

@@ -2,13 +2,34 @@ import type { CanvasNodeData } from '../../cytoscape/elements';
 import { edgeLabel } from '../../cytoscape/elements';
 import { NODE_KIND_STYLES, NEUTRAL_COLOR } from '../../cytoscape/stylesheet';
 import type { ExportGraph } from '../../export/model';
+import { legendRows, sourceLine, type ExportNotes } from '../../export/notes';
+import type { GraphCanvasHandle } from './GraphCanvas';
 import type { CanvasModel } from './model';
 
-/** What is on the canvas (filters applied), with positions from the live canvas when there is one. */
+/** The legend of what is drawn and the source line, for a picture exported on `date` (YYYY-MM-DD). */
+export function exportNotes(model: CanvasModel, date: string): ExportNotes {
+  const sources = new Set(model.visibleEdges.flatMap((edge) => edge.sources));
+  for (const node of model.visibleNodes) if (node.kind === 'SOURCE') sources.add(node.id);
+  return {
+    legend: legendRows(model.legend),
+    source: sourceLine({
+      sources,
+      territories: model.visibleNodes.some((node) => node.kind === 'TERRITORY'),
+      date,
+    }),
+  };
+}
+
+/**
+ * What is on the canvas (filters applied), with positions and labels as the
+ * live canvas draws them when there is one, and the notes of a picture.
+ */
 export function toExportGraph(
   model: CanvasModel,
-  positionOf: (id: string) => { x: number; y: number } | null,
+  canvas: Pick<GraphCanvasHandle, 'positionOf' | 'drawnLabels'> | null,
+  date: string,
 ): ExportGraph {
+  const labels = canvas?.drawnLabels() ?? null;
   const colours = new Map(model.colours.map((entry) => [entry.key, entry.color]));
   const drawn = new Map<string, CanvasNodeData>();
   for (const element of model.elements) {
@@ -17,7 +38,7 @@ export function toExportGraph(
   return {
     nodes: model.visibleNodes.map((node) => {
       const data = drawn.get(node.id);
-      const position = positionOf(node.id);
+      const position = canvas?.positionOf(node.id) ?? null;
       return {
         id: node.id,
         label: node.label,
@@ -27,6 +48,7 @@ export function toExportGraph(
         size: data?.size,
         color: (data && colours.get(data.colorKey)) ?? NEUTRAL_COLOR,
         shape: NODE_KIND_STYLES[node.kind].shape,
+        ...(labels && data ? { display: labels.shown.has(node.id) ? data.display : null } : {}),
       };
     }),
     edges: model.visibleEdges.map((edge) => ({
@@ -39,6 +61,8 @@ export function toExportGraph(
       props: edge.props,
       ...(typeof edge.props.weight === 'number' ? { weight: edge.props.weight } : {}),
     })),
+    ...(labels ? { labelSize: labels.size } : {}),
+    notes: exportNotes(model, date),
   };
 }
 

@@ -13,6 +13,7 @@ import {
 import { EditingTools } from '../editing/EditingTools';
 import { NodeHistory } from '../editing/NodeHistory';
 import { useEditRevision } from '../editing/revision';
+import { parseFoldId } from '../graph/compose';
 import type { ComposedGraph } from '../graph/types';
 import { KindIcon } from '../legend/KindIcon';
 import { EdgeDetails } from './EdgeDetails';
@@ -191,8 +192,46 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
   );
 }
 
+/** A fold (« 294 communes »): what it stands for, and the way to open it. */
+function FoldDetails(props: DetailsPanelProps & { id: string; parent: string }) {
+  const fold = props.graph.nodes.get(props.id);
+  const parent = props.graph.nodes.get(props.parent)?.label ?? props.parent;
+  return (
+    <article className="details" aria-labelledby="details-title">
+      <header className="details-header">
+        <h2 id="details-title">
+          <KindIcon kind="TERRITORY" size={16} /> {fold?.label ?? ''}
+        </h2>
+        <p className="details-kind">Territoires regroupés · dans {parent}</p>
+        <div className="details-actions">
+          <button
+            type="button"
+            onClick={() => {
+              props.onOpen(props.id);
+              props.onClose();
+            }}
+          >
+            Déplier
+          </button>
+          <button type="button" onClick={props.onClose} aria-label="Fermer les détails">
+            ×
+          </button>
+        </div>
+      </header>
+      <p className="hint">
+        Regroupés pour que le graphe reste lisible : un double-clic sur le nœud, ou « Déplier », les affiche
+        tous.
+      </p>
+    </article>
+  );
+}
+
 export function DetailsPanel(props: DetailsPanelProps) {
-  if (props.selection.type === 'node') return <NodeDetails {...props} id={props.selection.id} />;
+  if (props.selection.type === 'node') {
+    const fold = parseFoldId(props.selection.id);
+    if (fold) return <FoldDetails {...props} id={props.selection.id} parent={fold.parent} />;
+    return <NodeDetails {...props} id={props.selection.id} />;
+  }
   const edge = props.graph.edges.get(props.selection.id);
   if (!edge) return null;
   return <EdgeDetails edge={edge} graph={props.graph} onOpen={props.onOpen} onClose={props.onClose} />;

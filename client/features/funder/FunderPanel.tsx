@@ -4,6 +4,7 @@ import { useLoad } from '../../api/use-load';
 import { graphql } from '../../gql';
 import type { SliceState } from '../graph/types';
 import { summariseFunder, type Counted } from './summary';
+import './ranked-list.css';
 
 /** Funders: organisations with an outgoing FUNDS edge, with what they fund (to count it). */
 export const FUNDERS_QUERY = graphql(`
@@ -43,7 +44,7 @@ function CountedList({
       {items.length === 0 ? (
         <p className="hint">Aucun.</p>
       ) : (
-        <ul>
+        <ul className="ranked-list">
           {items.map((item) => (
             <li key={item.id}>
               <button type="button" className="link" onClick={() => onOpen(item.id)}>
@@ -108,7 +109,7 @@ export function FunderPanel(props: FunderPanelProps) {
       {summary && (
         <div className="funder-summary">
           <h3>Finance ({summary.funded.length})</h3>
-          <ul>
+          <ul className="ranked-list">
             {summary.funded.map((item) => (
               <li key={item.id}>
                 <button type="button" className="link" onClick={() => props.onFocusNode(item.id)}>

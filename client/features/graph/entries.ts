@@ -1,10 +1,11 @@
-import { isRelationType, type RelationType } from '../../vocabulary';
+import { isRelationType, isTerritoryLevel, type RelationType } from '../../vocabulary';
 import type { Entry } from './types';
 
 /**
  * One readable key per entry, used both as the slice cache key and in the URL:
  * `n:org:wejob`, `n:org:wejob~FUNDS.CARRIES`, `n:org:wejob~` (the node alone),
- * `links`, `path:org:a>dep:33`, `partners:territory=dep:33;theme=…`, `funder:org:x`.
+ * `links`, `path:org:a>dep:33`, `partners:territory=dep:33;theme=…`, `funder:org:x`,
+ * `c:dep:33~COMMUNE` (the communes of Gironde).
  */
 export function entryKey(entry: Entry): string {
   switch (entry.type) {
@@ -22,6 +23,8 @@ export function entryKey(entry: Entry): string {
     }
     case 'funder':
       return `funder:${entry.id}`;
+    case 'children':
+      return `c:${entry.id}~${entry.level}`;
   }
 }
 
@@ -68,6 +71,11 @@ export function parseEntryKey(key: string): Entry | null {
       } else return null;
     }
     return entry;
+  }
+  if (key.startsWith('c:')) {
+    const [id, level, ...rest] = key.slice(2).split('~');
+    if (!id || !level || rest.length || !ID.test(id) || !isTerritoryLevel(level)) return null;
+    return { type: 'children', id, level };
   }
   if (key.startsWith('funder:')) {
     const id = key.slice('funder:'.length);

@@ -1,12 +1,15 @@
 import { request } from '../../api/graphql-client';
+import { isTerritoryLevel, type TerritoryLevel } from '../../vocabulary';
+import { FOLD_ABOVE } from './compose';
 import {
   EDGES_AMONG_QUERY,
   NEIGHBOURHOOD_QUERY,
   NODES_QUERY,
   PARTNERSHIP_NETWORK_QUERY,
   SHORTEST_PATH_QUERY,
+  TERRITORY_CHILDREN_QUERY,
 } from './queries';
-import { funderSlice, toSlice, toSliceEdge, toSliceNode } from './slices';
+import { chunk, funderSlice, mergeSlices, toSlice, toSliceEdge, toSliceNode } from './slices';
 import type { Entry, Slice } from './types';
 
 /** Nodes a neighbourhood may bring: the API caps at 1000; more would not be readable anyway. */
@@ -27,6 +30,36 @@ async function neighbourhood(
   return toSlice(data.neighbourhood);
 }
 
+/** The ids of the territories of one level inside a territory. */
+async function childrenOf(id: string, level: TerritoryLevel, signal?: AbortSignal): Promise<string[]> {
+  const { data } = await request(TERRITORY_CHILDREN_QUERY, { id, level }, { signal });
+  return data.node && 'children' in data.node ? data.node.children.map((child) => child.id) : [];
+}
+
+/**
+ * A territory's neighbourhood cut at the limit holds only some of its
+ * communes: the true count of each level that will be folded, for the fold's name.
+ */
+async function withChildCounts(id: string, slice: Slice, signal?: AbortSignal): Promise<Slice> {
+  if (!slice.truncated || slice.nodes.find((node) => node.id === id)?.kind !== 'TERRITORY') return slice;
+  const levelOf = new Map(slice.nodes.map((node) => [node.id, node.props.level]));
+  const perLevel = new Map<TerritoryLevel, number>();
+  for (const edge of slice.edges) {
+    const level = levelOf.get(edge.source);
+    if (
+      edge.type !== 'PART_OF' ||
+      edge.target !== id ||
+      typeof level !== 'string' ||
+      !isTerritoryLevel(level)
+    )
+      continue;
+    perLevel.set(level, (perLevel.get(level) ?? 0) + 1);
+  }
+  const folded = [...perLevel].filter(([, count]) => count > FOLD_ABOVE).map(([level]) => level);
+  const counts = await Promise.all(folded.map((level) => childrenOf(id, level, signal)));
+  return { ...slice, childCounts: Object.fromEntries(folded.map((level, i) => [level, counts[i]!.length])) };
+}
+
 /** Fetches the slice an entry stands for; `onScreen` is what the canvas holds (for the links entry). */
 export async function loadEntry(
   entry: Entry,
@@ -39,10 +72,11 @@ export async function loadEntry(
         const { data } = await request(NODES_QUERY, { ids: [entry.id] }, { signal });
         return { nodes: data.nodes.map(toSliceNode), edges: [], truncated: false };
       }
-      return neighbourhood(
+      const slice = await neighbourhood(
         { ids: [entry.id], depth: 1, relations: entry.relations, limit: NEIGHBOURHOOD_LIMIT },
         signal,
       );
+      return withChildCounts(entry.id, slice, signal);
     }
     case 'links': {
       if (onScreen.length === 0) return EMPTY_SLICE;
@@ -70,6 +104,25 @@ export async function loadEntry(
         { signal },
       );
       return toSlice(data.partnershipNetwork);
+    }
+    case 'children': {
+      const ids = [entry.id, ...(await childrenOf(entry.id, entry.level, signal))];
+      const parts = await Promise.all(
+        chunk(ids, MAX_IDS_PER_REQUEST).map(async (part): Promise<Slice> => {
+          const { data: found } = await request(NODES_QUERY, { ids: part }, { signal });
+          return { nodes: found.nodes.map(toSliceNode), edges: [], truncated: false };
+        }),
+      );
+      // Each child's link to the territory: the edges among them, PART_OF the territory only.
+      const { data: among } = await request(
+        EDGES_AMONG_QUERY,
+        { ids: ids.slice(0, MAX_IDS_PER_REQUEST) },
+        { signal },
+      );
+      const edges = among.edgesAmong
+        .map(toSliceEdge)
+        .filter((edge) => edge.type === 'PART_OF' && edge.target === entry.id);
+      return { ...mergeSlices(parts), edges, truncated: ids.length > MAX_IDS_PER_REQUEST };
     }
     case 'funder': {
       const funding = await neighbourhood(

@@ -75,3 +75,16 @@ export const PARTNERSHIP_NETWORK_QUERY = graphql(`
     }
   }
 `);
+
+/** The territories of one level inside a territory (what a fold stands for): ids only, their nodes come by `nodes`. */
+export const TERRITORY_CHILDREN_QUERY = graphql(`
+  query TerritoryChildren($id: ID!, $level: TerritoryLevel) {
+    node(id: $id) {
+      ... on Territory {
+        children(level: $level) {
+          id
+        }
+      }
+    }
+  }
+`);

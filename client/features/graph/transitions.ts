@@ -4,7 +4,7 @@
  */
 import type { ApiErrorCode } from '../../api/graphql-client';
 import type { RelationType } from '../../vocabulary';
-import { composeGraph } from './compose';
+import { composeGraph, parseFoldId } from './compose';
 import { entryKey, isNodeEntryOf } from './entries';
 import type { Entry, GraphState, Slice, SliceNode } from './types';
 
@@ -18,8 +18,13 @@ function addEntry(state: GraphState, entry: Entry): GraphState {
   return { ...state, entries: [...state.entries, entry] };
 }
 
-/** Opens a node with its neighbours (or only some relationship types); brings back a removed node. */
+/**
+ * Opens a node with its neighbours (or only some relationship types); brings back a removed node.
+ * Opening a fold (« 294 communes ») brings every territory it stands for.
+ */
 export function openNode(state: GraphState, id: string, relations: RelationType[] | null = null): GraphState {
+  const fold = parseFoldId(id);
+  if (fold) return addEntry(state, { type: 'children', id: fold.parent, level: fold.level });
   const removed = without(state.removed, id);
   const ofNode = (entry: Entry) => isNodeEntryOf(entry, id);
   let entries = state.entries;
@@ -45,7 +50,13 @@ export function openNode(state: GraphState, id: string, relations: RelationType[
 export function collapseNode(state: GraphState, id: string): GraphState {
   const before = composeGraph(state);
   const node = before.nodes.get(id);
-  const entries = state.entries.filter((entry) => !isNodeEntryOf(entry, id));
+  // The territories of a fold opened are folded again; those of a territory go with it.
+  const fold = parseFoldId(id);
+  const entries = state.entries.filter((entry) =>
+    fold
+      ? !(entry.type === 'children' && entry.id === fold.parent && entry.level === fold.level)
+      : !isNodeEntryOf(entry, id) && !(entry.type === 'children' && entry.id === id),
+  );
   let next: GraphState = { ...state, entries };
   if (node && !composeGraph(next).nodes.has(id)) next = keepNodeAlone(next, node);
   return next;

@@ -1,6 +1,5 @@
 import type { Loadable } from '../../api/loadable';
-import type { NodeKind } from '../../vocabulary';
-import type { RelationType } from '../../vocabulary';
+import type { NodeKind, RelationType, TerritoryLevel } from '../../vocabulary';
 
 /** A node as the API sends it in a graph slice; `props` holds every stored property. */
 export interface SliceNode {
@@ -24,6 +23,8 @@ export interface Slice {
   nodes: SliceNode[];
   edges: SliceEdge[];
   truncated: boolean;
+  /** A territory's neighbourhood cut short: how many territories of each level it really holds. */
+  childCounts?: Partial<Record<TerritoryLevel, number>>;
 }
 
 /**
@@ -43,7 +44,9 @@ export type Entry =
       public: string | null;
       activeOn: string | null;
     }
-  | { type: 'funder'; id: string };
+  | { type: 'funder'; id: string }
+  /** Every territory of one level inside a territory: what opening its fold brings (compose.ts). */
+  | { type: 'children'; id: string; level: TerritoryLevel };
 
 export type SliceState = Loadable<Slice>;
 

@@ -1,13 +1,7 @@
-import type { Legend as LegendData } from '../../cytoscape/legend';
+import { SIZE_LABELS, type Legend as LegendData } from '../../cytoscape/legend';
 import { EDGE_STYLES } from '../../cytoscape/stylesheet';
 import { ShapeIcon } from './KindIcon';
 import './legend.css';
-
-const SIZE_TEXT = {
-  uniform: 'Taille uniforme',
-  degree: 'Taille : nombre de liens (degré)',
-  betweenness: "Taille : centralité d'intermédiarité",
-} as const;
 
 /** What each colour, shape and line means, from the entries that built the stylesheet. */
 export function Legend({ legend }: { legend: LegendData }) {
@@ -64,7 +58,7 @@ export function Legend({ legend }: { legend: LegendData }) {
           </ul>
         </>
       )}
-      <p className="legend-size">{SIZE_TEXT[legend.size]}</p>
+      <p className="legend-size">{SIZE_LABELS[legend.size]}</p>
     </details>
   );
 }

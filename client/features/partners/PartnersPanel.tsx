@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Entry, SliceEdge } from '../graph/types';
 import { SearchBox } from '../search/SearchBox';
 import type { Vocabulary } from '../vocabulary/types';
+import '../funder/ranked-list.css';
 
 type PartnersEntry = Extract<Entry, { type: 'partners' }>;
 
@@ -103,7 +104,7 @@ export function PartnersPanel(props: PartnersPanelProps) {
       {props.current && (
         <>
           <h3>Partenariats ({props.edges.length})</h3>
-          <ol className="partner-list">
+          <ol className="partner-list ranked-list">
             {props.edges.slice(0, 50).map((edge) => (
               <li key={edge.id}>
                 <button type="button" className="link" onClick={() => props.onSelectEdge(edge.id)}>

@@ -16,9 +16,15 @@ const COLUMNS: { key: TableColumn; label: string }[] = [
 function detailOf(node: SliceNode): string {
   const { props } = node;
   if (node.kind === 'DISPOSITIF')
-    return [props.type, props.status ? formatValue('status', props.status) : null].filter(Boolean).join(', ');
+    return [
+      props.type ? formatValue('type', props.type) : null,
+      props.status ? formatValue('status', props.status) : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
   if (node.kind === 'TERRITORY') return formatValue('level', props.level);
-  if (node.kind === 'ORGANISATION') return typeof props.type === 'string' ? props.type : '';
+  if (node.kind === 'ORGANISATION')
+    return typeof props.type === 'string' ? formatValue('type', props.type) : '';
   if (node.kind === 'PERSON') return typeof props.role === 'string' ? props.role : '';
   if (node.kind === 'SOURCE') return typeof props.date === 'string' ? formatValue('date', props.date) : '';
   return '';

@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { ERROR_MESSAGES } from '../../api/graphql-client';
 import { downloadBlob } from '../../export/download';
-import { toExportGraph } from '../../features/canvas/export-graph';
+import { exportNotes, toExportGraph } from '../../features/canvas/export-graph';
 import type { GraphCanvasHandle } from '../../features/canvas/GraphCanvas';
 import type { CanvasModel } from '../../features/canvas/model';
 import type { ExportFormat } from '../../features/canvas/Toolbar';
@@ -14,11 +14,11 @@ export function useExport(model: CanvasModel, canvas: RefObject<GraphCanvasHandl
     const stamp = new Date().toISOString().slice(0, 10);
     const base = `atlas-des-acteurs-${stamp}`;
     if (format === 'png') {
-      const png = canvas.current?.toPng();
+      const png = canvas.current?.toPng(exportNotes(model, stamp));
       if (png) downloadBlob(`${base}.png`, png);
       return;
     }
-    const graph = toExportGraph(model, (id) => canvas.current?.positionOf(id) ?? null);
+    const graph = toExportGraph(model, canvas.current, stamp);
     try {
       // The writers load on first use.
       const { saveExport } = await import('../../features/canvas/save-export');
