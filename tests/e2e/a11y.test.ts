@@ -55,7 +55,7 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('table', { name: 'Nœuds affichés' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 
   it('finds no serious or critical violation on the coverage workspace and a cell’s detail', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -63,14 +63,23 @@ describe('accessibility (axe-core)', () => {
     await page.goto(appUrl);
     await page.getByRole('tab', { name: 'Couverture', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Couverture territoriale' });
-    await panel.locator('path[data-status]').first().waitFor();
+    await panel.locator('path[data-status]').first().waitFor({ timeout: 60_000 });
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The vocabulary may still be on its way on a loaded machine.
+    await panel
+      .locator('option[value="theme:mobilite"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 60_000 });
     await panel.getByLabel('Thème').first().selectOption('theme:mobilite');
     await panel.locator('[data-territory="dep:16"][data-status="NONE"]').first().waitFor();
     await panel.locator('path[data-territory="dep:16"]').click();
-    await panel.getByRole('region', { name: 'Ce qui pourrait être étendu ici' }).waitFor();
+    await panel
+      .getByRole('region', { name: 'Ce qui pourrait être étendu ici' })
+      .locator('li')
+      .first()
+      .waitFor({ timeout: 60_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 });

@@ -114,6 +114,11 @@ describe('coverage in a browser', () => {
     await fresh.goto(appUrl);
     await fresh.getByRole('tab', { name: 'Couverture', exact: true }).click();
     const panel = fresh.getByRole('region', { name: 'Couverture territoriale' });
+    // The vocabulary may still be on its way on a loaded machine.
+    await panel
+      .locator('option[value="theme:mobilite"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 60_000 });
     await panel.getByLabel('Thème').first().selectOption('theme:mobilite');
     const map = panel.getByRole('group', { name: /^Couverture des départements/ });
     await expect.poll(() => statusOf(map, 'dep:16')).toBe('NONE');
@@ -126,7 +131,7 @@ describe('coverage in a browser', () => {
     // Plurals agree (labels.test.ts has « 1 département »): no « (s) » left.
     expect(await panel.locator('.coverage-summary').first().textContent()).not.toMatch(/\(s\)/);
     expect(await panel.locator('.coverage-tally[data-status="PARTIAL"]').textContent()).toMatch(
-      /\b2 départements\b/,
+      /Partiel\s*2 départements ·/,
     );
 
     // An uncovered département: its recorded actors, and the nearest dispositifs of the same filter.
@@ -184,7 +189,7 @@ describe('coverage in a browser', () => {
       .toMatch(/Aucun bassin dans Charente-Maritime\./);
     expect(await panel.locator('[data-territory="bassin:poitou-charentes"]').count()).toBe(0);
     await fresh.close();
-  });
+  }, 180_000);
 
   it('asks for the vocabulary once per page, however often the workspace changes', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
