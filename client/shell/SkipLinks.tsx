@@ -32,7 +32,7 @@ export interface SkipLinksProps {
 const LABELS: Record<SkipTarget, string> = {
   canvas: 'Aller au graphe ou à la carte',
   // The canvas has no keyboard moves of its own: the table is its equivalent, and says so.
-  results: 'Aller au tableau des résultats (équivalent accessible du graphe et de la carte)',
+  results: 'Aller aux résultats, en liste (équivalent accessible du graphe et de la carte)',
   details: 'Aller aux détails',
 };
 

@@ -186,7 +186,7 @@ describe('any hand: the keyboard', () => {
 
     // The first Tab lands on the skip links; the results' link shows and focuses the table.
     expect(await tabUntil(page, async () => (await focused(page)).includes('Aller à la recherche'))).toBe(1);
-    const toResults = await tabUntil(page, async () => (await focused(page)).includes('Aller au tableau'));
+    const toResults = await tabUntil(page, async () => (await focused(page)).includes('Aller aux résultats'));
     expect(toResults).toBeLessThanOrEqual(2);
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toMatch(/^table\|/);
