@@ -3,10 +3,18 @@ import { LoginBox } from '../features/auth/LoginBox';
 import { SearchBox } from '../features/search/SearchBox';
 import { useAtlas } from '../state/store';
 import { StatsSummary } from './StatsSummary';
+import type { Panels } from './use-panels';
 import { WORKSPACES } from './workspaces';
 
-/** The page header: the name, the search box, the workspaces, the atlas's size and the API. */
-export function Header({ searchInput }: { searchInput: RefObject<HTMLInputElement | null> }) {
+export interface HeaderProps {
+  searchInput: RefObject<HTMLInputElement | null>;
+  /** The side panels the workspace has (the explorer's), null for none. */
+  panels: Panels | null;
+  hasDetails: boolean;
+}
+
+/** The page header: the name, the search box, the workspaces, the panels, the atlas's size and the API. */
+export function Header({ searchInput, panels, hasDetails }: HeaderProps) {
   const { state, dispatch } = useAtlas();
   return (
     <header className="app-header">
@@ -39,6 +47,32 @@ export function Header({ searchInput }: { searchInput: RefObject<HTMLInputElemen
           </button>
         ))}
       </nav>
+      {panels ? (
+        <div className="panel-toggles" role="group" aria-label="Panneaux">
+          <button
+            type="button"
+            aria-expanded={panels.tools}
+            onClick={() => {
+              panels.setTools(!panels.tools);
+              if (panels.narrow && !panels.tools) panels.setDetails(false);
+            }}
+          >
+            Outils et filtres
+          </button>
+          {hasDetails ? (
+            <button
+              type="button"
+              aria-expanded={panels.details}
+              onClick={() => {
+                panels.setDetails(!panels.details);
+                if (panels.narrow && !panels.details) panels.setTools(false);
+              }}
+            >
+              Détails
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <StatsSummary />
       <LoginBox />
       {/* The same API the page uses, for scripts and outside tools: GraphiQL in a browser. */}

@@ -19,6 +19,12 @@ export const apiBench: BenchSuite = async ({ appUrl }) => [
     value: await timeMedian(() => post(appUrl, '{ search(text: "miss") { node { id name } } }')),
   },
   {
+    // Abbreviation, phrase and typo clauses (graph/queries/search.ts): the search as people type it.
+    name: 'api: search "st emilion" (abbreviations + typos, 20 hits)',
+    value: await timeMedian(() => post(appUrl, '{ search(text: "st emilion") { node { id name } } }')),
+    target: 25,
+  },
+  {
     name: 'api: neighbourhood of Pôle emploi, depth 1',
     value: await timeMedian(() =>
       post(appUrl, '{ neighbourhood(ids: ["org:pole-emploi"]) { nodes { id } edges { id } } }'),

@@ -58,14 +58,15 @@ describe('coverage in a browser', () => {
     await expect.poll(() => details.locator('li[data-via]').getAttribute('data-via')).toBe('PARTIAL');
     expect(await details.textContent()).toContain('via Libournais');
 
-    // The table as CSV: a header and one row per département.
+    // The table as CSV: the filter on a first line, a header and one row per département.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       panel.getByRole('button', { name: /Exporter le tableau \(CSV\)/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('couverture-departements-75-mobilite.csv');
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
-    const lines = csv.trim().split('\r\n');
+    const [heading, ...lines] = csv.trim().split('\r\n');
+    expect(heading).toMatch(/^# Couverture des départements — Nouvelle-Aquitaine — filtre : Mobilité/);
     expect(lines).toHaveLength(13);
     expect(lines[0]).toMatch(/^territoire_id,territoire,code,niveau,departement_id,statut/);
     expect(lines.find((line) => line.startsWith('dep:33,'))).toMatch(/COVERED.*Plateformes? .*mobilit/i);
@@ -85,7 +86,7 @@ describe('coverage in a browser', () => {
     const changes = panel.getByRole('region', { name: 'Territoires dont le statut change' });
     const noblat = changes.locator('tr', { hasText: 'CC de Noblat' });
     await noblat.waitFor({ timeout: 20_000 });
-    expect(await noblat.textContent()).toMatch(/Couvert.*Aucun dispositif.*Report'emploi/);
+    expect(await noblat.textContent()).toMatch(/Couvert.*Aucun dispositif recensé.*Report'emploi/);
     expect(await panel.locator('article.coverage-side').count()).toBe(2);
 
     // Two filters side by side: mobility against apprenticeship.
@@ -107,6 +108,88 @@ describe('coverage in a browser', () => {
       { timeout: 15_000 },
     );
   });
+
+  it('is honest about what it knows: sources, recorded actors, what could be extended, empty selections', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    await fresh.goto(appUrl);
+    await fresh.getByRole('tab', { name: 'Couverture', exact: true }).click();
+    const panel = fresh.getByRole('region', { name: 'Couverture territoriale' });
+    // The vocabulary may still be on its way on a loaded machine.
+    await panel
+      .locator('option[value="theme:mobilite"]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    await panel.getByLabel('Thème').first().selectOption('theme:mobilite');
+    const map = panel.getByRole('group', { name: /^Couverture des départements/ });
+    await expect.poll(() => statusOf(map, 'dep:16')).toBe('NONE');
+
+    // « Aucun dispositif recensé », with the sources loaded and their dates, read from the Source nodes.
+    const sources = panel.locator('.coverage-sources').first();
+    await expect
+      .poll(() => sources.textContent())
+      .toMatch(/17 articles de 2019 \(Cap Métiers Nouvelle-Aquitaine\)/);
+    // Plurals agree (labels.test.ts has « 1 département »): no « (s) » left.
+    expect(await panel.locator('.coverage-summary').first().textContent()).not.toMatch(/\(s\)/);
+    expect(await panel.locator('.coverage-tally[data-status="PARTIAL"]').textContent()).toMatch(
+      /Partiel\s*2 départements ·/,
+    );
+
+    // An uncovered département: its recorded actors, and the nearest dispositifs of the same filter.
+    await map.locator('path[data-territory="dep:16"]').click();
+    const details = panel.getByRole('region', { name: 'Dispositifs de Charente' });
+    await expect
+      .poll(() => details.locator('.coverage-recorded').textContent())
+      .toMatch(/Recensés ici|inconnu/);
+    const nearby = details.getByRole('region', { name: 'Ce qui pourrait être étendu ici' });
+    const platform = nearby.locator('li', { hasText: 'Plateforme mobilité du Libournais' });
+    await platform.waitFor();
+    expect(await platform.getAttribute('data-ring')).toBe('ADJACENT_DEPARTEMENT');
+    expect(await platform.textContent()).toMatch(
+      /dans un département voisin \(Libournais\).*Porté par Alter Ego Conseil/,
+    );
+
+    // The CSV holds exactly the rows the table shows, under the filter written at its top.
+    await panel.getByLabel('Niveau').selectOption('EPCI');
+    const table = panel.locator('.coverage-table');
+    await table.locator('tbody tr').first().waitFor();
+    await table.getByLabel('Afficher').selectOption('NONE');
+    const caption = (await table.locator('caption').textContent()) ?? '';
+    const shown = Number(/(\d[\d\s\u202f]*) lignes?$/.exec(caption)?.[1]?.replace(/\D/g, ''));
+    const tableIds = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-territory')));
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(154);
+    const [download] = await Promise.all([
+      fresh.waitForEvent('download'),
+      panel.getByRole('button', { name: /Exporter le tableau \(CSV\)/ }).click(),
+    ]);
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const [heading, header, ...rows] = csv.trim().split('\r\n');
+    expect(heading).toMatch(
+      /^# Couverture des EPCI — Nouvelle-Aquitaine — filtre : Mobilité — lignes : aucun dispositif recensé/,
+    );
+    expect(header).toMatch(/^territoire_id,/);
+    expect(rows).toHaveLength(shown);
+    expect(rows.map((row) => row.split(',')[0])).toEqual(tableIds.slice(0, rows.length));
+    expect(rows.every((row) => row.includes(',NONE,'))).toBe(true);
+
+    // An empty selection explains itself: no bassin is described in the Creuse.
+    await panel.getByLabel('Niveau').selectOption('BASSIN');
+    const within = panel.getByLabel('Dans');
+    await within.selectOption('dep:23');
+    await expect
+      .poll(() => panel.locator('.coverage-empty').first().textContent())
+      .toMatch(/Aucun bassin dans Creuse\./);
+
+    // A bassin is a bassin: the former Poitou-Charentes region is no bassin of Charente-Maritime.
+    await within.selectOption('dep:17');
+    await expect
+      .poll(() => panel.locator('.coverage-empty').first().textContent())
+      .toMatch(/Aucun bassin dans Charente-Maritime\./);
+    expect(await panel.locator('[data-territory="bassin:poitou-charentes"]').count()).toBe(0);
+    await fresh.close();
+  }, 180_000);
 
   it('asks for the vocabulary once per page, however often the workspace changes', async () => {
     const fresh = await browser.newPage({ viewport: { width: 1440, height: 1000 } });

@@ -76,7 +76,8 @@ export function Toolbar(props: ToolbarProps) {
             onClick={() => props.onExport(item.format)}
             disabled={props.empty}
             title={item.title}
-            aria-label={item.title}
+            // The name holds the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+            aria-label={item.title.includes(item.label) ? item.title : `${item.label} : ${item.title}`}
             data-export={item.format}
           >
             {item.label}

@@ -2,7 +2,14 @@ import { STATUS_LABELS } from '../../vocabulary';
 import { useEffect, useRef } from 'react';
 import { formatPopulation, formatShare, STATUS_TEXT, VIA_TEXT } from './labels.js';
 import { failureMessage, type Loadable } from '../../api/loadable';
-import type { CellApplication, CoverageCell, CoverageResult } from './types.js';
+import { plural, RING_TEXT, useNearestDispositifs, useRecordedActors } from './honest-gaps.js';
+import type {
+  CellApplication,
+  CoverageCell,
+  CoverageFilter,
+  CoverageResult,
+  CoverageScope,
+} from './types.js';
 
 export interface CellDetailsProps {
   cell: CoverageCell;
@@ -11,10 +18,21 @@ export interface CellDetailsProps {
   applications: Loadable<CellApplication[]>;
   onOpenInGraph: (ids: string[]) => void;
   onClose: () => void;
+  /** The filter of the side the cell belongs to: the nearest dispositifs follow it. */
+  filter: CoverageFilter;
+  scope: CoverageScope;
 }
 
 /** The dispositifs behind one cell, how each applies, and a way to open them on the graph. */
-export function CellDetails({ cell, result, applications, onOpenInGraph, onClose }: CellDetailsProps) {
+export function CellDetails({
+  cell,
+  result,
+  applications,
+  onOpenInGraph,
+  onClose,
+  filter,
+  scope,
+}: CellDetailsProps) {
   const dispositif = (id: string) => result.dispositifs.get(id);
   const territoryName = (dispositifId: string, id: string) =>
     id === cell.territory.id
@@ -26,6 +44,21 @@ export function CellDetails({ cell, result, applications, onOpenInGraph, onClose
   useEffect(() => {
     section.current?.scrollIntoView?.({ block: 'nearest' });
   }, [cell.territory.id]);
+  // Escape closes the detail, before the shell's Escape (which leaves the selection) sees it.
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  const recorded = useRecordedActors(scope);
+  const counts = recorded.type === 'ready' ? recorded.value.get(cell.territory.id) : undefined;
+  const nearby = useNearestDispositifs(cell.status === 'NONE' ? cell.territory.id : null, filter);
   const how = new Map(
     applications.type === 'ready'
       ? applications.value.map((application) => [application.dispositif.id, application])
@@ -50,8 +83,55 @@ export function CellDetails({ cell, result, applications, onOpenInGraph, onClose
           ? `, dont ${formatPopulation(cell.coveredPopulation)} (${formatShare(cell.coveredPopulation, cell.population)}) dans une commune atteinte`
           : ''}
       </p>
+      <p className="coverage-recorded" data-organisations={counts?.organisations}>
+        {counts
+          ? counts.organisations === 0 && counts.dispositifs === 0
+            ? 'Territoire inconnu des sources chargées : aucune organisation n’y a son siège, aucun dispositif n’y est déployé.'
+            : `Recensés ici : ${plural(counts.organisations, 'organisation', 'organisations')} (siège), ${plural(counts.dispositifs, 'dispositif', 'dispositifs')} déployés, tous filtres confondus.`
+          : 'Acteurs recensés : chargement…'}
+      </p>
       {cell.dispositifCount === 0 ? (
-        <p className="hint">Aucun dispositif correspondant au filtre n’est déployé ici ni autour.</p>
+        <>
+          <p className="hint">
+            Aucun dispositif correspondant au filtre n’est recensé ici ni autour, dans les sources chargées.
+          </p>
+          <section className="coverage-nearby" aria-label="Ce qui pourrait être étendu ici">
+            <h4>Ce qui pourrait être étendu ici</h4>
+            {nearby.type === 'loading' ? <p className="hint">Recherche des dispositifs voisins…</p> : null}
+            {nearby.type === 'error' ? (
+              <p className="notice" role="alert">
+                {failureMessage(nearby)}
+              </p>
+            ) : null}
+            {nearby.type === 'ready' && nearby.value.length === 0 ? (
+              <p className="hint">
+                Aucun dispositif de ce filtre n’est recensé dans le même EPCI, le même département ni un
+                département voisin.
+              </p>
+            ) : null}
+            {nearby.type === 'ready' && nearby.value.length > 0 ? (
+              <ol className="coverage-nearby-list">
+                {nearby.value.map((item) => (
+                  <li key={item.id} data-ring={item.ring}>
+                    <button type="button" className="link" onClick={() => onOpenInGraph([item.id])}>
+                      {item.name}
+                    </button>{' '}
+                    <span className="hint">
+                      {RING_TEXT[item.ring]} ({item.deployedIn.map((place) => place.name).join(', ')})
+                    </span>
+                    <br />
+                    <span className="coverage-nearby-who">
+                      Porté par {item.carriers.map((o) => o.name).join(', ') || 'porteur non recensé'}
+                      {item.funders.length > 0
+                        ? ` · financé par ${item.funders.map((o) => o.name).join(', ')}`
+                        : ' · financeur non recensé'}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </section>
+        </>
       ) : (
         <>
           <button type="button" disabled={ids.length === 0} onClick={() => onOpenInGraph(ids)}>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { MAP_ATTRIBUTION, nouvelleAquitaineMap } from './departements-map.js';
-import { formatPopulation, STATUS_COLOURS, STATUS_TEXT } from './labels.js';
+import { dispositifsOf, formatPopulation, STATUS_COLOURS, STATUS_TEXT } from './labels.js';
 import type { CoverageCell } from './types.js';
 
 export interface ChoroplethProps {
@@ -24,7 +24,7 @@ export function Choropleth({ cells, selected, onSelect, label }: ChoroplethProps
           const cell = byId.get(shape.id);
           const status = cell?.status;
           const text = status
-            ? `${shape.name} : ${STATUS_TEXT[status].toLowerCase()}, ${formatPopulation(cell.population)} habitants, ${cell.dispositifCount} dispositif(s)`
+            ? `${shape.name} : ${STATUS_TEXT[status].toLowerCase()}, ${formatPopulation(cell.population)} habitants, ${dispositifsOf(cell.dispositifCount)}`
             : `${shape.name} : hors du périmètre`;
           return (
             <path

@@ -6,7 +6,7 @@ import { CellDetails } from './CellDetails';
 import { ChangesTable } from './ChangesTable';
 import { Choropleth } from './Choropleth';
 import { CoverageControls } from './CoverageControls';
-import { CoverageTable } from './CoverageTable';
+import { ALL_ROWS, CoverageTable, describeChoice, tableRows, type TableChoice } from './CoverageTable';
 import { coverageCsvFileName, toCoverageCsv } from './csv.js';
 import { nouvelleAquitaineMap } from './departements-map.js';
 import { describeFilter } from './FilterFields';
@@ -85,8 +85,10 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
     selectedCell ? selectedCell.territory.id : null,
   );
   const [exporting, setExporting] = useState<Loadable<null>>({ type: 'idle' });
+  // The table's rows and order: the CSV writes the same rows (honest gaps, issue 15).
+  const [tableChoice, setTableChoice] = useState<TableChoice>(ALL_ROWS);
 
-  async function exportCsv(result: CoverageResult, filter: CoverageFilter) {
+  async function exportCsv(result: CoverageResult, filter: CoverageFilter, title: string) {
     setExporting({ type: 'loading' });
     let applications: Map<string, CellApplication[]>;
     try {
@@ -105,7 +107,9 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
       filter.carrierType,
       filter.status.join('-'),
     ]);
-    downloadText(fileName, toCoverageCsv(result, applications), 'text/csv');
+    const rows = tableRows(result.cells, tableChoice);
+    const heading = `Couverture des ${unit} — ${withinName} — filtre : ${title} — ${describeChoice(tableChoice)} (${rows.length})`;
+    downloadText(fileName, toCoverageCsv(result, applications, { rows, heading }), 'text/csv');
   }
 
   return (
@@ -160,7 +164,7 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
               return (
                 <article key={side} className="coverage-side" aria-label={title} data-side={side}>
                   <h3>{title}</h3>
-                  <SummaryBar summary={result.summary} unit={unit} />
+                  <SummaryBar summary={result.summary} level={level} withinName={withinName} />
                   {level === 'DEPARTEMENT' ? (
                     <Choropleth cells={result.cells} selected={current} onSelect={select} label={label} />
                   ) : (
@@ -168,7 +172,7 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
                   )}
                   <button
                     type="button"
-                    onClick={() => void exportCsv(result, filter)}
+                    onClick={() => void exportCsv(result, filter, title)}
                     disabled={exporting.type === 'loading'}
                   >
                     Exporter le tableau (CSV)
@@ -185,6 +189,8 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
             cell={selectedCell}
             result={selectedSide.result}
             applications={selectedApplications}
+            filter={selectedSide.filter}
+            scope={request.scope}
             onOpenInGraph={onOpenInGraph}
             onClose={() => setSelected(null)}
           />
@@ -208,6 +214,9 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
           selected={selected?.side === 'left' ? selected.id : null}
           onSelect={(territoryId) => setSelected({ side: 'left', id: territoryId })}
           caption={`${LEVEL_TEXT[level].many} — ${withinName} — ${sides[0].title}`}
+          choice={tableChoice}
+          onChoice={setTableChoice}
+          scope={request.scope}
         />
       ) : null}
     </section>

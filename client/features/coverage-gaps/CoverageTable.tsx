@@ -1,34 +1,70 @@
 import { useMemo, useState } from 'react';
 import { nouvelleAquitaineMap } from './departements-map.js';
+import { useRecordedActors } from './honest-gaps.js';
 import { formatPopulation, STATUS_ORDER, STATUS_TEXT } from './labels.js';
-import type { CoverageCell, CoverageStatus } from './types.js';
+import type { CoverageCell, CoverageScope, CoverageStatus } from './types.js';
 
 const PAGE = 100;
 const DEPARTEMENT_NAMES = new Map(nouvelleAquitaineMap().shapes.map((shape) => [shape.id, shape.name]));
 type Sort = 'grid' | 'population' | 'status';
+
+/** Which rows the table keeps and how it orders them: what the CSV export writes too. */
+export interface TableChoice {
+  only: CoverageStatus | '';
+  sort: Sort;
+}
+export const ALL_ROWS: TableChoice = { only: '', sort: 'grid' };
+
+const SORT_TEXT: Record<Sort, string> = {
+  grid: 'département puis nom',
+  status: 'lacunes d’abord',
+  population: 'population',
+};
+
+/** The rows of the table for a choice, in its order (pure). */
+export function tableRows(cells: readonly CoverageCell[], { only, sort }: TableChoice): CoverageCell[] {
+  const kept = only ? cells.filter((cell) => cell.status === only) : [...cells];
+  if (sort === 'population') kept.sort((a, b) => b.population - a.population);
+  if (sort === 'status')
+    kept.sort(
+      (a, b) =>
+        STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || b.population - a.population,
+    );
+  return kept;
+}
+
+/** « lignes : aucun dispositif recensé, triées par population »: the choice in words. */
+export function describeChoice({ only, sort }: TableChoice): string {
+  return `lignes : ${only ? STATUS_TEXT[only].toLowerCase() : 'tous les territoires'}, triées par ${SORT_TEXT[sort]}`;
+}
 
 export interface CoverageTableProps {
   cells: readonly CoverageCell[];
   selected: string | null;
   onSelect: (territoryId: string) => void;
   caption: string;
+  /** The rows kept and their order, held by the panel so that the export writes the same rows. */
+  choice: TableChoice;
+  onChoice: (choice: TableChoice) => void;
+  /** Level and territory of the cells: the recorded actors are counted for them. */
+  scope: CoverageScope;
 }
 
 /** The coverage table: every cell, gaps first on demand, a hundred rows at a time. */
-export function CoverageTable({ cells, selected, onSelect, caption }: CoverageTableProps) {
-  const [only, setOnly] = useState<CoverageStatus | ''>('');
-  const [sort, setSort] = useState<Sort>('grid');
+export function CoverageTable({
+  cells,
+  selected,
+  onSelect,
+  caption,
+  choice,
+  onChoice,
+  scope,
+}: CoverageTableProps) {
+  const { only, sort } = choice;
   const [shown, setShown] = useState(PAGE);
-  const rows = useMemo(() => {
-    const kept = only ? cells.filter((cell) => cell.status === only) : [...cells];
-    if (sort === 'population') kept.sort((a, b) => b.population - a.population);
-    if (sort === 'status')
-      kept.sort(
-        (a, b) =>
-          STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || b.population - a.population,
-      );
-    return kept;
-  }, [cells, only, sort]);
+  const rows = useMemo(() => tableRows(cells, choice), [cells, choice]);
+  const actors = useRecordedActors(scope);
+  const actorsOf = (id: string) => (actors.type === 'ready' ? actors.value.get(id) : undefined);
 
   return (
     <div className="coverage-table">
@@ -38,7 +74,7 @@ export function CoverageTable({ cells, selected, onSelect, caption }: CoverageTa
           <select
             value={only}
             onChange={(event) => {
-              setOnly(event.target.value as CoverageStatus | '');
+              onChoice({ ...choice, only: event.target.value as CoverageStatus | '' });
               setShown(PAGE);
             }}
           >
@@ -52,16 +88,21 @@ export function CoverageTable({ cells, selected, onSelect, caption }: CoverageTa
         </label>{' '}
         <label>
           Trier par{' '}
-          <select value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
-            <option value="grid">département puis nom</option>
-            <option value="status">lacunes d’abord</option>
-            <option value="population">population</option>
+          <select
+            value={sort}
+            onChange={(event) => onChoice({ ...choice, sort: event.target.value as Sort })}
+          >
+            {(Object.keys(SORT_TEXT) as Sort[]).map((value) => (
+              <option key={value} value={value}>
+                {SORT_TEXT[value]}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <table>
         <caption>
-          {caption} — {rows.length.toLocaleString('fr-FR')} ligne(s)
+          {caption} — {rows.length.toLocaleString('fr-FR')} {rows.length === 1 ? 'ligne' : 'lignes'}
         </caption>
         <thead>
           <tr>
@@ -77,6 +118,13 @@ export function CoverageTable({ cells, selected, onSelect, caption }: CoverageTa
             </th>
             <th scope="col" className="number">
               Dispositifs
+            </th>
+            <th
+              scope="col"
+              className="number"
+              title="Organisations ayant leur siège ici · dispositifs de tout filtre déployés ici"
+            >
+              Acteurs recensés
             </th>
           </tr>
         </thead>
@@ -104,15 +152,25 @@ export function CoverageTable({ cells, selected, onSelect, caption }: CoverageTa
               <td className="number">{formatPopulation(cell.population)}</td>
               <td className="number">{formatPopulation(cell.coveredPopulation)}</td>
               <td className="number">{cell.dispositifCount}</td>
+              <td className="number" data-actors={actorsOf(cell.territory.id)?.organisations}>
+                {recordedText(actorsOf(cell.territory.id))}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length > shown ? (
         <button type="button" onClick={() => setShown(shown + PAGE * 5)}>
-          Afficher {Math.min(PAGE * 5, rows.length - shown)} ligne(s) de plus
+          Afficher {Math.min(PAGE * 5, rows.length - shown)}{' '}
+          {Math.min(PAGE * 5, rows.length - shown) === 1 ? 'ligne' : 'lignes'} de plus
         </button>
       ) : null}
     </div>
   );
+}
+
+function recordedText(counts: { organisations: number; dispositifs: number } | undefined): string {
+  if (!counts) return '…';
+  if (counts.organisations === 0 && counts.dispositifs === 0) return 'aucun (inconnu)';
+  return `${counts.organisations} org. · ${counts.dispositifs} disp.`;
 }

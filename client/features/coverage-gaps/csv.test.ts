@@ -70,7 +70,7 @@ describe('toCoverageCsv', () => {
     expect(lines[1]).toBe(
       'dep:33,Gironde,33,DEPARTEMENT,dep:33,COVERED,Couvert,1000,1000,2,"Plateforme ""mobilité"", Gironde (déployé ici) | Jobeurs (partiel)"',
     );
-    expect(lines[2]).toBe('dep:23,Creuse,23,DEPARTEMENT,dep:00,NONE,Aucun dispositif,5,0,0,');
+    expect(lines[2]).toBe('dep:23,Creuse,23,DEPARTEMENT,dep:00,NONE,Aucun dispositif recensé,5,0,0,');
     expect(lines[3]).toBe('');
     expect(lines).toHaveLength(4);
   });
@@ -83,6 +83,22 @@ describe('toCoverageCsv', () => {
       ',2,dis:x (hérité)\r\n',
     );
     expect(toCoverageCsv(toCoverageResult([GIRONDE], NAMES))).toContain(',1000,1000,2,\r\n');
+  });
+});
+
+describe("toCoverageCsv with the table's rows", () => {
+  it('writes the filter first, then exactly the rows given, in their order', () => {
+    const csv = toCoverageCsv(toCoverageResult([GIRONDE, CREUSE], NAMES), APPLICATIONS, {
+      rows: [CREUSE],
+      heading: 'Départements — Mobilité\n; lignes : aucun dispositif recensé',
+    });
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('# Départements — Mobilité ; lignes : aucun dispositif recensé');
+    expect(lines[1]).toMatch(/^territoire_id,/);
+    expect(lines.slice(2)).toEqual([
+      'dep:23,Creuse,23,DEPARTEMENT,dep:00,NONE,Aucun dispositif recensé,5,0,0,',
+      '',
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { foldText } from '../../text';
 import { STATUS_TEXT, VIA_TEXT } from './labels.js';
-import type { CellApplication, CoverageResult } from './types.js';
+import type { CellApplication, CoverageCell, CoverageResult } from './types.js';
 
 /** One CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180). */
 export function csvField(value: string): string {
@@ -31,18 +31,26 @@ function describeDispositifs(
     .join(' | ');
 }
 
+export interface CoverageCsvOptions {
+  /** The rows the table shows, in its order (all cells, in the grid's order, when absent). */
+  rows?: readonly CoverageCell[];
+  /** What the rows are (scope, filter, rows kept): written as a first `#` line. */
+  heading?: string;
+}
+
 /**
  * The coverage table as CSV (comma-separated, CRLF, UTF-8 with a byte-order mark
- * so that spreadsheet software reads accents right): one row per cell, its
- * dispositifs named with how each applies when `applications` has the cell
- * (left empty otherwise).
+ * so that spreadsheet software reads accents right): one row per cell the table
+ * shows, its dispositifs named with how each applies when `applications` has the
+ * cell (left empty otherwise); the filter first, on a `#` line.
  */
 export function toCoverageCsv(
   result: CoverageResult,
   applications: ReadonlyMap<string, readonly CellApplication[]> = new Map(),
+  options: CoverageCsvOptions = {},
 ): string {
   const names = (id: string) => result.dispositifs.get(id)?.dispositif.name ?? id;
-  const rows = result.cells.map((cell) => [
+  const rows = (options.rows ?? result.cells).map((cell) => [
     cell.territory.id,
     cell.territory.name,
     cell.territory.code ?? '',
@@ -55,8 +63,12 @@ export function toCoverageCsv(
     String(cell.dispositifCount),
     describeDispositifs(applications.get(cell.territory.id), names),
   ]);
+  // One line, unquoted: a reader that skips `#` lines skips it whole.
+  const heading = options.heading ? [`# ${options.heading.replace(/[\r\n]+/g, ' ')}`] : [];
   return (
-    '\uFEFF' + [COVERAGE_CSV_HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+    '\uFEFF' +
+    [...heading, ...[COVERAGE_CSV_HEADER, ...rows].map((row) => row.map(csvField).join(','))].join('\r\n') +
+    '\r\n'
   );
 }
 

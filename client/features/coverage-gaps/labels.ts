@@ -4,7 +4,8 @@ import type { CoverageLevel, CoverageStatus } from './types.js';
 export const STATUS_TEXT: Record<CoverageStatus, string> = {
   COVERED: 'Couvert',
   PARTIAL: 'Partiel',
-  NONE: 'Aucun dispositif',
+  // « recensé »: the sources loaded record none, which is not to say there is none.
+  NONE: 'Aucun dispositif recensé',
 };
 
 /**
@@ -25,12 +26,25 @@ export const VIA_TEXT: Record<CoverageVia, string> = {
   PARTIAL: 'partiel',
 };
 
-export const LEVEL_TEXT: Record<CoverageLevel, { one: string; many: string; unit: string }> = {
-  DEPARTEMENT: { one: 'Département', many: 'Départements', unit: 'départements' },
-  EPCI: { one: 'EPCI', many: 'EPCI', unit: 'EPCI' },
-  COMMUNE: { one: 'Commune', many: 'Communes', unit: 'communes' },
-  BASSIN: { one: 'Bassin', many: 'Bassins', unit: 'bassins' },
+export const LEVEL_TEXT: Record<
+  CoverageLevel,
+  { one: string; many: string; unit: string; unitOne: string; feminine?: boolean }
+> = {
+  DEPARTEMENT: { one: 'Département', many: 'Départements', unit: 'départements', unitOne: 'département' },
+  EPCI: { one: 'EPCI', many: 'EPCI', unit: 'EPCI', unitOne: 'EPCI' },
+  COMMUNE: { one: 'Commune', many: 'Communes', unit: 'communes', unitOne: 'commune', feminine: true },
+  BASSIN: { one: 'Bassin', many: 'Bassins', unit: 'bassins', unitOne: 'bassin' },
 };
+
+/** « 1 département », « 12 départements »: a count of cells of a level. */
+export function countOf(level: CoverageLevel, count: number): string {
+  const { unit, unitOne } = LEVEL_TEXT[level];
+  return `${count.toLocaleString('fr-FR')} ${count === 1 ? unitOne : unit}`;
+}
+
+/** « 1 dispositif », « 3 dispositifs ». */
+export const dispositifsOf = (count: number) =>
+  `${count.toLocaleString('fr-FR')} ${count === 1 ? 'dispositif' : 'dispositifs'}`;
 export const COVERAGE_LEVELS = Object.keys(LEVEL_TEXT) as CoverageLevel[];
 
 /** Organisation types a carrier may have (DOMAIN.md §4), with French words where the code is obscure. */

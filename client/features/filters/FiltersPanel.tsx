@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import {
   DISPOSITIF_STATUSES,
   KIND_LABELS,
@@ -28,6 +28,33 @@ export interface FiltersPanelProps {
   territoryName: string | null;
   scopeStatus: 'none' | 'loading' | 'ready' | 'error';
   onChange: (filters: Filters) => void;
+}
+
+/**
+ * A long list of checkboxes, folded until asked for (or while some are set), so
+ * that Tab does not walk through a hundred of them to reach the canvas.
+ */
+function FilterList({
+  count,
+  checked,
+  what,
+  children,
+}: {
+  count: number;
+  checked: number;
+  what: string;
+  children: ReactNode;
+}) {
+  // Open at first when some are set; then as the user leaves it (a controlled `open` would fold it under them).
+  const [open, setOpen] = useState(checked > 0);
+  return (
+    <details className="filter-list" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        {count} choix{checked > 0 ? ` · ${checked} ${what}${checked > 1 ? 's' : ''}` : ''}
+      </summary>
+      {children}
+    </details>
+  );
 }
 
 /** Filters applied to the canvas: thin component, every change is a pure transition. */
@@ -71,16 +98,18 @@ export function FiltersPanel({
 
       <fieldset>
         <legend>Types de relations</legend>
-        {[...RELATION_TYPES, 'PARTNERS' as const].map((type) => (
-          <label key={type} className="check">
-            <input
-              type="checkbox"
-              checked={!filters.hiddenRelations.includes(type)}
-              onChange={() => onChange(toggleRelation(filters, type))}
-            />
-            « {RELATION_LABELS[type].name} »
-          </label>
-        ))}
+        <FilterList count={RELATION_TYPES.length + 1} checked={filters.hiddenRelations.length} what="masqué">
+          {[...RELATION_TYPES, 'PARTNERS' as const].map((type) => (
+            <label key={type} className="check">
+              <input
+                type="checkbox"
+                checked={!filters.hiddenRelations.includes(type)}
+                onChange={() => onChange(toggleRelation(filters, type))}
+              />
+              « {RELATION_LABELS[type].name} »
+            </label>
+          ))}
+        </FilterList>
       </fieldset>
 
       <fieldset>
@@ -148,48 +177,52 @@ export function FiltersPanel({
 
       <fieldset>
         <legend>Dispositifs : thèmes</legend>
-        <div className="scroll-list">
-          {topThemes.map((theme) => (
-            <div key={theme.id}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={filters.themes.includes(theme.id)}
-                  onChange={() => onChange(toggleTheme(filters, theme.id))}
-                />
-                {theme.name}
-              </label>
-              {subThemes(theme.id).map((sub) => (
-                <label key={sub.id} className="check sub">
+        <FilterList count={vocabulary.themes.length} checked={filters.themes.length} what="coché">
+          <div className="scroll-list">
+            {topThemes.map((theme) => (
+              <div key={theme.id}>
+                <label className="check">
                   <input
                     type="checkbox"
-                    checked={filters.themes.includes(sub.id)}
-                    onChange={() => onChange(toggleTheme(filters, sub.id))}
+                    checked={filters.themes.includes(theme.id)}
+                    onChange={() => onChange(toggleTheme(filters, theme.id))}
                   />
-                  {sub.name}
+                  {theme.name}
                 </label>
-              ))}
-            </div>
-          ))}
-        </div>
+                {subThemes(theme.id).map((sub) => (
+                  <label key={sub.id} className="check sub">
+                    <input
+                      type="checkbox"
+                      checked={filters.themes.includes(sub.id)}
+                      onChange={() => onChange(toggleTheme(filters, sub.id))}
+                    />
+                    {sub.name}
+                  </label>
+                ))}
+              </div>
+            ))}
+          </div>
+        </FilterList>
       </fieldset>
 
       <fieldset>
         <legend>Dispositifs : publics</legend>
-        <div className="scroll-list">
-          {[...vocabulary.publics]
-            .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-            .map((item) => (
-              <label key={item.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={filters.publics.includes(item.id)}
-                  onChange={() => onChange(togglePublic(filters, item.id))}
-                />
-                {item.name}
-              </label>
-            ))}
-        </div>
+        <FilterList count={vocabulary.publics.length} checked={filters.publics.length} what="coché">
+          <div className="scroll-list">
+            {[...vocabulary.publics]
+              .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+              .map((item) => (
+                <label key={item.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={filters.publics.includes(item.id)}
+                    onChange={() => onChange(togglePublic(filters, item.id))}
+                  />
+                  {item.name}
+                </label>
+              ))}
+          </div>
+        </FilterList>
       </fieldset>
     </section>
   );

@@ -55,7 +55,12 @@ export function TableView(props: {
 
   return (
     <div className="table-view">
-      <table aria-label="Nœuds affichés">
+      {/* The canvas has no keyboard moves between nodes: this table stands in for it, and says so. */}
+      <p className="hint table-view-note" id="table-view-note">
+        Équivalent accessible du graphe : les mêmes nœuds, au clavier (Tab d’un nom à l’autre, Entrée ouvre
+        ses détails).
+      </p>
+      <table aria-label="Nœuds affichés" aria-describedby="table-view-note">
         <caption>
           {rows.length} nœud{rows.length > 1 ? 's' : ''} affiché{rows.length > 1 ? 's' : ''}
         </caption>
