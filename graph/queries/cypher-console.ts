@@ -1,6 +1,6 @@
 import neo4j, { Neo4jError, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import type { Db } from '../driver.js';
-import { NODE_LABELS, type NodeLabel } from '../model.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from '../model.js';
 import { checkPlan, type PlanNode } from '../analysis/plan-guard.js';
 import { toNeo4jParams, toPlain } from '../values.js';
 import { edgeId, toEdgeRow, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
@@ -276,4 +276,45 @@ export async function runConsoleQuery(
     },
     { timeoutMs: CONSOLE_TIMEOUT_MS },
   );
+}
+
+/** What the editor completes: the domain's labels and types, and the property keys each carries. */
+export interface ConsoleSchemaRow {
+  labels: { name: string; properties: string[] }[];
+  relationshipTypes: { name: string; properties: string[] }[];
+}
+
+// Keys of a sample of each label and type (the closed lists): enough for completion, cheap on any scale.
+const CONSOLE_SCHEMA = /* cypher */ `
+  CALL () {
+    UNWIND $labels AS label
+    CALL (label) {
+      MATCH (n:$(label)) WITH n LIMIT 300
+      UNWIND keys(n) AS key
+      RETURN collect(DISTINCT key) AS keys
+    }
+    RETURN collect({name: label, properties: keys}) AS labels
+  }
+  CALL () {
+    UNWIND $types AS type
+    CALL (type) {
+      MATCH ()-[r:$(type)]->() WITH r LIMIT 300
+      UNWIND keys(r) AS key
+      RETURN collect(DISTINCT key) AS keys
+    }
+    RETURN collect({name: type, properties: keys}) AS relationshipTypes
+  }
+  RETURN labels, relationshipTypes`;
+
+export async function findConsoleSchema(db: Db): Promise<ConsoleSchemaRow> {
+  const [row] = await db.read<{
+    labels: ConsoleSchemaRow['labels'];
+    relationshipTypes: ConsoleSchemaRow['relationshipTypes'];
+  }>(CONSOLE_SCHEMA, { labels: [...NODE_LABELS], types: [...RELATIONSHIP_TYPES] });
+  const sorted = (entries: ConsoleSchemaRow['labels']) =>
+    entries.map((entry) => ({ name: entry.name, properties: [...entry.properties].sort() }));
+  return {
+    labels: sorted(row?.labels ?? []),
+    relationshipTypes: sorted(row?.relationshipTypes ?? []),
+  };
 }
