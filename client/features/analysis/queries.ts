@@ -10,6 +10,14 @@ export const CYPHER_QUERY = graphql(`
       graph {
         nodes {
           id
+          kind
+          label
+        }
+        edges {
+          id
+          source
+          target
+          type
         }
       }
     }
@@ -49,6 +57,14 @@ export const RUN_SAVED_QUERY = graphql(`
       graph {
         nodes {
           id
+          kind
+          label
+        }
+        edges {
+          id
+          source
+          target
+          type
         }
       }
     }
