@@ -5,9 +5,11 @@ import { cypher } from '@codemirror/legacy-modes/mode/cypher';
 import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import { completeCypher, type CypherSchema } from './cypher-completion';
+import { RELATION_TYPES } from '../../vocabulary';
+import { completeCypher, fallbackSchema, type CypherSchema } from './cypher-completion';
 
 const CYPHER = StreamLanguage.define(cypher);
+const FALLBACK_SCHEMA = fallbackSchema(RELATION_TYPES);
 
 const COMPLETION_TYPES = { label: 'class', type: 'type', property: 'property', keyword: 'keyword' } as const;
 
@@ -37,8 +39,7 @@ export function CypherEditor({
 
   useEffect(() => {
     const complete = (context: CompletionContext): CompletionResult | null => {
-      const currentSchema = latest.current.schema;
-      if (!currentSchema) return null;
+      const currentSchema = latest.current.schema ?? FALLBACK_SCHEMA;
       const text = context.state.doc.toString();
       const found = completeCypher(text, context.pos, currentSchema);
       if (!found || (found.kind === 'keyword' && !context.explicit && context.pos - found.from < 2))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeCypher, type CypherSchema } from './cypher-completion';
+import { completeCypher, fallbackSchema, type CypherSchema } from './cypher-completion';
 
 const schema: CypherSchema = {
   labels: [
@@ -41,5 +41,11 @@ describe('Cypher completion', () => {
   it('offers keywords for a bare word', () => {
     expect(at('MATCH (o) RET|')).toMatchObject({ from: 10, kind: 'keyword' });
     expect(at('MATCH (o) |')).toBeNull();
+  });
+
+  it('offers the domain labels before the schema arrives', () => {
+    const early = completeCypher('MATCH (o:', 9, fallbackSchema(['CARRIES']));
+    expect(early?.options).toContain('Organisation');
+    expect(completeCypher('MATCH ()-[:', 11, fallbackSchema(['CARRIES']))?.options).toEqual(['CARRIES']);
   });
 });

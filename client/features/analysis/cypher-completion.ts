@@ -58,6 +58,18 @@ export const CYPHER_KEYWORDS = [
   'relationships',
 ];
 
+/**
+ * What the editor completes before the graph's schema has arrived: the domain's
+ * labels and relationship types (DOMAIN.md §2–3), without property keys.
+ */
+export function fallbackSchema(relationTypes: readonly string[]): CypherSchema {
+  const labels = ['Organisation', 'Dispositif', 'Territory', 'Person', 'Theme', 'Public', 'Source'];
+  return {
+    labels: labels.map((name) => ({ name, properties: [] })),
+    relationshipTypes: relationTypes.map((name) => ({ name, properties: [] })),
+  };
+}
+
 const unique = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
 
 /** The innermost bracket left open before `end`: `(` in a node pattern, `[` in a relationship. */

@@ -4,6 +4,7 @@ import { decodeConsoleLink, encodeConsoleLink } from '../../features/analysis/co
 import { MetricsPanel } from '../../features/analysis/MetricsPanel';
 import { MyQueriesPanel } from '../../features/analysis/MyQueriesPanel';
 import { SavedQueriesPanel } from '../../features/analysis/SavedQueriesPanel';
+import { decodeSavedQueryLink } from '../../features/analysis/suggested-queries';
 import { useAtlas } from '../../state/store';
 import './analysis-workspace.css';
 
@@ -30,7 +31,7 @@ export function AnalysisWorkspace() {
     );
   useEffect(
     () => () => {
-      if (decodeConsoleLink(window.location.hash))
+      if (decodeConsoleLink(window.location.hash) || decodeSavedQueryLink(window.location.hash))
         window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
     },
     [],
