@@ -228,9 +228,6 @@ function rememberVerdict(key: string, verdict: PlanVerdict) {
   verdicts.set(key, verdict);
 }
 
-/** Forgets every verdict (tests that count EXPLAIN round trips). */
-export const clearPlanVerdicts = () => verdicts.clear();
-
 async function explainAndCheck(tx: ManagedTransaction, query: string, params: Record<string, unknown>) {
   const key = verdictKey(query, params);
   let verdict = verdicts.get(key);
