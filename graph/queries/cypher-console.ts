@@ -1,7 +1,7 @@
 import neo4j, { Neo4jError, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import type { Db } from '../driver.js';
-import { NODE_LABELS, type NodeLabel } from '../model.js';
-import { checkPlan, type PlanNode } from '../analysis/plan-guard.js';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from '../model.js';
+import { checkPlan, type PlanNode, type PlanVerdict } from '../analysis/plan-guard.js';
 import { toNeo4jParams, toPlain } from '../values.js';
 import { edgeId, toEdgeRow, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
 
@@ -212,21 +212,42 @@ function consoleFailure(error: unknown, explainLines: number): unknown {
 // The query is put on a line of its own after EXPLAIN, so Neo4j's columns are the analyst's.
 const EXPLAIN_PREFIX = 'EXPLAIN\n';
 
+/**
+ * Plan verdicts by query text and parameter names: the operators of a plan follow
+ * from its text, so a query asked again skips the EXPLAIN round trip. Bounded; the
+ * oldest verdict goes first. The READ-mode transaction still stands behind it.
+ */
+const MAX_VERDICTS = 1_000;
+const verdicts = new Map<string, PlanVerdict>();
+
+const verdictKey = (query: string, params: Record<string, unknown>) =>
+  `${Object.keys(params).sort().join(',')}\u0000${query}`;
+
+function rememberVerdict(key: string, verdict: PlanVerdict) {
+  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
+  verdicts.set(key, verdict);
+}
+
 async function explainAndCheck(tx: ManagedTransaction, query: string, params: Record<string, unknown>) {
-  let plan: PlanNode | undefined;
-  try {
-    const result = await tx.run(EXPLAIN_PREFIX + query, params);
-    plan = (result.summary.plan || undefined) as PlanNode | undefined;
-  } catch (error) {
-    throw consoleFailure(error, 1);
+  const key = verdictKey(query, params);
+  let verdict = verdicts.get(key);
+  if (!verdict) {
+    let plan: PlanNode | undefined;
+    try {
+      const result = await tx.run(EXPLAIN_PREFIX + query, params);
+      plan = (result.summary.plan || undefined) as PlanNode | undefined;
+    } catch (error) {
+      throw consoleFailure(error, 1);
+    }
+    verdict = plan ? checkPlan(plan) : { allowed: false, reason: 'no plan' };
+    rememberVerdict(key, verdict);
   }
-  if (!plan)
-    throw new CypherConsoleError('FORBIDDEN', 'The query has no plan to check.', { reason: 'no plan' });
-  const verdict = checkPlan(plan);
   if (!verdict.allowed) {
-    throw new CypherConsoleError('FORBIDDEN', `The console does not run ${verdict.reason}.`, {
-      reason: verdict.reason,
-    });
+    const message =
+      verdict.reason === 'no plan'
+        ? 'The query has no plan to check.'
+        : `The console does not run ${verdict.reason}.`;
+    throw new CypherConsoleError('FORBIDDEN', message, { reason: verdict.reason });
   }
 }
 
@@ -276,4 +297,38 @@ export async function runConsoleQuery(
     },
     { timeoutMs: CONSOLE_TIMEOUT_MS },
   );
+}
+
+/** What the editor completes: the domain's labels and types, and the property keys each carries. */
+export interface ConsoleSchemaRow {
+  labels: { name: string; properties: string[] }[];
+  relationshipTypes: { name: string; properties: string[] }[];
+}
+
+// Keys of a sample of each label and type of the closed lists, written out (static labels
+// and types use their scans: a dynamic `:$(label)` read every node on this Neo4j).
+const sampleKeys = (pattern: string, name: string, element: string) =>
+  `MATCH ${pattern} WITH ${element} LIMIT 200 UNWIND keys(${element}) AS key
+     RETURN ${JSON.stringify(name)} AS name, collect(DISTINCT key) AS properties`;
+const CONSOLE_SCHEMA = /* cypher */ `
+  CALL () {
+    ${NODE_LABELS.map((label) => sampleKeys(`(n:${label})`, label, 'n')).join('\n    UNION ALL\n    ')}
+  }
+  WITH collect({name: name, properties: properties}) AS labels
+  CALL () {
+    ${RELATIONSHIP_TYPES.map((type) => sampleKeys(`()-[r:${type}]->()`, type, 'r')).join('\n    UNION ALL\n    ')}
+  }
+  RETURN labels, collect({name: name, properties: properties}) AS relationshipTypes`;
+
+export async function findConsoleSchema(db: Db): Promise<ConsoleSchemaRow> {
+  const [row] = await db.read<{
+    labels: ConsoleSchemaRow['labels'];
+    relationshipTypes: ConsoleSchemaRow['relationshipTypes'];
+  }>(CONSOLE_SCHEMA);
+  const sorted = (entries: ConsoleSchemaRow['labels']) =>
+    entries.map((entry) => ({ name: entry.name, properties: [...entry.properties].sort() }));
+  return {
+    labels: sorted(row?.labels ?? []),
+    relationshipTypes: sorted(row?.relationshipTypes ?? []),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../driver.js';
+import type { Db, TxRunner } from '../driver.js';
 import {
   INVOLVEMENT_TYPES,
   ORGANISATION_TYPES,
@@ -397,4 +397,73 @@ export function runSavedQueryCypher(
   limit: number,
 ): Promise<CypherResultRow> {
   return runConsoleQuery(db, { query: query.cypher, params, limit });
+}
+
+/** An analyst's own query, kept on the server for its author (a `:SavedQuery` node). */
+export interface AnalystQueryRow {
+  uid: string;
+  authorId: string;
+  title: string;
+  description: string;
+  cypher: string;
+  /** The parameters as the console's JSON panel holds them. */
+  params: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const PROJECT_ANALYST_QUERY = `{uid: q.uid, authorId: q.authorId, title: q.title, description: q.description,
+  cypher: q.cypher, params: q.params, createdAt: q.createdAt, updatedAt: q.updatedAt}`;
+
+const INSERT_ANALYST_QUERY = /* cypher */ `
+  CREATE (q:SavedQuery)
+  SET q = $query
+  RETURN ${PROJECT_ANALYST_QUERY} AS query`;
+
+export async function insertAnalystQuery(tx: TxRunner, query: AnalystQueryRow): Promise<AnalystQueryRow> {
+  const [row] = await tx.run<{ query: AnalystQueryRow }>(INSERT_ANALYST_QUERY, { query: { ...query } });
+  return row!.query;
+}
+
+// Mutations run under the graph version's lock (one after another): a plain read is enough.
+const FIND_ANALYST_QUERY = /* cypher */ `
+  MATCH (q:SavedQuery {uid: $uid})
+  RETURN ${PROJECT_ANALYST_QUERY} AS query`;
+
+export async function findAnalystQuery(tx: TxRunner, uid: string): Promise<AnalystQueryRow | undefined> {
+  const [row] = await tx.run<{ query: AnalystQueryRow }>(FIND_ANALYST_QUERY, { uid });
+  return row?.query;
+}
+
+const UPDATE_ANALYST_QUERY = /* cypher */ `
+  MATCH (q:SavedQuery {uid: $uid})
+  SET q.title = $title, q.description = $description, q.cypher = $cypher, q.params = $params,
+      q.updatedAt = $updatedAt
+  RETURN ${PROJECT_ANALYST_QUERY} AS query`;
+
+export async function updateAnalystQuery(
+  tx: TxRunner,
+  p: Pick<AnalystQueryRow, 'uid' | 'title' | 'description' | 'cypher' | 'params' | 'updatedAt'>,
+): Promise<AnalystQueryRow> {
+  const [row] = await tx.run<{ query: AnalystQueryRow }>(UPDATE_ANALYST_QUERY, p);
+  return row!.query;
+}
+
+const DELETE_ANALYST_QUERY = /* cypher */ `
+  MATCH (q:SavedQuery {uid: $uid})
+  DELETE q`;
+
+export async function deleteAnalystQuery(tx: TxRunner, uid: string): Promise<void> {
+  await tx.run(DELETE_ANALYST_QUERY, { uid });
+}
+
+const FIND_ANALYST_QUERIES = /* cypher */ `
+  MATCH (q:SavedQuery {authorId: $authorId})
+  RETURN ${PROJECT_ANALYST_QUERY} AS query
+  ORDER BY q.updatedAt DESC
+  LIMIT 500`;
+
+/** An author's queries, last changed first. */
+export async function findAnalystQueries(db: Db, authorId: string): Promise<AnalystQueryRow[]> {
+  return (await db.read<{ query: AnalystQueryRow }>(FIND_ANALYST_QUERIES, { authorId })).map((r) => r.query);
 }

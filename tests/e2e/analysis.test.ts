@@ -19,6 +19,26 @@ describe('the analysis workspace in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
+    // A fresh Neo4j plans its first queries cold (seconds on a loaded machine, past the
+    // console's 5 s): warm it with the patterns the page asks, so the test sees steady state.
+    for (const query of [
+      'MATCH (o:Organisation {id: $id})-[r:CARRIES]->(d:Dispositif) RETURN o, r, d.name AS name',
+      "MATCH (o:Organisation {id: 'org:wejob'})-[:CARRIES]->(d) RETURN o, d",
+    ]) {
+      await fetch(`${appUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ cypherSchema { labels { name } } }' }),
+      });
+      await fetch(`${appUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { elapsedMs } }',
+          variables: { q: query, p: { id: 'org:wejob' } },
+        }),
+      });
+    }
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   });
@@ -48,6 +68,20 @@ describe('the analysis workspace in a browser', () => {
     const sorted = await names();
     expect(sorted).toEqual([...sorted].sort((a, b) => b.localeCompare(a, 'fr')));
     expect(await table.locator('tbody tr td:first-child').first().textContent()).toBe('WeJOB');
+    // …and a graph: WeJOB and its three dispositifs.
+    await expect
+      .poll(() => console.getByRole('img', { name: /^Graphe du résultat/ }).getAttribute('aria-label'))
+      .toBe('Graphe du résultat : 4 nœuds, 3 relations');
+    // The query last run is in the URL, with the workspace.
+    expect(new URL(page.url()).searchParams.get('ws')).toBe('analysis');
+    expect(decodeURIComponent(new URL(page.url()).hash)).toContain('org:wejob');
+
+    // Completion of labels from the graph's schema.
+    await editor.fill('MATCH (o:Organ');
+    await editor.press('Control+Space');
+    await page.getByRole('option', { name: 'Organisation' }).waitFor();
+    await editor.press('Enter');
+    expect(await editor.textContent()).toBe('MATCH (o:Organisation');
 
     // A write is refused, with the server's code.
     await editor.fill('MATCH (n:Theme) DETACH DELETE n');
@@ -88,5 +122,55 @@ describe('the analysis workspace in a browser', () => {
     await metrics.getByText(/communautés, modularité/).waitFor();
     const organisations = await metrics.locator('.analysis-table tbody tr td:first-child').allTextContents();
     expect(organisations.slice(0, 5)).toContain('Pôle emploi');
+  });
+
+  it("suggests a parameter's values from the graph, and offers saved queries from a node's menu", async () => {
+    await openAnalysis(page);
+    const saved = page.getByRole('region', { name: 'Requêtes enregistrées' });
+    await saved.getByRole('button', { name: "Ce que l'argent d'un financeur atteint" }).click();
+    const form = saved.getByRole('form', { name: "Ce que l'argent d'un financeur atteint" });
+    await form.getByLabel('Financeur *').fill('région nouvelle');
+    await form
+      .getByRole('button', { name: /Région Nouvelle-Aquitaine/ })
+      .first()
+      .click();
+    expect(await form.getByLabel('Financeur *').inputValue()).toBe('org:region-nouvelle-aquitaine');
+
+    await page.goto(`${appUrl}/?v=n:org:region-nouvelle-aquitaine~&sel=n:org:region-nouvelle-aquitaine`);
+    await page.getByRole('button', { name: 'Actions…' }).click();
+    const suggested = page.getByRole('group', { name: 'Requêtes suggérées' });
+    await suggested.getByRole('menuitem', { name: "Ce que l'argent d'un financeur atteint" }).click();
+    const result = page.getByRole('region', { name: 'Requêtes enregistrées' });
+    await result.locator('.analysis-table tbody tr').first().waitFor();
+    expect(await result.getByLabel('Financeur *').inputValue()).toBe('org:region-nouvelle-aquitaine');
+    expect(await result.locator('.analysis-table').textContent()).toContain("Lab'ENO");
+  });
+
+  it("keeps an analyst's own query in the browser and shares it by link", async () => {
+    await page.goto(`${appUrl}/?ws=analysis`);
+    const console = page.getByRole('region', { name: 'Console Cypher' });
+    await console
+      .getByLabel('Requête Cypher')
+      .fill('MATCH (p:Public) RETURN p.name AS public ORDER BY public');
+    const own = console.getByRole('region', { name: 'Mes requêtes' });
+    await own.getByLabel('Nom').fill('Les publics');
+    await own.getByRole('button', { name: 'Enregistrer' }).click();
+    await own.getByRole('button', { name: 'Lien vers Les publics' }).click();
+    const link = await own.getByLabel('Lien à partager').inputValue();
+    expect(link).toContain('?ws=analysis#q=');
+
+    // Still there after a reload (localStorage), and the link opens the query in the editor.
+    await page.reload();
+    await page
+      .getByRole('region', { name: 'Mes requêtes' })
+      .getByRole('button', { name: 'Les publics', exact: true })
+      .waitFor();
+    const other = await browser.newPage();
+    await other.goto(link);
+    const shared = other.getByRole('region', { name: 'Console Cypher' }).getByLabel('Requête Cypher');
+    await expect
+      .poll(() => shared.textContent())
+      .toBe('MATCH (p:Public) RETURN p.name AS public ORDER BY public');
+    await other.close();
   });
 });

@@ -23,6 +23,7 @@ export function MetricsPanel({ onOpen }: { onOpen: (ids: string[]) => void }) {
             {metrics.value.data.networkMetrics.modularity.toFixed(3)}
           </p>
           <ResultView
+            preview={false}
             onOpen={onOpen}
             result={{
               columns: ['organisation', 'communauté', 'degré', 'degré pondéré', 'intermédiarité', 'PageRank'],
@@ -36,7 +37,14 @@ export function MetricsPanel({ onOpen }: { onOpen: (ids: string[]) => void }) {
               })),
               truncated: false,
               elapsedMs: 0,
-              graph: { nodes: metrics.value.data.networkMetrics.nodes.map((row) => ({ id: row.node.id })) },
+              graph: {
+                nodes: metrics.value.data.networkMetrics.nodes.map((row) => ({
+                  id: row.node.id,
+                  kind: 'ORGANISATION' as const,
+                  label: row.node.label,
+                })),
+                edges: [],
+              },
             }}
           />
         </>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { downloadText } from '../../export/download';
+import { MAX_PREVIEW_NODES, ResultGraph, type ResultGraphData } from './ResultGraph';
 import { cellText, sortRows, toResultCsv } from './result-table';
 
 export interface ResultData {
@@ -7,11 +8,20 @@ export interface ResultData {
   rows: unknown[];
   truncated: boolean;
   elapsedMs: number;
-  graph: { nodes: { id: string }[] };
+  graph: ResultGraphData;
 }
 
 /** A query's answer as a sortable table, with its CSV export and "open on the canvas". */
-export function ResultView({ result, onOpen }: { result: ResultData; onOpen: (ids: string[]) => void }) {
+export function ResultView({
+  result,
+  onOpen,
+  preview = true,
+}: {
+  result: ResultData;
+  onOpen: (ids: string[]) => void;
+  /** Draw the result's graph above the table. */
+  preview?: boolean;
+}) {
   const [sort, setSort] = useState<{ column: string | null; descending: boolean }>({
     column: null,
     descending: false,
@@ -35,6 +45,7 @@ export function ResultView({ result, onOpen }: { result: ResultData; onOpen: (id
           Ouvrir dans l’explorateur ({ids.length} nœuds)
         </button>
       </div>
+      {preview && ids.length > 0 && ids.length <= MAX_PREVIEW_NODES && <ResultGraph graph={result.graph} />}
       <table className="analysis-table">
         <thead>
           <tr>

@@ -1,66 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { request } from '../../api/graphql-client';
 import { failureMessage } from '../../api/loadable';
 import { useLoad } from '../../api/use-load';
 import type { AnalysisSavedQueriesQuery } from '../../gql/graphql';
 import { RUN_SAVED_QUERY, SAVED_QUERIES_QUERY } from './queries';
+import { ParameterField } from './ParameterField';
 import { ResultView } from './ResultView';
+import { decodeSavedQueryLink } from './suggested-queries';
 
 type SavedQuery = AnalysisSavedQueriesQuery['savedQueries'][number];
-type Parameter = SavedQuery['parameters'][number];
-
-const ID_TYPES = new Set(['NODE', 'TERRITORY', 'THEME', 'PUBLIC']);
-const PLACEHOLDERS: Record<string, string> = {
-  NODE: 'org:wejob',
-  TERRITORY: 'dep:33',
-  THEME: 'theme:mobilite',
-  PUBLIC: 'public:jeunes',
-  DATE: 'AAAA-MM-JJ',
-};
-
-/** A form field for one typed parameter; ids are typed as such (suggestions: to come). */
-function ParameterField({
-  parameter,
-  value,
-  onChange,
-}: {
-  parameter: Parameter;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const label = `${parameter.label}${parameter.required ? ' *' : ''}`;
-  if (parameter.type === 'ENUM') {
-    return (
-      <label>
-        {label}
-        <select value={value} onChange={(event) => onChange(event.target.value)}>
-          <option value="">—</option>
-          {parameter.values.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </select>
-      </label>
-    );
-  }
-  return (
-    <label>
-      {label}
-      <input
-        type={parameter.type === 'NUMBER' ? 'number' : parameter.type === 'DATE' ? 'date' : 'text'}
-        min={parameter.min ?? undefined}
-        max={parameter.max ?? undefined}
-        placeholder={PLACEHOLDERS[parameter.type] ?? ''}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {ID_TYPES.has(parameter.type) && parameter.kinds.length > 0 && (
-        <small>{parameter.kinds.join(', ')}</small>
-      )}
-    </label>
-  );
-}
 
 /** The form's values as the server takes them: numbers as numbers, empty fields left out. */
 function toParams(query: SavedQuery, values: Record<string, string>): Record<string, unknown> {
@@ -86,18 +34,27 @@ export function SavedQueriesPanel({ onOpen }: { onOpen: (ids: string[]) => void 
   const queries = library.type === 'ready' ? library.value.data.savedQueries : [];
   const selected = queries.find((query) => query.id === selectedId) ?? null;
 
-  function select(query: SavedQuery) {
-    setSelectedId(query.id);
-    setValues(
-      Object.fromEntries(
-        query.parameters.map((parameter) => [
-          parameter.name,
-          parameter.default == null ? '' : String(parameter.default),
-        ]),
-      ),
+  function select(query: SavedQuery, given: Record<string, string> = {}) {
+    const filled = Object.fromEntries(
+      query.parameters.map((parameter) => [
+        parameter.name,
+        given[parameter.name] ?? (parameter.default == null ? '' : String(parameter.default)),
+      ]),
     );
-    setRun(null);
+    setSelectedId(query.id);
+    setValues(filled);
+    return filled;
   }
+
+  // A link (the node menu's suggested queries) names a query and its node: open it and run it.
+  const linked = useRef(decodeSavedQueryLink(window.location.hash));
+  useEffect(() => {
+    const link = linked.current;
+    const query = link && queries.find((candidate) => candidate.id === link.id);
+    if (!link || !query) return;
+    linked.current = null;
+    setRun({ id: query.id, params: toParams(query, select(query, link.params)), n: 1 });
+  }, [queries]);
 
   return (
     <section className="analysis-saved" aria-label="Requêtes enregistrées">
@@ -106,7 +63,14 @@ export function SavedQueriesPanel({ onOpen }: { onOpen: (ids: string[]) => void 
       <ul className="analysis-library">
         {queries.map((query) => (
           <li key={query.id}>
-            <button type="button" aria-pressed={query.id === selectedId} onClick={() => select(query)}>
+            <button
+              type="button"
+              aria-pressed={query.id === selectedId}
+              onClick={() => {
+                select(query);
+                setRun(null);
+              }}
+            >
               {query.title}
             </button>
           </li>

@@ -10,6 +10,14 @@ export const CYPHER_QUERY = graphql(`
       graph {
         nodes {
           id
+          kind
+          label
+        }
+        edges {
+          id
+          source
+          target
+          type
         }
       }
     }
@@ -49,6 +57,14 @@ export const RUN_SAVED_QUERY = graphql(`
       graph {
         nodes {
           id
+          kind
+          label
+        }
+        edges {
+          id
+          source
+          target
+          type
         }
       }
     }
@@ -74,6 +90,63 @@ export const NETWORK_METRICS_QUERY = graphql(`
       communities {
         id
         size
+      }
+    }
+  }
+`);
+
+export const CYPHER_SCHEMA_QUERY = graphql(`
+  query AnalysisCypherSchema {
+    cypherSchema {
+      labels {
+        name
+        properties
+      }
+      relationshipTypes {
+        name
+        properties
+      }
+    }
+  }
+`);
+
+export const MY_QUERIES_QUERY = graphql(`
+  query AnalysisMyQueries {
+    myQueries {
+      id
+      title
+      description
+      cypher
+      params
+      updatedAt
+    }
+  }
+`);
+
+export const SAVE_ANALYST_QUERY = graphql(`
+  mutation AnalysisSaveQuery($input: AnalystQueryInput!, $change: ChangeInput!) {
+    saveAnalystQuery(input: $input, change: $change) {
+      query {
+        id
+      }
+      change {
+        id
+        source {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const DELETE_ANALYST_QUERY = graphql(`
+  mutation AnalysisDeleteQuery($id: ID!, $change: ChangeInput!) {
+    deleteAnalystQuery(id: $id, change: $change) {
+      change {
+        id
+        source {
+          id
+        }
       }
     }
   }

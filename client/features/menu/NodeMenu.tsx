@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import { request } from '../../api/graphql-client';
 import { useLoad } from '../../api/use-load';
 import type { RelationType } from '../../vocabulary';
+import { SuggestedQueryItems } from '../analysis/SuggestedQueryItems';
 import { DEGREES_QUERY, expandItems } from './degrees';
 import './menu.css';
 
@@ -134,6 +135,7 @@ export function NodeMenu(props: NodeMenuProps) {
       {item('Chemin : partir de ce nœud', { type: 'pathFrom' })}
       {item('Chemin : arriver à ce nœud', { type: 'pathTo' })}
       {item('Afficher les liens entre les nœuds affichés', { type: 'links' })}
+      <SuggestedQueryItems id={props.id} onDone={props.onClose} />
     </div>
   );
 }

@@ -123,6 +123,8 @@ describe('the coverage view in the URL', () => {
     expect(workspace).toBe('coverage');
     expect(coverage).toEqual({ ...DEFAULT_COVERAGE_VIEW, left: { ...EMPTY_FILTER, status: ['active'] } });
     expect(decodeView('?ws=elsewhere&level=EPCI').workspace).toBe('explorer');
+    expect(decodeView('?ws=analysis').workspace).toBe('analysis');
+    expect(encodeView({ ...decodeView(''), workspace: 'analysis' })).toBe('?ws=analysis');
     expect(decodeView('?ws=coverage&a.cell=<x>').coverage.selected).toBeNull();
   });
   it('makes a history step for a change of view, not of opened cell', () => {

@@ -79,6 +79,7 @@ export function encodeView(view: UrlView): string {
   const parts: string[] = [];
   const add = (name: string, value: string) => parts.push(`${name}=${encode(value)}`);
   if (view.workspace === 'coverage') encodeCoverage(add, view.coverage);
+  if (view.workspace === 'analysis') add('ws', 'analysis');
   for (const entry of view.entries) add('v', entryKey(entry));
   if (view.removed.length) add('rm', view.removed.join(','));
   if (view.pinned.length) add('pin', view.pinned.join(','));
@@ -193,7 +194,12 @@ export function decodeView(search: string): UrlView {
     filters,
     showTable: params.get('table') === '1',
     selection: decodeSelection(params.get('sel')),
-    workspace: params.get('ws') === 'coverage' ? 'coverage' : 'explorer',
+    workspace:
+      params.get('ws') === 'coverage'
+        ? 'coverage'
+        : params.get('ws') === 'analysis'
+          ? 'analysis'
+          : 'explorer',
     coverage: params.get('ws') === 'coverage' ? decodeCoverage(params) : DEFAULT_COVERAGE_VIEW,
   };
 }

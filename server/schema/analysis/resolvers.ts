@@ -1,5 +1,9 @@
 import { loadCoverageIndex } from '../../../graph/queries/coverage.js';
-import { MAX_CONSOLE_ROWS, runConsoleQuery } from '../../../graph/queries/cypher-console.js';
+import {
+  findConsoleSchema,
+  MAX_CONSOLE_ROWS,
+  runConsoleQuery,
+} from '../../../graph/queries/cypher-console.js';
 import { toDispositifFilterParams } from '../../../graph/queries/dispositif-filter.js';
 import { findNetworkMetrics } from '../../../graph/queries/network-metrics.js';
 import {
@@ -13,6 +17,7 @@ import type { GraphQLContext } from '../../context.js';
 import type { Resolvers, SavedQuery as SavedQueryView } from '../resolvers-types.generated.js';
 import { kindOfLabel } from '../shared.js';
 import { assertKnownFilterIds, fromDispositifFilter } from '../filters.js';
+import { deleteOwnAnalystQuery, myQueries, saveAnalystQuery } from './analyst-queries.js';
 import { consoleError } from './errors.js';
 import { assertNodeCheck, parseSavedQueryParams } from './saved-query-params.js';
 
@@ -78,6 +83,8 @@ export const analysisResolvers: Resolvers = {
         throw consoleError(error);
       }
     },
+    cypherSchema: (_parent, _args, ctx) => findConsoleSchema(ctx.db),
+    myQueries: (_parent, _args, ctx) => myQueries(ctx),
     savedQueries: () => SAVED_QUERIES.map(savedQueryView),
     runSavedQuery: async (_parent, { id, params, limit }, ctx) => {
       const query = findSavedQuery(id);
@@ -101,5 +108,9 @@ export const analysisResolvers: Resolvers = {
       assertKnownFilterIds(index, dispositifs, (criterion) => NETWORK_ARGUMENTS[criterion]);
       return findNetworkMetrics(ctx.db, toDispositifFilterParams(dispositifs, index));
     },
+  },
+  Mutation: {
+    saveAnalystQuery: (_parent, { input, change }, ctx) => saveAnalystQuery(ctx, input, change),
+    deleteAnalystQuery: (_parent, { id, change }, ctx) => deleteOwnAnalystQuery(ctx, id, change),
   },
 };

@@ -1,53 +1,22 @@
+import type { ExecutionResult } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_CONSOLE_BYTES } from '../../../graph/queries/cypher-console.js';
+import { CYPHER_QUERY } from '../../../client/features/analysis/queries.js';
+import type { AnalysisCypherQuery } from '../../../client/gql/graphql.js';
 import { createTestApi } from '../../helpers/graphql.js';
 
 const api = createTestApi();
 afterAll(() => api.close());
 
-const CYPHER = /* GraphQL */ `
-  query Console($query: String!, $params: JSON, $limit: Int) {
-    cypher(query: $query, params: $params, limit: $limit) {
-      columns
-      rows
-      truncated
-      elapsedMs
-      graph {
-        nodes {
-          id
-          kind
-        }
-        edges {
-          id
-          source
-          target
-          type
-        }
-      }
-    }
-  }
-`;
-
-interface ConsoleAnswer {
-  data?: {
-    cypher: {
-      columns: string[];
-      rows: Record<string, unknown>[];
-      truncated: boolean;
-      elapsedMs: number;
-      graph: {
-        nodes: { id: string; kind: string }[];
-        edges: { id: string; source: string; target: string; type: string }[];
-      };
-    };
-  } | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+// The page's own document; its JSON rows read as objects keyed by column.
+type ConsoleAnswer = ExecutionResult<{
+  cypher: Omit<AnalysisCypherQuery['cypher'], 'rows'> & { rows: Record<string, unknown>[] };
+}>;
 
 const codeOf = (answer: ConsoleAnswer) => answer.errors?.[0]?.extensions?.code;
 
 const run = async (query: string, params?: Record<string, unknown>, limit?: number) =>
-  (await api.execute(CYPHER, { query, params, limit })) as ConsoleAnswer;
+  (await api.execute(CYPHER_QUERY, { query, params, limit })) as ConsoleAnswer;
 
 describe('cypher console', () => {
   it('answers a two-hop pattern with node and relationship refs, and the slice to draw', async () => {
@@ -139,7 +108,7 @@ describe('cypher console', () => {
     [{ query: 'RETURN 1', limit: 5001 }, 'limit'],
     [{ query: 'RETURN $missing' }, 'query'],
   ])('rejects %o as BAD_USER_INPUT naming %s', async (variables, argument) => {
-    const answer = (await api.execute(CYPHER, variables)) as ConsoleAnswer;
+    const answer = (await api.execute(CYPHER_QUERY, variables)) as ConsoleAnswer;
     expect(codeOf(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors![0]!.extensions!.argument).toBe(argument);
   });

@@ -95,7 +95,26 @@ const VARIABLES: Record<string, (place: Place) => Promise<Variables>> = {
     );
     return { id: answer.data!.updateOrganisation.change.id };
   },
+  // An analyst's own query; "outside" is someone else's, which no one else may change.
+  saveAnalystQuery: async (place) => {
+    const input = { title: `Requête ${build.unique()}`, cypher: 'MATCH (o:Organisation) RETURN o LIMIT 5' };
+    return { input: place === INSIDE ? input : { ...input, id: await adminQuery() } };
+  },
+  deleteAnalystQuery: async (place) => ({
+    id: place === INSIDE ? await adminQuery(editor) : await adminQuery(),
+  }),
 };
+
+/** A saved query of `author`'s (the admin's unless told), through the API. */
+async function adminQuery(author: Account = admin): Promise<string> {
+  const answer = await gql<{ saveAnalystQuery: { query: { id: string } } }>(
+    `mutation($input: AnalystQueryInput!, $change: ChangeInput!) {
+      saveAnalystQuery(input: $input, change: $change) { query { id } } }`,
+    { input: { title: `De l'auteur ${build.unique()}`, cypher: 'RETURN 1 AS one' }, change: FIELD_KNOWLEDGE },
+    author,
+  );
+  return answer.data!.saveAnalystQuery.query.id;
+}
 
 const operations = operationsForRootFields(schema, 'mutation');
 
