@@ -148,10 +148,13 @@ async function revertChange(ctx: GraphQLContext, id: string, reason: string | nu
         });
       }
       const before = JSON.parse(original.before) as GraphState;
-      const nodes = Object.entries(before.nodes);
+      const after = JSON.parse(original.after) as GraphState;
+      // Only what the change wrote: what it merely read may have changed since, and is not its to undo.
+      const nodes = Object.entries(before.nodes).filter(([nodeId]) => Object.hasOwn(after.nodes, nodeId));
+      const links = Object.entries(before.links).filter(([key]) => Object.hasOwn(after.links, key));
       // Nodes that come back first, then their links, then what must go (with its links).
       for (const [nodeId, state] of nodes) if (state) await tools.rec.setNode(nodeId, state as NodeState);
-      for (const [key, link] of Object.entries(before.links)) {
+      for (const [key, link] of links) {
         const [type, from, to] = key.split('|') as [RelationshipType, string, string];
         if (!(await tools.rec.setLink({ type, from, to }, link?.props ?? null))) {
           throw conflict(`${key} cannot be restored: one of its ends is gone.`);
