@@ -21,6 +21,7 @@ import { analysisBench } from './analysis.bench.js';
 import { apiBench } from './api.bench.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { coverageBench } from './coverage.bench.js';
+import { editingBench } from './editing.bench.js';
 import { loadBench } from './load.bench.js';
 import type { BenchResult, BenchSuite } from './harness.js';
 import { pageBench } from './page.bench.js';
@@ -35,6 +36,8 @@ const SUITES: Record<string, BenchSuite> = {
   coverage: coverageBench,
   page: pageBench,
   load: loadBench,
+  // Last: it edits the seed graph the other suites measure.
+  editing: editingBench,
 };
 
 const argv = process.argv.slice(2);
