@@ -1,4 +1,5 @@
 import { Suspense, useRef } from 'react';
+import { useRefreshSlicesOnEdit } from './features/editing/use-refresh-on-edit';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
 import { useShortcuts } from './shell/use-shortcuts';
@@ -21,6 +22,7 @@ import './shell/shell.css';
 export function App() {
   const { state, dispatch } = useAtlas();
   useSliceLoader(state, dispatch);
+  useRefreshSlicesOnEdit(state, dispatch);
   useFacetLoader(state, dispatch);
   useScopeLoader(state, dispatch);
   useMatchingLoader(state, dispatch);
