@@ -9,7 +9,7 @@ const TOKEN_ERRORS: Record<string, string> = {
 };
 const errorOf = (code: string) => TOKEN_ERRORS[code] ?? 'Opération impossible.';
 
-const formatDate = (iso: string | null) => (iso ? new Date(iso).toLocaleString('fr-FR') : 'jamais');
+const formatDate = (iso: string) => new Date(iso).toLocaleString('fr-FR');
 
 /** « Jetons d’accès »: create one (its secret shown once), list them, revoke one. */
 export function TokensPanel({ onClose }: { onClose: () => void }) {
@@ -40,7 +40,7 @@ export function TokensPanel({ onClose }: { onClose: () => void }) {
   async function revoke(token: AccessToken) {
     if (!window.confirm(`Révoquer le jeton « ${token.name} » ? Les scripts qui l’utilisent seront refusés.`))
       return;
-    const outcome = await revokeToken(token.uid);
+    const outcome = await revokeToken(token.id);
     if (!outcome.ok) setError(errorOf(outcome.code));
     await reload();
   }
@@ -80,11 +80,9 @@ export function TokensPanel({ onClose }: { onClose: () => void }) {
       {tokens && tokens.length > 0 && (
         <ul className="token-list" aria-label="Vos jetons">
           {tokens.map((token) => (
-            <li key={token.uid}>
+            <li key={token.id}>
               <span className="token-name">{token.name}</span>
-              <span className="token-dates">
-                créé le {formatDate(token.createdAt)} · dernier usage : {formatDate(token.lastUsedAt)}
-              </span>
+              <span className="token-dates">créé le {formatDate(token.createdAt)}</span>
               <button type="button" onClick={() => void revoke(token)} aria-label={`Révoquer ${token.name}`}>
                 Révoquer
               </button>

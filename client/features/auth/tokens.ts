@@ -1,9 +1,8 @@
 /** Personal access tokens (for scripts and API clients), managed from the page's session. */
 export interface AccessToken {
-  uid: string;
+  id: string;
   name: string;
   createdAt: string;
-  lastUsedAt: string | null;
 }
 
 export type TokenOutcome<T> = { ok: true; value: T } | { ok: false; code: string };

@@ -147,8 +147,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
             selectable: false,
           },
         ]);
-        ghost.nodes().style({ width: 6, height: 6, label: '', 'background-color': '#333' });
+        // `events: no`: the line's end sits under the pointer, and must not catch the tap.
+        ghost.nodes().style({ width: 6, height: 6, label: '', 'background-color': '#333', events: 'no' });
         ghost.edges().style({
+          events: 'no',
           'line-style': 'dashed',
           'line-color': '#333',
           'target-arrow-shape': 'triangle',
