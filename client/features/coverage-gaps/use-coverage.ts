@@ -89,10 +89,11 @@ export function useCellApplications(
   filter: CoverageFilter,
   territory: string | null,
 ): Loadable<CellApplication[]> {
+  const revision = useEditRevision();
   return useLoad(
     territory
       ? async (signal) => (await fetchApplications(scope, filter, [territory], signal)).get(territory) ?? []
       : null,
-    [JSON.stringify([scope, filter, territory]), useEditRevision()],
+    [JSON.stringify([scope, filter, territory]), revision],
   );
 }
