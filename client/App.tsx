@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useRef } from 'react';
+import { useRefreshSlicesOnEdit } from './features/editing/use-refresh-on-edit';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
 import { SKIP_TARGETS, SkipLinks, type SkipTarget } from './shell/SkipLinks';
@@ -39,6 +40,7 @@ function drawn(selectors: readonly string[], timeout = 3000): Promise<void> {
 export function App() {
   const { state, dispatch } = useAtlas();
   useSliceLoader(state, dispatch);
+  useRefreshSlicesOnEdit(state, dispatch);
   useFacetLoader(state, dispatch);
   useScopeLoader(state, dispatch);
   useMatchingLoader(state, dispatch);

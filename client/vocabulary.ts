@@ -85,6 +85,7 @@ export const TERRITORY_LEVELS: readonly TerritoryLevel[] = keysOf(LEVEL_LABELS);
 
 /** Levels in the plural, as counts read: « 294 communes ». */
 export const LEVEL_PLURALS: Record<TerritoryLevel, string> = {
+  PAYS: 'pays',
   REGION: 'régions',
   DEPARTEMENT: 'départements',
   EPCI: 'EPCI',

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../graph/driver.js';
 import type { SeedGraph } from '../graph/model.js';
-import { loadSeedGraph, type ImportCounts } from '../graph/queries/import.js';
+import { loadSeedGraph, type ImportCounts, type SeedConflict } from '../graph/queries/import.js';
 import { countNodes } from '../graph/queries/stats.js';
 import { buildSeedGraph } from './build-seed-graph.js';
 import { formatDatasetError, type DatasetError } from './dataset/dataset-error.js';
@@ -32,10 +32,24 @@ export function buildScopedSeedGraph(
   return { graph: widenToGrid(built.graph, regionGrid, buildTerritorialGrid(scope)), errors: [] };
 }
 
+const shown = (value: unknown) => (value === null ? '(absent)' : `« ${JSON.stringify(value)} »`);
+
+/** One line per field: what the dataset says and what a user's edit, which stays, says. */
+export function formatSeedConflict(conflict: SeedConflict): string[] {
+  if (conflict.kind === 'removed') {
+    const links = conflict.links ? ` (nor its ${conflict.links} link(s) of the dataset)` : '';
+    return [`  ${conflict.target}: removed by a user, not brought back${links}`];
+  }
+  return conflict.fields.map(
+    (f) => `  ${conflict.target} ${f.field}: dataset ${shown(f.seed)}, kept as edited ${shown(f.edited)}`,
+  );
+}
+
 /**
  * Validates the whole dataset, then writes it atomically (graph/queries/import.ts:
  * staged, then made visible in one transaction); nothing is written when any
- * entry is invalid. `ATLAS_SCOPE=france` puts it on the national grid.
+ * entry is invalid. `ATLAS_SCOPE=france` puts it on the national grid. Users'
+ * edits are kept; the conflicts with them are logged and returned.
  */
 export async function loadDataset(
   db: Db,
@@ -60,6 +74,10 @@ export async function loadDataset(
     }
   });
   log(`Loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (counts.conflicts.length > 0) {
+    log(`${counts.conflicts.length} conflict(s) with users' edits, which were kept:`);
+    for (const conflict of counts.conflicts) for (const line of formatSeedConflict(conflict)) log(line);
+  }
   return counts;
 }
 

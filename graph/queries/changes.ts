@@ -122,3 +122,37 @@ export async function countChanges(db: Db): Promise<number> {
   const [row] = await db.read<{ count: number }>(COUNT_CHANGES);
   return Number(row?.count ?? 0);
 }
+
+/** What a seed load needs of a change: the fields it touched and the states they had before it. */
+export interface ChangeTraceRow {
+  seq: number;
+  fields: string[];
+  before: string;
+}
+
+const CHANGE_TRACES = /* cypher */ `
+  MATCH (c:Change)
+  WHERE c.seq > $afterSeq
+  RETURN c.seq AS seq, c.fields AS fields, c.before AS before
+  ORDER BY c.seq
+  LIMIT $limit`;
+
+/** The journal in `seq` order, a page at a time after `afterSeq`. */
+export async function findChangeTraces(
+  db: Db,
+  p: { afterSeq: number; limit: number },
+): Promise<ChangeTraceRow[]> {
+  return (await db.read<ChangeTraceRow>(CHANGE_TRACES, p)).map((row) => ({ ...row, seq: Number(row.seq) }));
+}
+
+const CHANGE_AFTER = /* cypher */ `
+  MATCH (c:Change)
+  WHERE c.seq > $seq
+  RETURN c.uid AS uid
+  LIMIT 1`;
+
+/** A change made after `seq`, if any (a seed load planned before it must not write over it). */
+export async function findChangeAfter(tx: TxRunner, seq: number): Promise<string | undefined> {
+  const [row] = await tx.run<{ uid: string }>(CHANGE_AFTER, { seq });
+  return row?.uid;
+}

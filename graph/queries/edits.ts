@@ -59,29 +59,20 @@ export async function lockAndReadNode(
     : undefined;
 }
 
-const writeNode = (label: NodeLabel) => /* cypher */ `
-  MERGE (n:${label} {id: $id})
-  WITH n, coalesce(n.version, 0) AS version
-  SET n = $props
-  SET n.id = $id, n.searchText = $searchText, n.version = version + 1
-  RETURN n.version AS version`;
-
-/** Sets a node's properties to exactly `props` (creating it if needed); returns its new version. */
-export async function writeNodeState(tx: TxRunner, id: string, state: NodeState): Promise<number> {
-  const [row] = await tx.run<{ version: number }>(writeNode(state.label), {
-    id,
-    props: toNeo4jProps(state.props),
-    searchText: searchTextOf(state.props),
-  });
-  return Number(row?.version ?? 0);
-}
-
-const deleteNode = (label: NodeLabel) => /* cypher */ `
+const readNode = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${label} {id: $id})
-  DETACH DELETE n`;
+  RETURN coalesce(n.version, 0) AS version, properties(n) AS props`;
 
-export async function deleteNodeById(tx: TxRunner, label: NodeLabel, id: string): Promise<void> {
-  await tx.run(deleteNode(label), { id });
+/** A node's state and version, for what a mutation did not load up front; undefined when there is none. */
+export async function readNodeState(
+  tx: TxRunner,
+  label: NodeLabel,
+  id: string,
+): Promise<{ version: number; state: NodeState } | undefined> {
+  const [row] = await tx.run<{ version: number; props: Record<string, unknown> }>(readNode(label), { id });
+  return row
+    ? { version: Number(row.version), state: { label, props: recordedProps(row.props) } }
+    : undefined;
 }
 
 const readLinksOf = (label: NodeLabel) => /* cypher */ `
@@ -110,56 +101,193 @@ export async function readLinkState(
   return row?.props;
 }
 
-const writeLink = (type: RelationshipType, from: NodeLabel, to: NodeLabel) => /* cypher */ `
-  MATCH (a:${from} {id: $from})
-  MATCH (b:${to} {id: $to})
-  MERGE (a)-[r:${type}]->(b)
-  SET r = $props
-  RETURN count(r) AS written`;
+/** What a mutation reads before it decides: nodes, links among them, every link of some. */
+export interface EditLoad {
+  ids: readonly string[];
+  links: readonly { type: RelationshipType; from: string; to: string }[];
+  linksOf: readonly string[];
+}
 
-/** Sets a relationship's properties (creating it); false when an end is missing. */
-export async function writeLinkState(
-  tx: TxRunner,
-  link: LinkState & { fromLabel: NodeLabel; toLabel: NodeLabel },
-): Promise<boolean> {
-  const [row] = await tx.run<{ written: number }>(writeLink(link.type, link.fromLabel, link.toLabel), {
-    from: link.from,
-    to: link.to,
-    props: toNeo4jProps(link.props),
+export interface LoadedEditState {
+  /** The graph version this change makes (its `seq`). */
+  seq: number;
+  nodes: { id: string; version: number; state: NodeState }[];
+  links: LinkState[];
+  /** Every link of the `linksOf` nodes. */
+  around: LinkState[];
+}
+
+// One round trip: the graph version's lock first (mutations then apply one after
+// another, each reading what the previous one committed), then what the mutation reads.
+// Links are looked for between loaded nodes only: a mutation loads the ends of its links.
+const LOAD_EDIT_STATE = /* cypher */ `
+  MERGE (v:GraphVersion {key: 'graph'})
+  SET v.value = coalesce(v.value, 0) + 1
+  WITH v.value AS seq
+  CALL () {
+    ${matchNodesById('n', 'grouped')}
+    RETURN collect(n) AS ns
+  }
+  CALL (ns) {
+    UNWIND $links AS link
+    WITH link, [x IN ns WHERE x.id = link.from][0] AS a, [x IN ns WHERE x.id = link.to][0] AS b
+    WHERE a IS NOT NULL AND b IS NOT NULL
+    MATCH (a)-[r]->(b)
+    WHERE type(r) = link.type
+    RETURN collect({type: type(r), from: a.id, to: b.id, props: properties(r)}) AS links
+  }
+  CALL (ns) {
+    UNWIND [x IN ns WHERE x.id IN $linksOf] AS n
+    MATCH (n)-[r]-(m)
+    WHERE m.id IS NOT NULL
+    RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS around
+  }
+  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around`;
+
+/** Takes the graph version's lock and reads, in one query, what a mutation needs to decide. */
+export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<LoadedEditState> {
+  const [row] = await tx.run<{
+    seq: number;
+    nodes: { id: string; label: NodeLabel; props: Record<string, unknown> }[];
+    links: LinkState[];
+    around: LinkState[];
+  }>(LOAD_EDIT_STATE, {
+    grouped: idsByLabel([...new Set(load.ids)]),
+    links: load.links,
+    linksOf: load.linksOf,
   });
-  return (row?.written ?? 0) > 0;
+  if (!row) throw new Error('The graph version could not be locked.');
+  return {
+    seq: Number(row.seq),
+    nodes: row.nodes.map((node) => ({
+      id: node.id,
+      version: Number(node.props.version ?? 0),
+      state: { label: node.label, props: recordedProps(node.props) },
+    })),
+    links: row.links,
+    around: row.around,
+  };
 }
 
-const deleteLink = (type: RelationshipType, from: NodeLabel, to: NodeLabel) => /* cypher */ `
-  MATCH (:${from} {id: $from})-[r:${type}]->(:${to} {id: $to})
-  DELETE r`;
-
-export async function deleteLinkState(
-  tx: TxRunner,
-  link: { type: RelationshipType; from: string; to: string; fromLabel: NodeLabel; toLabel: NodeLabel },
-): Promise<void> {
-  await tx.run(deleteLink(link.type, link.fromLabel, link.toLabel), link);
+/** Everything a mutation writes, applied at once with its audit record. */
+export interface EditWrites {
+  /** A new source of kind `user-edit`: a URL, a document title or « connaissance de terrain ». */
+  source?: { id: string; title: string; url: string | null; author: string };
+  /** Nodes to set to exactly these properties (created if needed). */
+  nodes: { id: string; state: NodeState }[];
+  links: (LinkState & { fromLabel: NodeLabel; toLabel: NodeLabel })[];
+  removedLinks: {
+    type: RelationshipType;
+    from: string;
+    to: string;
+    fromLabel: NodeLabel;
+    toLabel: NodeLabel;
+  }[];
+  /** Nodes deleted with whatever links they still have. */
+  removedNodes: { id: string; label: NodeLabel }[];
+  /** The :Change record (graph/queries/changes.ts `ChangeRow`). */
+  change: Record<string, unknown>;
 }
 
-const FIND_SOURCE = /* cypher */ `
-  MATCH (s:Source {id: $id})
-  RETURN s.id AS id`;
-
-export async function sourceExists(tx: TxRunner, id: string): Promise<boolean> {
-  return (await tx.run(FIND_SOURCE, { id })).length > 0;
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return [...groups];
 }
 
-const CREATE_USER_SOURCE = /* cypher */ `
-  CREATE (s:Source {id: $id, name: $title, title: $title, url: $url, kind: 'user-edit',
-    author: $author, date: date(), searchText: $searchText})
-  RETURN s.id AS id`;
+/**
+ * One query for all of a mutation's writes and its :Change, composed of a subquery per
+ * label or relationship type it touches (names from the closed lists, values as
+ * parameters); each subquery counts what it wrote. Order: the new source, nodes, links
+ * removed, links written, nodes removed.
+ */
+function composeEditWrites(writes: EditWrites): { cypher: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = { change: writes.change };
+  const counted: string[] = [];
+  const add = (name: string, rows: unknown[], body: string) => {
+    params[name] = rows;
+    counted.push(name);
+    parts.push(`CALL () {\n    UNWIND $${name} AS row\n    ${body}\n    RETURN count(*) AS ${name}\n  }`);
+  };
+  if (writes.source) {
+    add(
+      'source',
+      [{ ...writes.source, searchText: foldText(writes.source.title) }],
+      `CREATE (s:Source {id: row.id, name: row.title, title: row.title, url: row.url, kind: 'user-edit',
+      author: row.author, date: date(), searchText: row.searchText})`,
+    );
+  }
+  groupBy(writes.nodes, (node) => node.state.label).forEach(([label, nodes], i) =>
+    add(
+      `node${i}`,
+      nodes.map((node) => ({
+        id: node.id,
+        props: toNeo4jProps(node.state.props),
+        searchText: searchTextOf(node.state.props),
+      })),
+      `MERGE (n:${label as NodeLabel} {id: row.id})
+    WITH n, row, coalesce(n.version, 0) AS version
+    SET n = row.props
+    SET n.id = row.id, n.searchText = row.searchText, n.version = version + 1`,
+    ),
+  );
+  const byEnds = (link: { type: string; fromLabel: string; toLabel: string }) =>
+    `${link.type}|${link.fromLabel}|${link.toLabel}`;
+  groupBy(writes.removedLinks, byEnds).forEach(([, links], i) => {
+    const { type, fromLabel, toLabel } = links[0]!;
+    add(
+      `unlink${i}`,
+      links.map((link) => ({ from: link.from, to: link.to })),
+      `MATCH (:${fromLabel} {id: row.from})-[r:${type}]->(:${toLabel} {id: row.to})
+    DELETE r`,
+    );
+  });
+  groupBy(writes.links, byEnds).forEach(([, links], i) => {
+    const { type, fromLabel, toLabel } = links[0]!;
+    add(
+      `link${i}`,
+      links.map((link) => ({ from: link.from, to: link.to, props: toNeo4jProps(link.props) })),
+      `MATCH (a:${fromLabel} {id: row.from})
+    MATCH (b:${toLabel} {id: row.to})
+    MERGE (a)-[r:${type}]->(b)
+    SET r = row.props`,
+    );
+  });
+  groupBy(writes.removedNodes, (node) => node.label).forEach(([label, nodes], i) =>
+    add(
+      `unnode${i}`,
+      nodes.map((node) => ({ id: node.id })),
+      `MATCH (n:${label as NodeLabel} {id: row.id})
+    DETACH DELETE n`,
+    ),
+  );
+  const cypher = /* cypher */ `
+  ${parts.join('\n  ')}
+  CREATE (c:Change)
+  SET c = $change
+  RETURN ${['c.uid AS uid', ...counted.map((name) => `${name}`)].join(', ')}`;
+  return { cypher, params };
+}
 
-/** A source of kind `user-edit`: a URL, a document title or « connaissance de terrain », by its author, today. */
-export async function createUserEditSource(
-  tx: TxRunner,
-  p: { id: string; title: string; url: string | null; author: string },
-): Promise<void> {
-  await tx.run(CREATE_USER_SOURCE, { ...p, searchText: foldText(p.title) });
+/**
+ * Applies a mutation's writes and writes its :Change, in one query of the caller's
+ * transaction. Fails when a link could not be written (one of its ends is missing).
+ */
+export async function applyEditWrites(tx: TxRunner, writes: EditWrites): Promise<void> {
+  const { cypher, params } = composeEditWrites(writes);
+  const [row] = await tx.run<Record<string, number>>(cypher, params);
+  for (const [name, rows] of Object.entries(params)) {
+    if (!name.startsWith('link') || !Array.isArray(rows)) continue;
+    if (Number(row?.[name] ?? 0) !== rows.length) throw new MissingLinkEndError();
+  }
+}
+
+/** A link of a mutation could not be written: one of its ends does not exist. */
+export class MissingLinkEndError extends Error {
+  constructor() {
+    super('A link could not be written: one of its ends does not exist.');
+  }
 }
 
 // A territory is within a département when it is that département or lies inside it.

@@ -10,6 +10,7 @@ import {
   type SeedRelationship,
 } from '../model.js';
 import { foldText } from '../text.js';
+import { findChangeAfter, findChangeTraces } from './changes.js';
 import { bumpGraphVersion } from './graph-version.js';
 import { toNeo4jProps, toPlain } from '../values.js';
 
@@ -24,6 +25,27 @@ export interface ImportProgress {
 export interface ImportCounts {
   nodes: Record<string, number>;
   relationships: Record<string, number>;
+  /** Where the loaded data disagrees with users' edits, which were kept. */
+  conflicts: SeedConflict[];
+}
+
+/** One field where the load and a user's edit disagree (values as stored; null: absent). */
+export interface SeedConflictField {
+  field: string;
+  seed: unknown;
+  edited: unknown;
+}
+
+/**
+ * A node (its id) or a link (`TYPE|from|to`) a user edited and the load would have changed:
+ * `edited` keeps the user's values of `fields`; `removed` means a user deleted it (or merged
+ * it away) and the load does not bring it back (nor, for a node, the `links` it had in the data).
+ */
+export interface SeedConflict {
+  target: string;
+  kind: 'edited' | 'removed';
+  fields: SeedConflictField[];
+  links?: number;
 }
 
 /** What search matches: name, acronym, aliases and code, folded like the query. */
@@ -56,10 +78,13 @@ const CLEAN_BATCH_SIZE = 10_000;
 const READ_BATCH_SIZE = 1_000;
 
 // Labels and types are interpolated from the closed lists only (graph/model.ts).
+// An edited node keeps its version, moved on: an editor's form opened before the load gets CONFLICT.
 const mergeNodes = (label: NodeLabel) => /* cypher */ `
   UNWIND $rows AS row
   MERGE (n:${label} {id: row.id})
+  WITH n, row, n.version AS version
   SET n = row.props
+  SET n.version = CASE WHEN version IS NULL THEN null ELSE version + 1 END
   RETURN count(n) AS written`;
 
 const mergeRelationships = (type: RelationshipType, from: NodeLabel, to: NodeLabel) => /* cypher */ `
@@ -141,7 +166,15 @@ function endpointLabel(id: string): NodeLabel {
   return label;
 }
 
-const nodeRow = (node: SeedNode) => ({
+type Props = Record<string, unknown>;
+
+/** A node as a load writes it: its id and every property (Neo4j values). */
+interface NodeWriteRow {
+  id: string;
+  props: Props;
+}
+
+const nodeRow = (node: SeedNode): NodeWriteRow => ({
   id: node.id,
   props: { ...toNeo4jProps(node.props), id: node.id, searchText: searchTextOf(node.props) },
 });
@@ -152,14 +185,16 @@ const relationshipRow = (rel: SeedRelationship) => ({
   props: { ...toNeo4jProps(rel.props), sources: rel.sources },
 });
 
+const linkKeyOf = (rel: { type: string; from: string; to: string }) => `${rel.type}|${rel.from}|${rel.to}`;
+
 function missingEndpoints(type: string, from: string, to: string, missing: number): Error {
   return new Error(`${type} ${from}→${to}: ${missing} relationship(s) reference missing nodes`);
 }
 
-async function writeNodes(tx: TxRunner, label: NodeLabel, nodes: SeedNode[]): Promise<number> {
+async function writeNodes(tx: TxRunner, label: NodeLabel, rows: NodeWriteRow[]): Promise<number> {
   let written = 0;
-  for (const batch of chunk(nodes, BATCH_SIZE)) {
-    const [result] = await tx.run<{ written: number }>(mergeNodes(label), { rows: batch.map(nodeRow) });
+  for (const batch of chunk(rows, BATCH_SIZE)) {
+    const [result] = await tx.run<{ written: number }>(mergeNodes(label), { rows: batch });
     written += result?.written ?? 0;
   }
   return written;
@@ -207,61 +242,183 @@ export async function removeStaging(db: Db): Promise<void> {
 }
 
 /** Properties as stored and as read back, in one comparable form (nulls are not stored). */
-function canonicalProps(props: Record<string, unknown>): string {
+function canonicalProps(props: Props): string {
   const entries = Object.entries(props)
     .filter(([, value]) => value !== null && value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(entries);
 }
 
-const writtenForm = (props: Record<string, unknown>) =>
-  canonicalProps(toPlain(props) as Record<string, unknown>);
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+// Bookkeeping of editing (mutations move it), not data: never compared, kept by mergeNodes.
+function withoutVersion(props: Props): Props {
+  const { version: _version, ...rest } = props;
+  return rest;
+}
 
 /**
- * Existing nodes whose properties differ from the graph's: only those are
- * written again, so that reloading unchanged data costs reads, not a huge
- * final transaction.
+ * What users' changes (the :Change journal) did, field by field: the value each field had
+ * before the first change to it. A field that no longer holds that value carries a user's
+ * edit, which a load keeps; one brought back to it (a revert) belongs to the data again.
  */
-async function findChangedNodes(db: Db, nodes: readonly SeedNode[]): Promise<SeedNode[]> {
-  const changed: SeedNode[] = [];
+interface EditBases {
+  /** Node id → whether it existed before the first change that created or removed it. */
+  existed: Map<string, boolean>;
+  /** Node id → property → its value before the first change to it (null: absent). */
+  props: Map<string, Map<string, unknown>>;
+  /** `TYPE|from|to` → its properties before the first change to it (null: absent). */
+  links: Map<string, Props | null>;
+  /** The last change read: a change after it makes the load's plan stale. */
+  lastSeq: number;
+}
+
+const JOURNAL_PAGE = 1_000;
+
+/** A change's `before`, as server/schema/editing/recorder.ts records it. */
+interface RecordedState {
+  nodes: Record<string, { props: Props } | null>;
+  links: Record<string, { props: Props } | null>;
+}
+
+/** `id.prop` → [id, prop], `id` → [id]: in a `prefix:slug` id a dot can only come after the colon. */
+function splitField(field: string): [string, string | undefined] {
+  const dot = field.indexOf('.', field.indexOf(':'));
+  return dot === -1 ? [field, undefined] : [field.slice(0, dot), field.slice(dot + 1)];
+}
+
+async function readEditBases(db: Db): Promise<EditBases> {
+  const bases: EditBases = { existed: new Map(), props: new Map(), links: new Map(), lastSeq: 0 };
+  for (;;) {
+    const page = await findChangeTraces(db, { afterSeq: bases.lastSeq, limit: JOURNAL_PAGE });
+    for (const change of page) {
+      const before = JSON.parse(change.before) as RecordedState;
+      for (const field of change.fields) {
+        if (field.includes('|')) {
+          if (!bases.links.has(field)) bases.links.set(field, before.links[field]?.props ?? null);
+          continue;
+        }
+        const [id, prop] = splitField(field);
+        const state = before.nodes[id] ?? null;
+        if (prop === undefined) {
+          if (!bases.existed.has(id)) bases.existed.set(id, state !== null);
+          continue;
+        }
+        const props = bases.props.get(id) ?? new Map<string, unknown>();
+        if (!props.has(prop)) props.set(prop, state?.props[prop] ?? null);
+        bases.props.set(id, props);
+      }
+      bases.lastSeq = change.seq;
+    }
+    if (page.length < JOURNAL_PAGE) return bases;
+  }
+}
+
+/**
+ * What a load writes over an existing node (plain values): the data's properties, except
+ * where a user's edit stands; and where the two disagree.
+ */
+function keepEdits(
+  seed: Props,
+  stored: Props,
+  bases: Map<string, unknown> | undefined,
+): { props: Props; conflicts: SeedConflictField[] } {
+  if (!bases) return { props: seed, conflicts: [] };
+  const props = { ...seed };
+  const conflicts: SeedConflictField[] = [];
+  for (const [prop, base] of bases) {
+    const edited = stored[prop] ?? null;
+    if (sameValue(edited, base)) continue;
+    if (edited === null) delete props[prop];
+    else props[prop] = edited;
+    if (!sameValue(seed[prop], edited)) conflicts.push({ field: prop, seed: seed[prop] ?? null, edited });
+  }
+  props.searchText = searchTextOf(props as SeedNode['props']);
+  return { props, conflicts };
+}
+
+/**
+ * Existing nodes whose properties differ from the graph's: only those are written again,
+ * so that reloading unchanged data costs reads, not a huge final transaction. Users'
+ * edits are kept, and reported where the data disagrees with them.
+ */
+async function planNodeWrites(
+  db: Db,
+  nodes: readonly SeedNode[],
+  bases: EditBases,
+): Promise<{ rows: Map<NodeLabel, NodeWriteRow[]>; conflicts: SeedConflict[] }> {
+  const rows = new Map<NodeLabel, NodeWriteRow[]>();
+  const conflicts: SeedConflict[] = [];
   for (const label of NODE_LABELS) {
     for (const batch of chunk(
       nodes.filter((node) => node.label === label),
       READ_BATCH_SIZE,
     )) {
-      const rows = await db.read<{ id: string; props: Record<string, unknown> }>(readNodeProps(label), {
+      const found = await db.read<{ id: string; props: Props }>(readNodeProps(label), {
         ids: batch.map((node) => node.id),
       });
-      const stored = new Map(rows.map((row) => [row.id, canonicalProps(row.props)]));
-      for (const node of batch)
-        if (stored.get(node.id) !== writtenForm(nodeRow(node).props)) changed.push(node);
+      const stored = new Map(found.map((row) => [row.id, row.props]));
+      for (const node of batch) {
+        const current = stored.get(node.id) ?? {};
+        const seed = toPlain(nodeRow(node).props) as Props;
+        const kept = keepEdits(seed, current, bases.props.get(node.id));
+        if (kept.conflicts.length > 0)
+          conflicts.push({ target: node.id, kind: 'edited', fields: kept.conflicts });
+        if (canonicalProps(withoutVersion(current)) === canonicalProps(kept.props)) continue;
+        const labelRows = rows.get(label) ?? [];
+        labelRows.push({ id: node.id, props: toNeo4jProps(kept.props) });
+        rows.set(label, labelRows);
+      }
     }
   }
-  return changed;
+  return { rows, conflicts };
 }
 
-/** Relationships to write: those not already stored with the same properties. */
-async function findChangedRelationships(
+/**
+ * Relationships to write: those not already stored with the same properties, but for
+ * links a user changed or removed, which stay as the user left them.
+ */
+async function planRelationshipWrites(
   db: Db,
   rels: readonly SeedRelationship[],
-): Promise<SeedRelationship[]> {
+  bases: EditBases,
+): Promise<{ rels: SeedRelationship[]; conflicts: SeedConflict[] }> {
   const changed: SeedRelationship[] = [];
+  const conflicts: SeedConflict[] = [];
   for (const type of RELATIONSHIP_TYPES) {
     for (const [[from, to], group] of groupByEndpoints(rels.filter((rel) => rel.type === type))) {
       for (const batch of chunk(group, READ_BATCH_SIZE)) {
-        const rows = await db.read<{ from: string; to: string; props: Record<string, unknown> }>(
+        const rows = await db.read<{ from: string; to: string; props: Props }>(
           readRelationshipProps(type, from, to),
           { rows: batch.map((rel) => ({ from: rel.from, to: rel.to })) },
         );
-        const stored = new Set(rows.map((row) => `${row.from}|${row.to}|${canonicalProps(row.props)}`));
+        const stored = new Map(rows.map((row) => [`${row.from}|${row.to}`, canonicalProps(row.props)]));
+        const storedProps = new Map(rows.map((row) => [`${row.from}|${row.to}`, row.props]));
         for (const rel of batch) {
-          if (!stored.has(`${rel.from}|${rel.to}|${writtenForm(relationshipRow(rel).props)}`))
-            changed.push(rel);
+          const key = linkKeyOf(rel);
+          const current = storedProps.get(`${rel.from}|${rel.to}`) ?? null;
+          const seed = toPlain(relationshipRow(rel).props) as Props;
+          const base = bases.links.get(key);
+          const edited =
+            base !== undefined &&
+            (current ? canonicalProps(current) : null) !== (base ? canonicalProps(base) : null);
+          if (edited) {
+            if (!current) conflicts.push({ target: key, kind: 'removed', fields: [] });
+            else if (canonicalProps(current) !== canonicalProps(seed)) {
+              const fields = [...new Set([...Object.keys(seed), ...Object.keys(current)])]
+                .filter((field) => !sameValue(seed[field], current[field]))
+                .sort()
+                .map((field) => ({ field, seed: seed[field] ?? null, edited: current[field] ?? null }));
+              conflicts.push({ target: key, kind: 'edited', fields });
+            }
+            continue;
+          }
+          if (stored.get(`${rel.from}|${rel.to}`) !== canonicalProps(seed)) changed.push(rel);
         }
       }
     }
   }
-  return changed;
+  return { rels: changed, conflicts };
 }
 
 async function findExisting(db: Db, nodes: readonly SeedNode[]): Promise<Set<string>> {
@@ -290,6 +447,12 @@ export interface LoadOptions {
  * transactions, then revealed, together with every write that touches
  * existing nodes, in one final transaction. MERGE on ids and `SET =` make a
  * second load a no-op.
+ *
+ * Users' edits (the :Change journal) win over the data: an edited property or
+ * link keeps the user's value, a node or link a user removed (deleted, merged
+ * away) is not brought back; each disagreement is returned in `conflicts`. The
+ * final transaction takes the lock mutations take first, and gives up if any
+ * change came after the journal was read.
  */
 export async function loadSeedGraph(
   db: Db,
@@ -305,22 +468,51 @@ export async function loadSeedGraph(
   await db.read(AWAIT_INDEXES);
   await removeStaging(db);
 
+  const bases = await readEditBases(db);
   const existing = await findExisting(db, graph.nodes);
-  const staged = graph.nodes.filter((node) => !existing.has(node.id));
+  // Seed nodes a user removed: absent now, present before the change that removed them.
+  const removed = new Set(
+    graph.nodes
+      .filter((node) => !existing.has(node.id) && bases.existed.get(node.id) === true)
+      .map((n) => n.id),
+  );
+  const linksOfRemoved = new Map<string, number>();
+  for (const rel of graph.relationships) {
+    for (const end of [rel.from, rel.to]) {
+      if (removed.has(end)) linksOfRemoved.set(end, (linksOfRemoved.get(end) ?? 0) + 1);
+    }
+  }
+  const staged = graph.nodes.filter((node) => !existing.has(node.id) && !removed.has(node.id));
   const stagedIds = new Set(staged.map((node) => node.id));
   const stagedRels = graph.relationships.filter((rel) => stagedIds.has(rel.from) && stagedIds.has(rel.to));
-  const directNodes = await findChangedNodes(
+  const nodePlan = await planNodeWrites(
     db,
     graph.nodes.filter((node) => existing.has(node.id)),
+    bases,
   );
-  const directRels = await findChangedRelationships(
+  const relPlan = await planRelationshipWrites(
     db,
-    graph.relationships.filter((rel) => !(stagedIds.has(rel.from) && stagedIds.has(rel.to))),
+    graph.relationships.filter(
+      (rel) =>
+        !(stagedIds.has(rel.from) && stagedIds.has(rel.to)) && !removed.has(rel.from) && !removed.has(rel.to),
+    ),
+    bases,
   );
+  const conflicts: SeedConflict[] = [
+    ...[...removed].map((id) => ({
+      target: id,
+      kind: 'removed' as const,
+      fields: [],
+      links: linksOfRemoved.get(id) ?? 0,
+    })),
+    ...nodePlan.conflicts,
+    ...relPlan.conflicts,
+  ];
+  const directRels = relPlan.rels;
   const total = graph.nodes.length + graph.relationships.length;
   let done = 0;
   let batches = 0;
-  const totals: ImportCounts = { nodes: {}, relationships: {} };
+  const totals: ImportCounts = { nodes: {}, relationships: {}, conflicts };
   const add = (into: Record<string, number>, key: string, count: number) => {
     into[key] = (into[key] ?? 0) + count;
   };
@@ -351,12 +543,18 @@ export async function loadSeedGraph(
     }
 
     await db.writeTransaction(async (tx) => {
+      // Mutations take this lock first: no edit can land between this check and the writes.
+      // Caches over the graph (the coverage grid) reload when they see the version move.
+      const version = await bumpGraphVersion(tx);
+      const late = await findChangeAfter(tx, bases.lastSeq);
+      if (late)
+        throw new Error(`The graph was edited during the load (${late}): nothing was written, load again.`);
       for (const label of NODE_LABELS) {
         if (staged.some((node) => node.label === label)) await tx.run(revealNodes(label));
-        const nodes = directNodes.filter((node) => node.label === label);
-        if (nodes.length === 0) continue;
-        await writeNodes(tx, label, nodes);
-        done += nodes.length;
+        const rows = nodePlan.rows.get(label) ?? [];
+        if (rows.length === 0) continue;
+        await writeNodes(tx, label, rows);
+        done += rows.length;
         onProgress({ step: label, done, total });
       }
       for (const type of RELATIONSHIP_TYPES) {
@@ -366,8 +564,6 @@ export async function loadSeedGraph(
         done += rels.length;
         onProgress({ step: type, done, total });
       }
-      // Caches over the graph (the coverage grid) reload when they see the version move.
-      const version = await bumpGraphVersion(tx);
       await inFinalTransaction?.(tx, version);
     });
   } catch (error) {
@@ -375,7 +571,7 @@ export async function loadSeedGraph(
     throw error;
   }
   onProgress({ step: 'visible', done: total, total });
-  // Everything of the graph is now in the database, written or found unchanged
+  // Everything of the graph is now in the database, written, found unchanged, or kept as a user left it
   for (const node of graph.nodes) add(totals.nodes, node.label, 1);
   for (const rel of graph.relationships) add(totals.relationships, rel.type, 1);
   return totals;

@@ -22,6 +22,7 @@ import { apiBench } from './api.bench.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { coverageBench } from './coverage.bench.js';
 import { importBench } from './import.bench.js';
+import { editingBench } from './editing.bench.js';
 import { loadBench } from './load.bench.js';
 import type { BenchResult, BenchSuite } from './harness.js';
 import { pageBench } from './page.bench.js';
@@ -37,6 +38,8 @@ const SUITES: Record<string, BenchSuite> = {
   page: pageBench,
   load: loadBench,
   import: importBench,
+  // Last: it edits the seed graph the other suites measure.
+  editing: editingBench,
 };
 
 const argv = process.argv.slice(2);

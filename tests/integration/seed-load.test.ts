@@ -4,6 +4,7 @@ import { countGraph } from '../../graph/queries/stats.js';
 import { countStagingNodes, loadSeedGraph } from '../../graph/queries/import.js';
 import { loadDataset } from '../../seeds/load.js';
 import { createTestApi } from '../helpers/graphql.js';
+import { createAccount, gql, type Account } from './editing/accounts.js';
 import { removeSyntheticNodes } from '../helpers/synthetic-graph.js';
 
 const api = createTestApi();
@@ -46,11 +47,31 @@ const NODE_QUERY = /* GraphQL */ `
   }
 `;
 
+const NODE_PROPS = /* GraphQL */ `
+  query ($id: ID!) {
+    node(id: $id) {
+      id
+      name
+      ... on Organisation {
+        version
+        aliases
+        description
+      }
+      ... on Person {
+        version
+      }
+    }
+  }
+`;
+
 describe('seed loading', () => {
   it('changes nothing when the dataset is loaded a second time', async () => {
     const before = await countGraph(api.db);
-    await loadDataset(api.db, () => {});
+    const sample = await api.execute(NODE_PROPS, { id: 'org:beta-pi' });
+    const counts = await loadDataset(api.db, () => {});
+    expect(counts.conflicts).toEqual([]);
     expect(await countGraph(api.db)).toEqual(before);
+    expect(await api.execute(NODE_PROPS, { id: 'org:beta-pi' })).toEqual(sample);
   });
 
   it('writes nothing when one relationship points at a missing node', async () => {
@@ -121,5 +142,106 @@ describe('seed loading', () => {
       /\.yaml:\d+ /,
     );
     expect(await countGraph(api.db)).toEqual(before);
+  });
+});
+
+// Seed nodes of article 13 (Niort) and 01: edited here through the API, restored by reverts at the end.
+const SOURCE = { source: { id: 'src:2019-06-20-fablab-niortais-industrie-metiers-d-art' }, reason: 'test' };
+const EDITED_NAME = 'La Bêta-Pi (Niort)';
+
+describe('seed loading over users’ edits', () => {
+  let admin: Account;
+  const changes: string[] = [];
+
+  async function mutate(query: string, variables: Record<string, unknown>) {
+    const answer = await gql<Record<string, { change: { id: string } }>>(
+      query,
+      { change: SOURCE, ...variables },
+      admin,
+    );
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    changes.push(Object.values(answer.data!)[0]!.change.id);
+  }
+  const versionOf = async (id: string) =>
+    ((await api.execute(NODE_PROPS, { id })).data as { node: { version: number } }).node.version;
+
+  afterAll(async () => {
+    // Newest first, so that no revert meets a later change of the same field.
+    for (const id of changes.reverse()) {
+      const answer = await gql(
+        `mutation($id: ID!) { revertChange(id: $id) { change { id } } }`,
+        { id },
+        admin,
+      );
+      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    }
+    // Reverted edits are the data's again: the next load has nothing to say about them.
+    expect((await loadDataset(api.db, () => {})).conflicts).toEqual([]);
+  });
+
+  it('keeps edited names and links, does not bring back what was removed, and reports each conflict', async () => {
+    admin = await createAccount(api.db, 'admin');
+    await mutate(
+      `mutation($id: ID!, $version: Int!, $patch: OrganisationPatch!, $change: ChangeInput!) {
+        updateOrganisation(id: $id, version: $version, patch: $patch, change: $change) { change { id } } }`,
+      { id: 'org:beta-pi', version: await versionOf('org:beta-pi'), patch: { name: EDITED_NAME } },
+    );
+    await mutate(
+      `mutation($input: RelationshipInput!, $change: ChangeInput!) {
+        addRelationship(input: $input, change: $change) { change { id } } }`,
+      { input: { type: 'PARTNERS_IN', from: 'org:beta-pi', to: 'dis:lab-eno', role: 'co-animation' } },
+    );
+    await mutate(
+      `mutation($id: ID!, $version: Int!, $change: ChangeInput!) {
+        deleteNode(id: $id, version: $version, change: $change) { change { id } } }`,
+      { id: 'per:julien-simonnet', version: await versionOf('per:julien-simonnet') },
+    );
+    await mutate(
+      `mutation($ref: RelationshipRef!, $change: ChangeInput!) {
+        removeRelationship(ref: $ref, change: $change) { change { id } } }`,
+      { ref: { type: 'CARRIES', from: 'org:la-bouillonneuse', to: 'dis:centre-formation-emaillage' } },
+    );
+    const edited = await countGraph(api.db);
+    const editedNode = await api.execute(NODE_PROPS, { id: 'org:beta-pi' });
+
+    const lines: string[] = [];
+    const { conflicts } = await loadDataset(api.db, (line) => lines.push(line));
+
+    const byTarget = new Map(conflicts.map((conflict) => [conflict.target, conflict]));
+    expect(byTarget.get('org:beta-pi')).toEqual({
+      target: 'org:beta-pi',
+      kind: 'edited',
+      fields: [{ field: 'name', seed: 'La Bêta-Pi', edited: EDITED_NAME }],
+    });
+    const link = byTarget.get('PARTNERS_IN|org:beta-pi|dis:lab-eno');
+    expect(link?.kind).toBe('edited');
+    expect(link?.fields).toContainEqual({ field: 'role', seed: 'cofondateur', edited: 'co-animation' });
+    expect(byTarget.get('per:julien-simonnet')).toMatchObject({ kind: 'removed' });
+    expect(byTarget.get('per:julien-simonnet')?.links).toBeGreaterThanOrEqual(1);
+    expect(byTarget.get('CARRIES|org:la-bouillonneuse|dis:centre-formation-emaillage')).toMatchObject({
+      kind: 'removed',
+    });
+    expect(conflicts).toHaveLength(4);
+    expect(lines.join('\n')).toContain(
+      `org:beta-pi name: dataset « "La Bêta-Pi" », kept as edited « "${EDITED_NAME}" »`,
+    );
+    expect(lines.join('\n')).toMatch(/per:julien-simonnet: removed by a user, not brought back/);
+
+    // The graph is as the user left it: nothing rewritten, nothing resurrected.
+    expect(await countGraph(api.db)).toEqual(edited);
+    expect(await api.execute(NODE_PROPS, { id: 'org:beta-pi' })).toEqual(editedNode);
+    const gone = await api.execute(NODE_PROPS, { id: 'per:julien-simonnet' });
+    expect(gone.data).toEqual({ node: null });
+    const [carries] = await api.db.read<{ count: number }>(
+      `MATCH (:Organisation {id: $from})-[r:CARRIES]->(:Dispositif {id: $to}) RETURN count(r) AS count`,
+      { from: 'org:la-bouillonneuse', to: 'dis:centre-formation-emaillage' },
+    );
+    expect(carries?.count).toBe(0);
+
+    // Loading again says the same, and still changes nothing.
+    const again = await loadDataset(api.db, () => {});
+    expect(again.conflicts).toEqual(conflicts);
+    expect(await countGraph(api.db)).toEqual(edited);
+    expect(await api.execute(NODE_PROPS, { id: 'org:beta-pi' })).toEqual(editedNode);
   });
 });

@@ -7,6 +7,7 @@ export interface Suggestion {
 }
 
 const LEVEL_PREFIXES: Record<TerritoryLevel, string> = {
+  PAYS: 'pays:',
   REGION: 'reg:',
   DEPARTEMENT: 'dep:',
   EPCI: 'epci:',

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { CreateNodeDialog } from '../editing/CreateNodeDialog';
 import { login, logout, refreshViewer, useViewer } from './session';
+import { TokensPanel } from './TokensPanel';
 import './auth.css';
 
 const ROLE_LABELS = { reader: 'lecteur', editor: 'éditeur', admin: 'administrateur' } as const;
@@ -19,6 +20,7 @@ export function LoginBox() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState<'ORGANISATION' | 'DISPOSITIF' | null>(null);
+  const [tokens, setTokens] = useState(false);
 
   useEffect(() => {
     void refreshViewer();
@@ -52,9 +54,13 @@ export function LoginBox() {
         <span className="viewer" title={viewer.departements.join(', ')}>
           {viewer.email} ({ROLE_LABELS[viewer.role]})
         </span>
+        <button type="button" onClick={() => setTokens(!tokens)} aria-expanded={tokens}>
+          Jetons d’accès
+        </button>
         <button type="button" onClick={() => void logout()}>
           Se déconnecter
         </button>
+        {tokens && <TokensPanel onClose={() => setTokens(false)} />}
         {creating && <CreateNodeDialog kind={creating} onClose={() => setCreating(null)} />}
       </div>
     );

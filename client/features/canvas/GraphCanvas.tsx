@@ -128,7 +128,14 @@ export interface GraphCanvasHandle {
   positionOf(id: string): { x: number; y: number } | null;
   /** The label size (model units) and the nodes whose names are drawn. */
   drawnLabels(): { size: number; shown: Set<string> } | null;
+  /**
+   * « Ajouter un lien » by drawing: a line follows the pointer from node `id` until
+   * another node is tapped (its id) or the background is, or Escape pressed (null).
+   */
+  drawLinkFrom(id: string): Promise<string | null>;
 }
+
+const DRAW_END = '__draw-end';
 
 /**
  * The one owner of the imperative cytoscape instance: created on mount,
@@ -174,6 +181,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       callbacks.current.large ? { size } : undefined,
     );
   }
+  // While a link is drawn, taps end the drawing instead of selecting.
+  const drawing = useRef(false);
 
   useImperativeHandle(
     props.ref,
@@ -206,6 +215,59 @@ export function GraphCanvas(props: GraphCanvasProps) {
       positionOf(id) {
         const node = cyRef.current?.getElementById(id);
         return node && node.nonempty() && node.isNode() ? { ...node.position() } : null;
+      },
+      drawLinkFrom(id) {
+        const cy = cyRef.current;
+        const from = cy?.getElementById(id);
+        if (!cy || !from || from.empty() || drawing.current) return Promise.resolve(null);
+        drawing.current = true;
+        const ghost = cy.add([
+          {
+            group: 'nodes',
+            data: { id: DRAW_END },
+            position: { ...from.position() },
+            selectable: false,
+            grabbable: false,
+          },
+          {
+            group: 'edges',
+            data: { id: `${DRAW_END}-edge`, source: id, target: DRAW_END },
+            selectable: false,
+          },
+        ]);
+        // `events: no`: the line's end sits under the pointer, and must not catch the tap.
+        ghost.nodes().style({ width: 6, height: 6, label: '', 'background-color': '#333', events: 'no' });
+        ghost.edges().style({
+          events: 'no',
+          'line-style': 'dashed',
+          'line-color': '#333',
+          'target-arrow-shape': 'triangle',
+          label: '',
+        });
+        return new Promise((resolve) => {
+          const move = (event: cytoscape.EventObject) => ghost.nodes().positions(() => event.position);
+          const end = (target: string | null) => {
+            cy.off('mousemove', move);
+            cy.off('tap', onTap);
+            window.removeEventListener('keydown', onKey);
+            ghost.remove();
+            // The tap that ended the drawing must not select what it fell on.
+            setTimeout(() => (drawing.current = false), 0);
+            resolve(target);
+          };
+          const onTap = (event: cytoscape.EventObject) => {
+            const target = event.target as cytoscape.Core | cytoscape.NodeSingular | cytoscape.EdgeSingular;
+            const other =
+              target !== cy && 'isNode' in target && target.isNode() && !target.isParent()
+                ? target.id()
+                : null;
+            end(other !== id && other !== DRAW_END ? other : null);
+          };
+          const onKey = (event: KeyboardEvent) => event.key === 'Escape' && end(null);
+          cy.on('mousemove', move);
+          cy.on('tap', onTap);
+          window.addEventListener('keydown', onKey);
+        });
       },
     }),
     [],
@@ -287,16 +349,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cyRef.current = cy;
     window.__atlasCy = cy;
     cy.on('tap', (event) => {
-      if (event.target === cy) callbacks.current.onSelect({ type: 'none' });
+      if (event.target === cy && !drawing.current) callbacks.current.onSelect({ type: 'none' });
     });
     cy.on('tap', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
-      if (node.isParent()) return;
+      if (node.isParent() || drawing.current) return;
       callbacks.current.onSelect({ type: 'node', id: node.id() });
     });
-    cy.on('tap', 'edge', (event) =>
-      callbacks.current.onSelect({ type: 'edge', id: (event.target as cytoscape.EdgeSingular).id() }),
-    );
+    cy.on('tap', 'edge', (event) => {
+      if (!drawing.current)
+        callbacks.current.onSelect({ type: 'edge', id: (event.target as cytoscape.EdgeSingular).id() });
+    });
     cy.on('dbltap', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
       if (!node.isParent()) callbacks.current.onOpen(node.id());

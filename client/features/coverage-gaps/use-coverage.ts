@@ -12,6 +12,7 @@ import {
   type CoverageResult,
   type CoverageScope,
 } from './types.js';
+import { useEditRevision } from '../editing/revision';
 
 export interface CoverageData {
   left: CoverageResult;
@@ -59,7 +60,12 @@ async function fetchCoverage(
 
 /** The coverage for a request, refetched (and the previous request aborted) whenever it changes. */
 export function useCoverage(coverageRequest: CoverageRequest): Loadable<CoverageData> {
-  return useLoad((signal) => fetchCoverage(coverageRequest, signal), [JSON.stringify(coverageRequest)]);
+  // …and after an edit (issue 12): the grid may have changed.
+  const revision = useEditRevision();
+  return useLoad(
+    (signal) => fetchCoverage(coverageRequest, signal),
+    [JSON.stringify(coverageRequest), revision],
+  );
 }
 
 /** How each dispositif applies, per cell: for the cells named, or for all of them (export). */
@@ -83,10 +89,11 @@ export function useCellApplications(
   filter: CoverageFilter,
   territory: string | null,
 ): Loadable<CellApplication[]> {
+  const revision = useEditRevision();
   return useLoad(
     territory
       ? async (signal) => (await fetchApplications(scope, filter, [territory], signal)).get(territory) ?? []
       : null,
-    [JSON.stringify([scope, filter, territory])],
+    [JSON.stringify([scope, filter, territory]), revision],
   );
 }

@@ -105,7 +105,7 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
           </button>
         </div>
       </header>
-      <EditingTools id={props.id} kind={kind} onDeleted={props.onClose} />
+      <EditingTools id={props.id} name={name} kind={kind} onDeleted={props.onClose} />
       <div className="details-tabs" role="tablist" aria-label="Vues de la fiche">
         <button type="button" role="tab" aria-selected={tab === 'details'} onClick={() => setTab('details')}>
           Fiche

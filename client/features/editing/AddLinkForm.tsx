@@ -5,7 +5,8 @@ import type { Hit } from '../search/grouping';
 import { SearchBox } from '../search/SearchBox';
 import { RELATION_ENDPOINTS, relationsFrom } from './endpoints';
 import { editErrorMessage } from './messages';
-import { ADD_RELATIONSHIP } from './queries';
+import { editingCanvas } from './canvas-bridge';
+import { ADD_RELATIONSHIP, NODE_NAME_QUERY } from './queries';
 import { bumpEditRevision } from './revision';
 import { changeInputOf, EMPTY_SOURCE, SourceFields } from './SourceFields';
 
@@ -17,6 +18,29 @@ export function AddLinkForm({ id, kind, onDone }: { id: string; kind: NodeKind; 
   const [details, setDetails] = useState({ evidence: '', role: '', amount: '', period: '' });
   const [source, setSource] = useState(EMPTY_SOURCE);
   const [error, setError] = useState<string | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const canDraw = editingCanvas()?.positionOf(id) != null;
+
+  /** The other node, drawn to on the canvas; the relation becomes one that fits both ends. */
+  async function draw() {
+    const canvas = editingCanvas();
+    if (!canvas) return;
+    setDrawing(true);
+    setError(null);
+    const to = await canvas.drawLinkFrom(id);
+    setDrawing(false);
+    if (!to) return;
+    try {
+      const node = (await request(NODE_NAME_QUERY, { id: to })).data.node;
+      if (!node) return setError('Cet élément n’existe plus.');
+      const fitting = types.filter((option) => RELATION_ENDPOINTS[option].to.includes(node.kind as NodeKind));
+      if (fitting.length === 0) return setError(`Aucune relation possible vers « ${node.name} ».`);
+      if (!fitting.includes(type)) setType(fitting[0]!);
+      setTarget({ id: node.id, kind: node.kind as NodeKind, name: node.name, score: 1 });
+    } catch (caught) {
+      setError(editErrorMessage(caught));
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,6 +90,12 @@ export function AddLinkForm({ id, kind, onDone }: { id: string; kind: NodeKind; 
         kinds={RELATION_ENDPOINTS[type].to}
         onChoose={setTarget}
       />
+      {canDraw && (
+        <button type="button" onClick={() => void draw()} disabled={drawing}>
+          Tracer sur le graphe
+        </button>
+      )}
+      {drawing && <p role="status">Cliquez sur l’autre élément dans le graphe (Échap : annuler).</p>}
       {target && <p className="chosen">Avec : {target.name}</p>}
       {(['evidence', 'role', 'amount', 'period'] as const).map((key) => (
         <label key={key}>

@@ -91,7 +91,7 @@ function EditFields({ node, onDone }: { node: Editable; onDone: () => void }) {
       if (node.__typename === 'Organisation') await request(UPDATE_ORGANISATION, { ...variables, patch });
       else if (node.__typename === 'Dispositif') await request(UPDATE_DISPOSITIF, { ...variables, patch });
       else await request(UPDATE_PERSON, { ...variables, patch });
-      bumpEditRevision();
+      bumpEditRevision(typeof patch.name === 'string' ? { renamed: { id: node.id, name: patch.name } } : {});
       onDone();
     } catch (caught) {
       setError(editErrorMessage(caught));

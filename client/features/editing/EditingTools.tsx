@@ -4,6 +4,7 @@ import type { NodeKind } from '../../vocabulary';
 import { useViewer } from '../auth/session';
 import { AddLinkForm } from './AddLinkForm';
 import { EditNodeForm } from './EditNodeForm';
+import { MergeForm } from './MergeForm';
 import { EDITABLE_KINDS } from './endpoints';
 import { editErrorMessage } from './messages';
 import { DELETE_NODE, EDITABLE_NODE_QUERY } from './queries';
@@ -11,18 +12,20 @@ import { bumpEditRevision } from './revision';
 import { changeInputOf, EMPTY_SOURCE } from './SourceFields';
 import './editing.css';
 
-/** « Modifier », « Ajouter un lien », « Supprimer » in the details panel, for editors. */
+/** « Modifier », « Ajouter un lien », « Fusionner avec… », « Supprimer » in the details panel, for editors. */
 export function EditingTools({
   id,
+  name,
   kind,
   onDeleted,
 }: {
   id: string;
+  name: string;
   kind: NodeKind | undefined;
   onDeleted: () => void;
 }) {
   const viewer = useViewer();
-  const [mode, setMode] = useState<'none' | 'edit' | 'link'>('none');
+  const [mode, setMode] = useState<'none' | 'edit' | 'link' | 'merge'>('none');
   const [error, setError] = useState<string | null>(null);
   if (!viewer?.canEdit || !kind || !EDITABLE_KINDS.includes(kind)) return null;
 
@@ -48,6 +51,9 @@ export function EditingTools({
         <button type="button" onClick={() => setMode(mode === 'link' ? 'none' : 'link')}>
           Ajouter un lien
         </button>
+        <button type="button" onClick={() => setMode(mode === 'merge' ? 'none' : 'merge')}>
+          Fusionner avec…
+        </button>
         <button type="button" onClick={() => void remove()}>
           Supprimer
         </button>
@@ -55,6 +61,7 @@ export function EditingTools({
       {error && <p role="alert">{error}</p>}
       {mode === 'edit' && <EditNodeForm id={id} onDone={() => setMode('none')} />}
       {mode === 'link' && <AddLinkForm id={id} kind={kind} onDone={() => setMode('none')} />}
+      {mode === 'merge' && <MergeForm id={id} name={name} kind={kind} onDone={() => setMode('none')} />}
     </section>
   );
 }

@@ -150,3 +150,52 @@ export const REVERT_CHANGE = graphql(`
     }
   }
 `);
+
+export const NODE_NAME_QUERY = graphql(`
+  query NodeName($id: ID!) {
+    node(id: $id) {
+      id
+      kind
+      name
+    }
+  }
+`);
+
+/** What « Fusionner avec… » shows before it asks: the links of the node that goes, and its names. */
+export const MERGE_PREVIEW_QUERY = graphql(`
+  query MergePreview($id: ID!) {
+    node(id: $id) {
+      id
+      name
+      ... on Organisation {
+        aliases
+      }
+      ... on Dispositif {
+        aliases
+      }
+    }
+    neighbourhood(ids: [$id], depth: 1, limit: 300) {
+      nodes {
+        id
+        label
+      }
+      edges {
+        id
+        source
+        target
+        type
+      }
+      truncated
+    }
+  }
+`);
+
+export const MERGE_NODES = graphql(`
+  mutation MergeNodes($keep: ID!, $merge: ID!, $change: ChangeInput!) {
+    mergeNodes(keep: $keep, merge: $merge, change: $change) {
+      change {
+        id
+      }
+    }
+  }
+`);

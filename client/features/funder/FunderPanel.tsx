@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import type { SliceState } from '../graph/types';
 import { summariseFunder, type Counted } from './summary';
 import './ranked-list.css';
+import { useEditRevision } from '../editing/revision';
 
 /** Funders: organisations with an outgoing FUNDS edge, with what they fund (to count it). */
 export const FUNDERS_QUERY = graphql(`
@@ -68,16 +69,20 @@ export interface FunderPanelProps {
 /** A funder's view: what it funds, who carries and joins it, where it runs, co-funders, totals. */
 export function FunderPanel(props: FunderPanelProps) {
   const id = useId();
-  const state = useLoad(async (signal): Promise<Funder[]> => {
-    const { data } = await request(FUNDERS_QUERY, {}, { signal });
-    return data.funders
-      .map((funder) => ({
-        id: funder.id,
-        name: funder.name,
-        count: new Set(funder.funds.map((link) => link.target.id)).size,
-      }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
-  }, []);
+  const revision = useEditRevision();
+  const state = useLoad(
+    async (signal): Promise<Funder[]> => {
+      const { data } = await request(FUNDERS_QUERY, {}, { signal });
+      return data.funders
+        .map((funder) => ({
+          id: funder.id,
+          name: funder.name,
+          count: new Set(funder.funds.map((link) => link.target.id)).size,
+        }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
+    },
+    [revision],
+  );
 
   const slice = props.current?.slice?.type === 'ready' ? props.current.slice.value : null;
   const summary = slice && props.current ? summariseFunder(slice, props.current.id) : null;

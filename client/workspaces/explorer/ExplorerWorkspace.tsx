@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphCanvasHandle } from '../../features/canvas/GraphCanvas';
 import { createCanvasModelBuilder } from '../../features/canvas/model';
 import { DetailsPanel } from '../../features/details/DetailsPanel';
+import { useLendCanvasToEditing } from '../../features/editing/canvas-bridge';
 import { isExpanded } from '../../features/graph/compose';
 import { NodeMenu, type NodeMenuCommand } from '../../features/menu/NodeMenu';
 import type { PathEnd } from '../../features/path/PathPanel';
@@ -36,6 +37,7 @@ export function ExplorerWorkspace() {
   );
 
   const canvas = useRef<GraphCanvasHandle>(null);
+  useLendCanvasToEditing(canvas);
   const [tab, setTab] = useState<Tab>('filters');
   const [menu, setMenu] = useState<Menu | null>(null);
   const [path, setPath] = useState<{ from: PathEnd | null; to: PathEnd | null }>({ from: null, to: null });

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { PropertyValue } from '../../../graph/model.js';
+import { labelOfId, type PropertyValue } from '../../../graph/model.js';
 import type { ChangeKind } from '../../../graph/queries/changes.js';
-import { createUserEditSource, findNodesInScope, sourceExists } from '../../../graph/queries/edits.js';
+import { findNodesInScope } from '../../../graph/queries/edits.js';
 import { canEdit, editingScope, type Viewer } from '../../auth/viewer.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput, forbidden, unauthenticated } from '../../errors.js';
 import type { EditResultMapper } from './schema.mappers.js';
-import { ChangeRecorder, startChange, type LinkRef } from './recorder.js';
+import { ChangeRecorder, type LinkRef } from './recorder.js';
 import { cleanText, cleanUrl } from './validate.js';
 
 export interface ChangeInputArg {
@@ -39,28 +39,32 @@ export interface EditTools {
   ): Record<string, PropertyValue>;
 }
 
-async function sourceOf(
-  rec: ChangeRecorder,
+/** The source a change cites: an existing one (checked once loaded), or a new `user-edit` one. */
+function sourceOf(
   input: ChangeInputArg['source'],
   viewer: Viewer,
-): Promise<string> {
-  if (input.id) {
-    if (!(await sourceExists(rec.tx, input.id))) {
-      throw badUserInput('change.source.id', `No source has the id "${input.id}".`);
-    }
-    return input.id;
-  }
+): { id: string; created?: { id: string; title: string; url: string | null; author: string } } {
+  if (input.id) return { id: input.id };
   const url = cleanUrl(input.url, 'change.source.url') ?? null;
   const title = cleanText(input.title, 'change.source.title', 300) ?? url ?? 'connaissance de terrain';
   const id = `src:edit-${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
-  await createUserEditSource(rec.tx, { id, title, url, author: viewer.email });
-  return id;
+  return { id, created: { id, title, url, author: viewer.email } };
+}
+
+/** What a mutation reads before deciding; nodes it will cite get their citation loaded too. */
+export interface EditNeeds {
+  ids?: readonly string[];
+  links?: readonly LinkRef[];
+  linksOf?: readonly string[];
+  cites?: readonly string[];
 }
 
 /**
- * Runs one mutation: in one transaction, its writes, the source it cites and its
- * :Change record, after the graph version's lock (mutations apply in `seq` order).
- * Any error thrown by `work` rolls everything back.
+ * Runs one mutation in one transaction, in two queries for a typical one: the first
+ * takes the graph version's lock (mutations apply in `seq` order) and reads what
+ * `needs` declares; `work` then decides in memory (reads it did not declare cost a
+ * query each); the second writes all of it with the source it cites and its
+ * :Change record. Any error thrown by `work` rolls everything back.
  */
 export async function runEdit(
   ctx: GraphQLContext,
@@ -70,16 +74,32 @@ export async function runEdit(
     change: ChangeInputArg;
     viewer?: Viewer;
     revertOf?: string;
+    needs?: EditNeeds;
     work: (tools: EditTools) => Promise<string | null>;
   },
 ): Promise<EditResultMapper> {
   const viewer = p.viewer ?? requireEditor(ctx);
   const reason = cleanText(p.change.reason, 'change.reason', 1000) ?? null;
   const scope = editingScope(viewer);
+  const source = sourceOf(p.change.source, viewer);
+  const sourceId = source.id;
+  const needs = p.needs ?? {};
   return ctx.db.writeTransaction(async (tx) => {
-    const seq = await startChange(tx);
     const rec = new ChangeRecorder(tx);
-    const sourceId = await sourceOf(rec, p.change.source, viewer);
+    const cites = (needs.cites ?? []).map((id) => ({
+      type: 'MENTIONED_IN' as const,
+      from: id,
+      to: sourceId,
+    }));
+    await rec.open({
+      ids: [...(needs.ids ?? []), ...(source.created ? [] : [sourceId])],
+      links: source.created ? (needs.links ?? []) : [...(needs.links ?? []), ...cites],
+      linksOf: needs.linksOf ?? [],
+    });
+    if (source.created) rec.createSource(source.created);
+    else if (!(await rec.node(sourceId)) || labelOfId(sourceId) !== 'Source') {
+      throw badUserInput('change.source.id', `No source has the id "${sourceId}".`);
+    }
     const tools: EditTools = {
       rec,
       viewer,
@@ -105,8 +125,7 @@ export async function runEdit(
       },
     };
     const nodeId = await p.work(tools);
-    const change = await rec.record({
-      seq,
+    const change = await rec.commit({
       viewer,
       operation: p.operation,
       kind: p.kind,

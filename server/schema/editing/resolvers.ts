@@ -9,8 +9,16 @@ import { findChangeById, findLaterChanges, markChangeReverted } from '../../../g
 import type { NodeState } from '../../../graph/queries/edits.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../errors.js';
-import type { Resolvers } from '../resolvers-types.generated.js';
-import { requireEditor, runEdit, type EditTools } from './edit.js';
+import type {
+  DispositifInput,
+  DispositifPatch,
+  OrganisationInput,
+  OrganisationPatch,
+  PersonInput,
+  PersonPatch,
+  Resolvers,
+} from '../resolvers-types.generated.js';
+import { requireEditor, runEdit, type ChangeInputArg, type EditTools } from './edit.js';
 import { conflictingFields, linkKey, type GraphState } from './states.js';
 import {
   checkPeriod,
@@ -19,7 +27,6 @@ import {
   cleanText,
   cleanUrl,
   newNodeId,
-  requiredText,
 } from './validate.js';
 
 /** The labels editors create, update, delete and merge; territories and vocabularies are referentials. */
@@ -70,49 +77,162 @@ async function freeId(tools: EditTools, id: string, given: boolean): Promise<str
   throw conflict(`${id} already exists.`);
 }
 
-async function createNode(
-  tools: EditTools,
-  p: {
-    label: NodeLabel;
-    prefix: 'org' | 'dis' | 'per';
-    id?: string | null;
-    props: Record<string, PropertyValue>;
-  },
-) {
-  const id = await freeId(tools, newNodeId(p.prefix, p.id, String(p.props.name)), Boolean(p.id));
-  await tools.rec.setNode(id, { label: p.label, props: p.props });
-  await tools.cite(id);
-  return id;
+/** The links a new node is created with: its seat, deployments or employer. */
+interface Anchor {
+  type: RelationshipType;
+  targets: string[];
+  argument: string;
+  props?: Record<string, PropertyValue>;
 }
 
-async function updateNode(
-  tools: EditTools,
-  p: { id: string; version: number; label: NodeLabel; patch: Record<string, PropertyValue> },
-) {
-  const state = await requireNode(tools, p.id, [p.label], 'id');
-  await requireVersion(tools, p.id, p.version);
-  await tools.assertInScope([p.id], 'id');
-  await tools.rec.setNode(p.id, { label: p.label, props: applyPatch(state.props, p.patch) });
-  await tools.cite(p.id);
-  return p.id;
-}
-
-/** Links a new node to its anchors (seat, deployments, employer), each checked and cited. */
-async function anchor(
-  tools: EditTools,
-  from: string,
-  type: RelationshipType,
-  targets: string[],
-  argument: string,
-  props: Record<string, PropertyValue> = {},
-) {
-  const allowed = RELATIONSHIP_ENDPOINTS[type].to;
-  for (const target of targets) await requireNode(tools, target, allowed, argument);
-  if (tools.limited && targets.length === 0) {
-    throw badUserInput(argument, `${argument} is required for an editor limited to some départements.`);
+/** Links a new node to its anchors, each checked and cited. */
+async function linkAnchors(tools: EditTools, from: string, anchor: Anchor) {
+  const allowed = RELATIONSHIP_ENDPOINTS[anchor.type].to;
+  for (const target of anchor.targets) await requireNode(tools, target, allowed, anchor.argument);
+  if (tools.limited && anchor.targets.length === 0) {
+    throw badUserInput(
+      anchor.argument,
+      `${anchor.argument} is required for an editor limited to some départements.`,
+    );
   }
-  await tools.assertInScope(targets, argument);
-  for (const target of targets) await tools.rec.setLink({ type, from, to: target }, tools.withSource(props));
+  await tools.assertInScope(anchor.targets, anchor.argument);
+  for (const target of anchor.targets) {
+    await tools.rec.setLink({ type: anchor.type, from, to: target }, tools.withSource(anchor.props ?? {}));
+  }
+}
+
+type Argument = 'input' | 'patch';
+
+/**
+ * How one editable kind is created and updated: one mechanism for the six
+ * create/update mutations, which differ only by these.
+ */
+interface NodeSpec<I extends { id?: string | null }, P> {
+  label: 'Organisation' | 'Dispositif' | 'Person';
+  prefix: 'org' | 'dis' | 'per';
+  /** The cleaned fields of an input or a patch: absent stays absent, null clears (a patch). */
+  fields(values: I | P, argument: Argument): Props;
+  /** What a patch cannot clear. */
+  required: string[];
+  /** Checks on the node's whole new state. */
+  check?(props: Record<string, PropertyValue>, argument: Argument): void;
+  anchor(input: I, props: Record<string, PropertyValue>): Anchor;
+}
+
+const ORGANISATION: NodeSpec<OrganisationInput, OrganisationPatch> = {
+  label: 'Organisation',
+  prefix: 'org',
+  fields: (v, a) => ({
+    name: cleanText(v.name, `${a}.name`, 200),
+    acronym: cleanText(v.acronym, `${a}.acronym`, 50),
+    aliases: cleanAliases(v.aliases, `${a}.aliases`),
+    type: v.type,
+    description: cleanText(v.description, `${a}.description`, 2000),
+    website: cleanUrl(v.website, `${a}.website`),
+  }),
+  required: ['name', 'type'],
+  anchor: (input) => ({
+    type: 'LOCATED_IN',
+    targets: input.territory ? [input.territory] : [],
+    argument: 'input.territory',
+  }),
+};
+
+const DISPOSITIF: NodeSpec<DispositifInput, DispositifPatch> = {
+  label: 'Dispositif',
+  prefix: 'dis',
+  fields: (v, a) => ({
+    name: cleanText(v.name, `${a}.name`, 200),
+    aliases: cleanAliases(v.aliases, `${a}.aliases`),
+    type: cleanDispositifType(v.type, `${a}.type`),
+    status: v.status,
+    startDate: v.startDate,
+    endDate: v.endDate,
+    description: cleanText(v.description, `${a}.description`, 2000),
+  }),
+  required: ['name', 'type', 'status'],
+  check: (props, a) =>
+    checkPeriod(props.startDate as string | undefined, props.endDate as string | undefined, `${a}.endDate`),
+  anchor: (input) => ({
+    type: 'DEPLOYED_IN',
+    targets: [...new Set(input.territories ?? [])],
+    argument: 'input.territories',
+  }),
+};
+
+const PERSON: NodeSpec<PersonInput, PersonPatch> = {
+  label: 'Person',
+  prefix: 'per',
+  fields: (v, a) => ({
+    name: cleanText(v.name, `${a}.name`, 200),
+    role: cleanText(v.role, `${a}.role`, 200),
+  }),
+  required: ['name'],
+  anchor: (input, props) => ({
+    type: 'WORKS_AT',
+    targets: input.organisation ? [input.organisation] : [],
+    argument: 'input.organisation',
+    props: defined({ role: props.role }),
+  }),
+};
+
+function createNodeEdit<I extends { id?: string | null; name: string }, P>(
+  ctx: GraphQLContext,
+  spec: NodeSpec<I, P>,
+  input: I,
+  change: ChangeInputArg,
+) {
+  const viewer = requireEditor(ctx);
+  const props = defined(spec.fields(input, 'input'));
+  if (props.name === undefined || props.name === null)
+    throw badUserInput('input.name', 'input.name is required.');
+  spec.check?.(props, 'input');
+  const anchor = spec.anchor(input, props);
+  const candidate = newNodeId(spec.prefix, input.id, String(props.name));
+  return runEdit(ctx, {
+    operation: `create${spec.label}`,
+    kind: 'CREATE',
+    change,
+    viewer,
+    needs: { ids: [candidate, ...anchor.targets] },
+    async work(tools) {
+      const allowed = RELATIONSHIP_ENDPOINTS[anchor.type].to;
+      for (const target of anchor.targets) await requireNode(tools, target, allowed, anchor.argument);
+      const id = await freeId(tools, candidate, Boolean(input.id));
+      await tools.rec.setNode(id, { label: spec.label, props });
+      await tools.cite(id);
+      await linkAnchors(tools, id, anchor);
+      return id;
+    },
+  });
+}
+
+function updateNodeEdit<I extends { id?: string | null }, P extends Props>(
+  ctx: GraphQLContext,
+  spec: NodeSpec<I, P>,
+  args: { id: string; version: number; patch: P; change: ChangeInputArg },
+) {
+  const viewer = requireEditor(ctx);
+  const { id, version, patch } = args;
+  return runEdit(ctx, {
+    operation: `update${spec.label}`,
+    kind: 'UPDATE',
+    change: args.change,
+    viewer,
+    needs: { ids: [id], cites: [id] },
+    async work(tools) {
+      noNull(patch, spec.required);
+      const fields = defined(spec.fields(patch, 'patch'));
+      const state = await requireNode(tools, id, [spec.label], 'id');
+      const next = applyPatch(state.props, fields);
+      spec.check?.(next, 'patch');
+      await requireVersion(tools, id, version);
+      await tools.assertInScope([id], 'id');
+      await tools.rec.setNode(id, { label: spec.label, props: next });
+      await tools.cite(id);
+      return id;
+    },
+  });
 }
 
 function noNull(patch: Props, fields: string[]) {
@@ -128,12 +248,26 @@ async function revertChange(ctx: GraphQLContext, id: string, reason: string | nu
   if (viewer.role !== 'admin' && original.authorId !== viewer.id) {
     throw forbidden('Only an admin may revert another person’s change.');
   }
+  const before = JSON.parse(original.before) as GraphState;
+  const after = JSON.parse(original.after) as GraphState;
+  // Only what the change wrote: what it merely read may have changed since, and is not its to undo.
+  const nodes = Object.entries(before.nodes).filter(([nodeId]) => Object.hasOwn(after.nodes, nodeId));
+  const links = Object.entries(before.links).filter(([key]) => Object.hasOwn(after.links, key));
+  const refs = links.map(([key]) => {
+    const [type, from, to] = key.split('|') as [RelationshipType, string, string];
+    return { type, from, to };
+  });
   return runEdit(ctx, {
     operation: 'revertChange',
     kind: 'REVERT',
     viewer,
     revertOf: original.uid,
     change: { source: { id: original.sourceId }, reason: reason ?? `Annule ${original.uid}` },
+    needs: {
+      ids: original.nodeIds,
+      links: refs,
+      linksOf: nodes.filter(([, state]) => !state).map(([nodeId]) => nodeId),
+    },
     async work(tools) {
       // Read again under the graph version's lock: nothing can slip in between.
       const current = await findChangeById(tools.rec.tx, id);
@@ -147,15 +281,14 @@ async function revertChange(ctx: GraphQLContext, id: string, reason: string | nu
           fields: clashes.slice(0, 50),
         });
       }
-      const before = JSON.parse(original.before) as GraphState;
-      const nodes = Object.entries(before.nodes);
       // Nodes that come back first, then their links, then what must go (with its links).
       for (const [nodeId, state] of nodes) if (state) await tools.rec.setNode(nodeId, state as NodeState);
-      for (const [key, link] of Object.entries(before.links)) {
-        const [type, from, to] = key.split('|') as [RelationshipType, string, string];
-        if (!(await tools.rec.setLink({ type, from, to }, link?.props ?? null))) {
+      for (const [i, [key, link]] of links.entries()) {
+        const ref = refs[i]!;
+        if (link && (!(await tools.rec.node(ref.from)) || !(await tools.rec.node(ref.to)))) {
           throw conflict(`${key} cannot be restored: one of its ends is gone.`);
         }
+        await tools.rec.setLink(ref, link?.props ?? null);
       }
       for (const [nodeId, state] of nodes) if (!state) await tools.rec.setNode(nodeId, null);
       await markChangeReverted(tools.rec.tx, { uid: original.uid, revertedBy: tools.rec.uid });
@@ -174,143 +307,19 @@ export const editingResolvers: Resolvers = {
     node: (result) => result.node,
   },
   Mutation: {
-    createOrganisation: (_parent, { input, change }, ctx) =>
-      runEdit(ctx, {
-        operation: 'createOrganisation',
-        kind: 'CREATE',
-        change,
-        async work(tools) {
-          const props = defined({
-            name: requiredText(input.name, 'input.name', 200),
-            acronym: cleanText(input.acronym, 'input.acronym', 50),
-            aliases: cleanAliases(input.aliases, 'input.aliases'),
-            type: input.type,
-            description: cleanText(input.description, 'input.description', 2000),
-            website: cleanUrl(input.website, 'input.website'),
-          });
-          const territories = input.territory ? [input.territory] : [];
-          for (const t of territories) await requireNode(tools, t, ['Territory'], 'input.territory');
-          const id = await createNode(tools, { label: 'Organisation', prefix: 'org', id: input.id, props });
-          await anchor(tools, id, 'LOCATED_IN', territories, 'input.territory');
-          return id;
-        },
-      }),
-
-    updateOrganisation: (_parent, { id, version, patch, change }, ctx) =>
-      runEdit(ctx, {
-        operation: 'updateOrganisation',
-        kind: 'UPDATE',
-        change,
-        work(tools) {
-          noNull(patch, ['name', 'type']);
-          return updateNode(tools, {
-            id,
-            version,
-            label: 'Organisation',
-            patch: defined({
-              name: cleanText(patch.name, 'patch.name', 200),
-              acronym: cleanText(patch.acronym, 'patch.acronym', 50),
-              aliases: cleanAliases(patch.aliases, 'patch.aliases'),
-              type: patch.type,
-              description: cleanText(patch.description, 'patch.description', 2000),
-              website: cleanUrl(patch.website, 'patch.website'),
-            }),
-          });
-        },
-      }),
-
-    createDispositif: (_parent, { input, change }, ctx) =>
-      runEdit(ctx, {
-        operation: 'createDispositif',
-        kind: 'CREATE',
-        change,
-        async work(tools) {
-          checkPeriod(input.startDate, input.endDate, 'input.endDate');
-          const props = defined({
-            name: requiredText(input.name, 'input.name', 200),
-            aliases: cleanAliases(input.aliases, 'input.aliases'),
-            type: cleanDispositifType(input.type, 'input.type'),
-            status: input.status,
-            startDate: input.startDate,
-            endDate: input.endDate,
-            description: cleanText(input.description, 'input.description', 2000),
-          });
-          const territories = [...new Set(input.territories ?? [])];
-          for (const t of territories) await requireNode(tools, t, ['Territory'], 'input.territories');
-          const id = await createNode(tools, { label: 'Dispositif', prefix: 'dis', id: input.id, props });
-          await anchor(tools, id, 'DEPLOYED_IN', territories, 'input.territories');
-          return id;
-        },
-      }),
-
-    updateDispositif: (_parent, { id, version, patch, change }, ctx) =>
-      runEdit(ctx, {
-        operation: 'updateDispositif',
-        kind: 'UPDATE',
-        change,
-        async work(tools) {
-          noNull(patch, ['name', 'type', 'status']);
-          const current = await requireNode(tools, id, ['Dispositif'], 'id');
-          const startDate = patch.startDate === undefined ? current.props.startDate : patch.startDate;
-          const endDate = patch.endDate === undefined ? current.props.endDate : patch.endDate;
-          checkPeriod(startDate as string | null, endDate as string | null, 'patch.endDate');
-          return updateNode(tools, {
-            id,
-            version,
-            label: 'Dispositif',
-            patch: defined({
-              name: cleanText(patch.name, 'patch.name', 200),
-              aliases: cleanAliases(patch.aliases, 'patch.aliases'),
-              type: cleanDispositifType(patch.type, 'patch.type'),
-              status: patch.status,
-              startDate: patch.startDate,
-              endDate: patch.endDate,
-              description: cleanText(patch.description, 'patch.description', 2000),
-            }),
-          });
-        },
-      }),
-
-    createPerson: (_parent, { input, change }, ctx) =>
-      runEdit(ctx, {
-        operation: 'createPerson',
-        kind: 'CREATE',
-        change,
-        async work(tools) {
-          const role = cleanText(input.role, 'input.role', 200);
-          const props = defined({ name: requiredText(input.name, 'input.name', 200), role });
-          const employers = input.organisation ? [input.organisation] : [];
-          for (const o of employers) await requireNode(tools, o, ['Organisation'], 'input.organisation');
-          const id = await createNode(tools, { label: 'Person', prefix: 'per', id: input.id, props });
-          await anchor(tools, id, 'WORKS_AT', employers, 'input.organisation', defined({ role }));
-          return id;
-        },
-      }),
-
-    updatePerson: (_parent, { id, version, patch, change }, ctx) =>
-      runEdit(ctx, {
-        operation: 'updatePerson',
-        kind: 'UPDATE',
-        change,
-        work(tools) {
-          noNull(patch, ['name']);
-          return updateNode(tools, {
-            id,
-            version,
-            label: 'Person',
-            patch: defined({
-              name: cleanText(patch.name, 'patch.name', 200),
-              role: cleanText(patch.role, 'patch.role', 200),
-            }),
-          });
-        },
-      }),
+    createOrganisation: (_parent, { input, change }, ctx) => createNodeEdit(ctx, ORGANISATION, input, change),
+    updateOrganisation: (_parent, args, ctx) => updateNodeEdit(ctx, ORGANISATION, args),
+    createDispositif: (_parent, { input, change }, ctx) => createNodeEdit(ctx, DISPOSITIF, input, change),
+    updateDispositif: (_parent, args, ctx) => updateNodeEdit(ctx, DISPOSITIF, args),
+    createPerson: (_parent, { input, change }, ctx) => createNodeEdit(ctx, PERSON, input, change),
+    updatePerson: (_parent, args, ctx) => updateNodeEdit(ctx, PERSON, args),
 
     addRelationship: (_parent, { input, change }, ctx) =>
       runEdit(ctx, {
         operation: 'addRelationship',
         kind: 'LINK',
         change,
+        needs: { ids: [input.from, input.to], links: [input] },
         async work(tools) {
           const { type, from, to } = input;
           const endpoints = RELATIONSHIP_ENDPOINTS[type];
@@ -337,6 +346,7 @@ export const editingResolvers: Resolvers = {
         operation: 'removeRelationship',
         kind: 'UNLINK',
         change,
+        needs: { links: [ref] },
         async work(tools) {
           const labels = { from: labelOfId(ref.from), to: labelOfId(ref.to) };
           if (!labels.from) throw badUserInput('ref.from', 'ref.from is not a node id.');
@@ -353,6 +363,7 @@ export const editingResolvers: Resolvers = {
         operation: 'deleteNode',
         kind: 'DELETE',
         change,
+        needs: { ids: [id], linksOf: [id] },
         async work(tools) {
           await requireNode(tools, id, EDITABLE_LABELS, 'id');
           await requireVersion(tools, id, version);
@@ -367,6 +378,7 @@ export const editingResolvers: Resolvers = {
         operation: 'mergeNodes',
         kind: 'MERGE',
         change,
+        needs: { ids: [keep, merge], linksOf: [keep, merge], cites: [keep] },
         async work(tools) {
           if (keep === merge) throw badUserInput('merge', 'A node cannot be merged with itself.');
           const kept = await requireNode(tools, keep, EDITABLE_LABELS, 'keep');

@@ -25,6 +25,13 @@ describe('touched fields', () => {
     ]);
     expect(touchedNodeIds(before, after)).toEqual(['dis:x', 'org:a']);
   });
+
+  it('leaves out what was only read (in before, never written)', () => {
+    const before = empty();
+    before.nodes['org:a'] = { label: 'Organisation', props: { name: 'A' } };
+    before.links['CARRIES|org:a|dis:x'] = null;
+    expect(touchedFields(before, empty())).toEqual([]);
+  });
 });
 
 describe('conflicting fields', () => {

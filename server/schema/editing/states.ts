@@ -19,13 +19,15 @@ export function touchedFields(before: GraphState, after: GraphState): string[] {
   const fields = new Set<string>();
   for (const id of new Set([...Object.keys(before.nodes), ...Object.keys(after.nodes)])) {
     const was = before.nodes[id] ?? null;
-    const is = after.nodes[id] ?? null;
+    // A node only read (in `before`, never written) is unchanged.
+    const is = Object.hasOwn(after.nodes, id) ? (after.nodes[id] ?? null) : was;
     if ((was === null) !== (is === null)) fields.add(id);
     const props = new Set([...Object.keys(was?.props ?? {}), ...Object.keys(is?.props ?? {})]);
     for (const prop of props) if (!same(was?.props[prop], is?.props[prop])) fields.add(`${id}.${prop}`);
   }
   for (const key of new Set([...Object.keys(before.links), ...Object.keys(after.links)])) {
-    if (!same(before.links[key], after.links[key])) fields.add(key);
+    const is = Object.hasOwn(after.links, key) ? after.links[key] : before.links[key];
+    if (!same(before.links[key], is)) fields.add(key);
   }
   return [...fields].sort();
 }

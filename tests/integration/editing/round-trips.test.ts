@@ -1,0 +1,111 @@
+/**
+ * Queries per mutation, counted by a wrapper around the real database (every
+ * query still runs): a typical mutation is one transaction of two queries, the
+ * first locking and loading, the second writing with its :Change.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDb, type Db } from '../../../graph/driver.js';
+import { CSRF_HEADER } from '../../../server/csrf.js';
+import { createAtlasYoga } from '../../../server/yoga.js';
+import { createAccount, FIELD_KNOWLEDGE, type Account } from './accounts.js';
+import { createBuilder } from './fixtures.js';
+
+interface Count {
+  outside: number;
+  transactions: number[];
+}
+
+/** The database, counting queries outside transactions and inside each write transaction. */
+function counting(db: Db, count: Count): Db {
+  return {
+    ...db,
+    read: (cypher, params) => {
+      count.outside += 1;
+      return db.read(cypher, params);
+    },
+    write: (cypher, params) => {
+      count.outside += 1;
+      return db.write(cypher, params);
+    },
+    writeTransaction: (work) => {
+      const index = count.transactions.push(0) - 1;
+      return db.writeTransaction((tx) =>
+        work({
+          run: (cypher, params) => {
+            count.transactions[index] = (count.transactions[index] ?? 0) + 1;
+            return tx.run(cypher, params);
+          },
+        }),
+      );
+    },
+    scoped: (scope) => counting(db.scoped(scope), count),
+    get base() {
+      return db.base;
+    },
+    get config() {
+      return db.config;
+    },
+  };
+}
+
+const db = createDb(inject('neo4j'));
+const count: Count = { outside: 0, transactions: [] };
+const yoga = createAtlasYoga(counting(db, count));
+let admin: Account;
+let build: ReturnType<typeof createBuilder>;
+
+beforeAll(async () => {
+  admin = await createAccount(db, 'admin');
+  build = createBuilder(admin);
+});
+afterAll(() => db.close());
+
+async function mutate(query: string, variables: Record<string, unknown>) {
+  count.outside = 0;
+  count.transactions = [];
+  const response = await yoga.fetch('http://atlas.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie: admin.cookie },
+    body: JSON.stringify({ query, variables: { change: FIELD_KNOWLEDGE, ...variables } }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return { ...count, transactions: [...count.transactions] };
+}
+
+describe('queries per mutation', () => {
+  it('updates a node in one transaction of two queries (besides reading the session)', async () => {
+    const org = await build.organisation('com:33243');
+    const counted = await mutate(
+      `mutation($id: ID!, $version: Int!, $patch: OrganisationPatch!, $change: ChangeInput!) {
+        updateOrganisation(id: $id, version: $version, patch: $patch, change: $change) { change { id } } }`,
+      { id: org.id, version: org.version, patch: { name: 'Nom corrigé en deux requêtes' } },
+    );
+    expect(counted.transactions).toEqual([2]);
+    expect(counted.outside).toBeLessThanOrEqual(1);
+  });
+
+  it('creates a node with its territory, and adds a link, in two queries each', async () => {
+    const created = await mutate(
+      `mutation($input: DispositifInput!, $change: ChangeInput!) {
+        createDispositif(input: $input, change: $change) { node { id } } }`,
+      {
+        input: {
+          name: `Deux requêtes ${Date.now()}`,
+          type: 'action',
+          status: 'active',
+          territories: ['dep:33'],
+        },
+      },
+    );
+    expect(created.transactions).toEqual([2]);
+    const org = await build.organisation('com:33243');
+    const dis = await build.dispositif(['dep:33']);
+    const linked = await mutate(
+      `mutation($input: RelationshipInput!, $change: ChangeInput!) {
+        addRelationship(input: $input, change: $change) { change { id } } }`,
+      { input: { type: 'CARRIES', from: org.id, to: dis.id, evidence: 'vu sur place' } },
+    );
+    expect(linked.transactions).toEqual([2]);
+  });
+});
