@@ -4,6 +4,7 @@ import type { Resolvers } from './resolvers-types.generated.js';
 import { analysisResolvers } from './analysis/resolvers.js';
 import { baseResolvers } from './base/resolvers.js';
 import { coverageResolvers } from './coverage-gaps/resolvers.js';
+import { dependencyResolvers } from './dependencies/resolvers.js';
 import { dispositifResolvers } from './dispositif/resolvers.js';
 import { editingResolvers } from './editing/resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
@@ -27,6 +28,7 @@ const domains: Resolvers[] = [
   sourceResolvers,
   graphResolvers,
   coverageResolvers,
+  dependencyResolvers,
   editingResolvers,
   journalResolvers,
   analysisResolvers,
