@@ -27,6 +27,7 @@ import { pageBench } from './page.bench.js';
 import { runScaleBench } from './scale.bench.js';
 import { BENCH_SCALES, parseScales, SCALE_SETUPS, type BenchScale } from './scales.js';
 import { seedLoadBench } from './seed-load.bench.js';
+import { whatIfBench } from './what-if.bench.js';
 
 const SUITES: Record<string, BenchSuite> = {
   'seed-load': seedLoadBench,
@@ -35,6 +36,7 @@ const SUITES: Record<string, BenchSuite> = {
   coverage: coverageBench,
   page: pageBench,
   load: loadBench,
+  'what-if': whatIfBench,
 };
 
 const argv = process.argv.slice(2);

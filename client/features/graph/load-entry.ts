@@ -6,6 +6,7 @@ import {
   PARTNERSHIP_NETWORK_QUERY,
   SHORTEST_PATH_QUERY,
 } from './queries';
+import { FUNDED_PARTNERSHIP_NETWORK_QUERY } from '../partners/queries';
 import { funderSlice, toSlice, toSliceEdge, toSliceNode } from './slices';
 import type { Entry, Slice } from './types';
 
@@ -64,6 +65,19 @@ export async function loadEntry(
       return toSlice(data.shortestPath);
     }
     case 'partners': {
+      if (entry.funder) {
+        const one = (id: string | null) => (id ? [id] : null);
+        const filter = {
+          territory: entry.territory,
+          themes: one(entry.theme),
+          publics: one(entry.public),
+          activeOn: entry.activeOn,
+          funders: [entry.funder],
+        };
+        return toSlice(
+          (await request(FUNDED_PARTNERSHIP_NETWORK_QUERY, { filter }, { signal })).data.partnershipNetwork,
+        );
+      }
       const { data } = await request(
         PARTNERSHIP_NETWORK_QUERY,
         { territory: entry.territory, theme: entry.theme, public: entry.public, activeOn: entry.activeOn },

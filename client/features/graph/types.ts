@@ -42,6 +42,8 @@ export type Entry =
       theme: string | null;
       public: string | null;
       activeOn: string | null;
+      /** Around what this organisation funds. */
+      funder?: string | null;
     }
   | { type: 'funder'; id: string };
 
