@@ -9,11 +9,14 @@ import {
   type CoverageDispositifRow,
   type CoverageIndex,
 } from '../queries/coverage.js';
+import { findExclusionEffects, type ExclusionEffectRow } from '../queries/dependencies.js';
 import {
   findUnknownFilterIds,
+  findUnknownNodeIds,
   toDispositifFilterParams,
   type DispositifFilter,
   type DispositifFilterCriterion,
+  type NodeFilterCriterion,
 } from '../queries/dispositif-filter.js';
 import type { NodeRow } from '../queries/rows.js';
 import type { Db } from '../driver.js';
@@ -95,6 +98,14 @@ export interface CoverageDispositifReachRow {
 
 export interface CoverageSummaryRow extends CoverageSummary {
   applying: CoverageDispositifReachRow[];
+  /** What the filter's `without` took away and what it left standing; null without one. */
+  exclusion: CoverageExclusionRow | null;
+}
+
+/** The effect of a filter's `without`: dispositifs that stop counting, and those kept by another carrier or funder. */
+export interface CoverageExclusionRow {
+  dropped: ExclusionEffectRow[];
+  kept: ExclusionEffectRow[];
 }
 
 export interface CoverageReportRow {
@@ -127,11 +138,32 @@ const LEVEL_WORDS: Record<TerritoryLevel, string> = {
   COMMUNE: 'a commune',
   BASSIN: 'a bassin',
 };
-const CRITERION_ARGUMENTS: Record<DispositifFilterCriterion, { argument: string; word: string }> = {
+const CRITERION_ARGUMENTS: Record<
+  DispositifFilterCriterion | NodeFilterCriterion,
+  { argument: string; word: string }
+> = {
   themes: { argument: 'theme', word: 'theme' },
   publics: { argument: 'public', word: 'public' },
   territory: { argument: 'territory', word: 'territory' },
+  funders: { argument: 'funder', word: 'organisation' },
+  'without.organisations': { argument: 'without.organisations', word: 'organisation' },
+  'without.dispositifs': { argument: 'without.dispositifs', word: 'dispositif' },
 };
+
+/** The first funder or exclusion id of the filters that names no organisation or dispositif; null when all do. */
+export async function checkFilterNodeIds(
+  db: Db,
+  filters: readonly NamedCoverageFilter[],
+): Promise<CoverageArgumentProblem | null> {
+  for (const { prefix, filter } of filters) {
+    const [unknown] = await findUnknownNodeIds(db, filter);
+    if (unknown) {
+      const { argument, word } = CRITERION_ARGUMENTS[unknown.criterion];
+      return { argument: `${prefix}${argument}`, message: `Unknown ${word} "${unknown.id}".` };
+    }
+  }
+  return null;
+}
 
 function checkWithin(grid: CoverageGrid, { level, within }: CoverageRequest): string | null {
   const territory = grid.territories.get(within);
@@ -188,6 +220,7 @@ export function checkCoverageRequest(
 
 interface ClassifiedSide {
   classification: CoverageClassification;
+  exclusion: CoverageExclusionRow | null;
   dispositifs: Map<string, NodeRow>;
   /** Dispositif id → ids of the territories it is DEPLOYED_IN. */
   deployments: Map<string, string[]>;
@@ -197,8 +230,10 @@ function classifySide(
   grid: CoverageGrid,
   cells: GridTerritory[],
   rows: CoverageDispositifRow[],
+  exclusion: CoverageExclusionRow | null,
 ): ClassifiedSide {
   return {
+    exclusion,
     classification: indexCoverage(
       grid,
       cells,
@@ -221,10 +256,33 @@ async function classifySides(
   filters: readonly CoverageFilter[],
 ): Promise<ClassifiedSide[]> {
   const cells = cellsOf(index.grid, request);
-  const matches = await Promise.all(
-    filters.map((filter) => findCoverageDispositifs(db, toDispositifFilterParams(filter, index))),
+  const [matches, exclusions] = await Promise.all([
+    Promise.all(
+      filters.map((filter) => findCoverageDispositifs(db, toDispositifFilterParams(filter, index))),
+    ),
+    Promise.all(filters.map((filter) => readExclusion(db, index, filter))),
+  ]);
+  return matches.map((rows, i) => classifySide(index.grid, cells, rows, exclusions[i]!));
+}
+
+/** What a filter's `without` takes away: the dispositifs of the filter it touches, dropped or kept. */
+async function readExclusion(
+  db: Db,
+  index: CoverageIndex,
+  filter: CoverageFilter,
+): Promise<CoverageExclusionRow | null> {
+  const organisations = [...(filter.without?.organisations ?? [])];
+  const dispositifs = [...(filter.without?.dispositifs ?? [])];
+  if (organisations.length + dispositifs.length === 0) return null;
+  const effects = await findExclusionEffects(
+    db,
+    toDispositifFilterParams({ ...filter, without: null }, index),
+    {
+      organisations,
+      dispositifs,
+    },
   );
-  return matches.map((rows) => classifySide(index.grid, cells, rows));
+  return { dropped: effects.filter((e) => !e.counts), kept: effects.filter((e) => e.counts) };
 }
 
 /** Computes once, on the first call. */
@@ -257,6 +315,7 @@ function summaryOf(grid: CoverageGrid, side: ClassifiedSide): CoverageSummaryRow
     partial: tallies.PARTIAL,
     none: tallies.NONE,
     dispositifs: applying.length,
+    exclusion: side.exclusion,
     applying: applying.map(({ dispositif: id, cells: count, population: people }) => ({
       dispositif: side.dispositifs.get(id)!,
       deployedIn: (side.deployments.get(id) ?? [])

@@ -20,11 +20,24 @@ export interface DispositifFilter {
   statuses?: readonly DispositifStatus[] | null;
   /** Carried (CARRIES) by an organisation of one of these types. */
   carrierTypes?: readonly OrganisationType[] | null;
+  /** Funded (FUNDS) by one of these organisations: where a funder's money goes. */
+  funders?: readonly string[] | null;
+  /** What-if: taken away (see `survivesWithout` in fragments.ts). */
+  without?: DispositifExclusion | null;
   /**
    * Reaching this territory as coverage says it (a cell that is not NONE):
    * deployed in it, in a territory holding it, or in one sharing a commune with it.
    */
   territory?: string | null;
+}
+
+/**
+ * Organisations and dispositifs taken away: a dispositif in the list, or
+ * carried or funded by these organisations alone, stops counting.
+ */
+export interface DispositifExclusion {
+  organisations?: readonly string[] | null;
+  dispositifs?: readonly string[] | null;
 }
 
 /** The parameters `matchesDispositifFilter` reads. */
@@ -34,10 +47,16 @@ export interface DispositifFilterParams {
   day: string | null;
   statuses: string[] | null;
   carrierTypes: string[] | null;
+  funders: string[] | null;
   places: string[] | null;
+  withoutOrganisations: string[] | null;
+  withoutDispositifs: string[] | null;
 }
 
 export type DispositifFilterCriterion = 'themes' | 'publics' | 'territory';
+
+/** Criteria naming organisations or dispositifs, checked against the graph rather than the index. */
+export type NodeFilterCriterion = 'funders' | 'without.organisations' | 'without.dispositifs';
 
 /** An id the filter names that the graph does not hold. */
 export interface UnknownFilterId {
@@ -77,6 +96,9 @@ export function toDispositifFilterParams(
     day: filter.activeOn ?? null,
     statuses: given(filter.statuses),
     carrierTypes: given(filter.carrierTypes),
+    funders: given(filter.funders),
+    withoutOrganisations: given(filter.without?.organisations),
+    withoutDispositifs: given(filter.without?.dispositifs),
     places: filter.territory ? (placesReaching(index.grid, filter.territory) ?? []) : null,
   };
 }
@@ -99,4 +121,45 @@ export async function findMatchingDispositifIds(
 ): Promise<string[]> {
   const rows = await db.read<{ id: string }>(MATCHING_DISPOSITIFS, { ...params, among });
   return rows.map((row) => row.id);
+}
+
+/** The criteria naming organisations or dispositifs, which the index does not hold. */
+const NODE_CRITERIA = [
+  { criterion: 'funders', label: 'Organisation', ids: (f: DispositifFilter) => f.funders },
+  {
+    criterion: 'without.organisations',
+    label: 'Organisation',
+    ids: (f: DispositifFilter) => f.without?.organisations,
+  },
+  {
+    criterion: 'without.dispositifs',
+    label: 'Dispositif',
+    ids: (f: DispositifFilter) => f.without?.dispositifs,
+  },
+] as const;
+
+const EXISTING_NODE_IDS = /* cypher */ `
+  OPTIONAL MATCH (o:Organisation) WHERE o.id IN $organisations
+  WITH collect(o.id) AS organisations
+  OPTIONAL MATCH (d:Dispositif) WHERE d.id IN $dispositifs
+  RETURN organisations, collect(d.id) AS dispositifs`;
+
+/** Ids of funders and exclusions that name no organisation or dispositif of the graph. */
+export async function findUnknownNodeIds(
+  db: Db,
+  filter: DispositifFilter,
+): Promise<{ criterion: NodeFilterCriterion; id: string }[]> {
+  const wanted = { Organisation: new Set<string>(), Dispositif: new Set<string>() };
+  for (const { label, ids } of NODE_CRITERIA) for (const id of ids(filter) ?? []) wanted[label].add(id);
+  if (wanted.Organisation.size + wanted.Dispositif.size === 0) return [];
+  const [row] = await db.read<{ organisations: string[]; dispositifs: string[] }>(EXISTING_NODE_IDS, {
+    organisations: [...wanted.Organisation],
+    dispositifs: [...wanted.Dispositif],
+  });
+  const found = { Organisation: new Set(row?.organisations), Dispositif: new Set(row?.dispositifs) };
+  const unknown: { criterion: NodeFilterCriterion; id: string }[] = [];
+  for (const { criterion, label, ids } of NODE_CRITERIA) {
+    for (const id of ids(filter) ?? []) if (!found[label].has(id)) unknown.push({ criterion, id });
+  }
+  return unknown;
 }

@@ -14,15 +14,36 @@ export const runsOn = (d: string, day: string) => /* cypher */ `($${day} IS NULL
     AND (${d}.endDate IS NOT NULL OR coalesce(${d}.status, '') <> 'ended')))`;
 
 /**
+ * A dispositif `d` still counts once some organisations and dispositifs are
+ * taken away (what-if): it is not one of `dispositifs`, and it keeps a carrier
+ * and a funder outside `organisations` when it had any. Carried or funded by
+ * an excluded organisation alone, it stops; with another carrier or funder
+ * left it keeps counting. `organisations` and `dispositifs` are Cypher
+ * expressions chosen in code (a parameter, or `[o.id]` inside a query); null
+ * takes nothing away.
+ */
+export const survivesWithout = (d: string, organisations: string, dispositifs: string) => /* cypher */ `(
+  ((${dispositifs}) IS NULL OR NOT ${d}.id IN ${dispositifs})
+  AND ((${organisations}) IS NULL OR (
+    (NOT EXISTS { (:Organisation)-[:CARRIES]->(${d}) }
+      OR EXISTS { (wCarrier:Organisation)-[:CARRIES]->(${d}) WHERE NOT wCarrier.id IN ${organisations} })
+    AND (NOT EXISTS { (:Organisation)-[:FUNDS]->(${d}) }
+      OR EXISTS { (wFunder:Organisation)-[:FUNDS]->(${d}) WHERE NOT wFunder.id IN ${organisations} }))))`;
+
+/**
  * A dispositif `d` passes a dispositif filter, given as the parameters of
  * `toDispositifFilterParams` (graph/queries/dispositif-filter.ts): every
  * criterion that is not null holds. Themes, publics and places arrive already
  * widened (sub-themes, « tous publics », territories reaching the one asked).
+ * `themes` is the expression holding the widened themes: the parameter, or a
+ * field of a row when one query asks for several themes at once.
  */
-export const matchesDispositifFilter = (d: string) => /* cypher */ `
-  ($themes IS NULL OR EXISTS { (${d})-[:ADDRESSES]->(fTheme:Theme) WHERE fTheme.id IN $themes })
+export const matchesDispositifFilter = (d: string, themes = '$themes') => /* cypher */ `
+  (${themes} IS NULL OR EXISTS { (${d})-[:ADDRESSES]->(fTheme:Theme) WHERE fTheme.id IN ${themes} })
   AND ($publics IS NULL OR EXISTS { (${d})-[:TARGETS]->(fPublic:Public) WHERE fPublic.id IN $publics })
   AND ($statuses IS NULL OR ${d}.status IN $statuses)
   AND ($carrierTypes IS NULL OR EXISTS { (fCarrier:Organisation)-[:CARRIES]->(${d}) WHERE fCarrier.type IN $carrierTypes })
+  AND ($funders IS NULL OR EXISTS { (fFunder:Organisation)-[:FUNDS]->(${d}) WHERE fFunder.id IN $funders })
   AND ($places IS NULL OR EXISTS { (${d})-[:DEPLOYED_IN]->(fPlace:Territory) WHERE fPlace.id IN $places })
-  AND ${runsOn(d, 'day')}`;
+  AND ${runsOn(d, 'day')}
+  AND ${survivesWithout(d, '$withoutOrganisations', '$withoutDispositifs')}`;

@@ -1,7 +1,9 @@
 import type { CoverageFilter } from '../../graph/coverage-gaps/report.js';
 import type { CoverageIndex } from '../../graph/queries/coverage.js';
+import type { Db } from '../../graph/driver.js';
 import {
   findUnknownFilterIds,
+  findUnknownNodeIds,
   type DispositifFilter,
   type DispositifFilterCriterion,
 } from '../../graph/queries/dispositif-filter.js';
@@ -23,6 +25,8 @@ export function fromCoverageFilter(input: CoverageFilterInput): CoverageFilter {
     activeOn: input.activeOn ?? null,
     statuses: input.status ?? null,
     carrierTypes: input.carrierType ?? null,
+    funders: one(input.funder),
+    without: input.without ?? null,
   };
 }
 
@@ -33,6 +37,7 @@ export function fromDispositifFilter(input: DispositifFilterInput): DispositifFi
     activeOn: input.activeOn ?? null,
     statuses: input.statuses ?? null,
     carrierTypes: input.carrierTypes ?? null,
+    funders: input.funders ?? null,
     territory: input.territory ?? null,
   };
 }
@@ -61,4 +66,10 @@ export function assertKnownFilterIds(
   if (unknown) {
     throw badUserInput(argumentOf(unknown.criterion), `Unknown ${unknown.criterion} id "${unknown.id}".`);
   }
+}
+
+/** Refuses funders naming no organisation of the graph (`prefix` + criterion names the argument). */
+export async function assertKnownNodeIds(db: Db, filter: DispositifFilter, prefix: string): Promise<void> {
+  const [unknown] = await findUnknownNodeIds(db, filter);
+  if (unknown) throw badUserInput(`${prefix}${unknown.criterion}`, `Unknown id "${unknown.id}".`);
 }

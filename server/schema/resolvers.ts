@@ -5,6 +5,7 @@ import { analysisResolvers } from './analysis/resolvers.js';
 import { baseResolvers } from './base/resolvers.js';
 import { coverageResolvers } from './coverage-gaps/resolvers.js';
 import { honestGapsResolvers } from './coverage-gaps/honest-gaps-resolvers.js';
+import { dependencyResolvers } from './dependencies/resolvers.js';
 import { dispositifResolvers } from './dispositif/resolvers.js';
 import { editingResolvers } from './editing/resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
@@ -29,6 +30,7 @@ const domains: Resolvers[] = [
   graphResolvers,
   coverageResolvers,
   honestGapsResolvers,
+  dependencyResolvers,
   editingResolvers,
   journalResolvers,
   analysisResolvers,

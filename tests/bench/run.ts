@@ -29,6 +29,7 @@ import { pageBench } from './page.bench.js';
 import { runScaleBench } from './scale.bench.js';
 import { BENCH_SCALES, parseScales, SCALE_SETUPS, type BenchScale } from './scales.js';
 import { seedLoadBench } from './seed-load.bench.js';
+import { whatIfBench } from './what-if.bench.js';
 
 const SUITES: Record<string, BenchSuite> = {
   'seed-load': seedLoadBench,
@@ -40,6 +41,7 @@ const SUITES: Record<string, BenchSuite> = {
   import: importBench,
   // Last: it edits the seed graph the other suites measure.
   editing: editingBench,
+  'what-if': whatIfBench,
 };
 
 const argv = process.argv.slice(2);

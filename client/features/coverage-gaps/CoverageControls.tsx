@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Vocabulary } from '../vocabulary/types';
 import { nouvelleAquitaineMap } from './departements-map.js';
 import { FilterFields } from './FilterFields';
+import { WithoutPicker } from './WithoutPicker';
 import { COVERAGE_LEVELS, LEVEL_TEXT } from './labels.js';
 import { REGION_ID, type CoverageLevel, type CoverageMode, type CoverageView } from './types.js';
 
@@ -89,6 +90,13 @@ export function CoverageControls({ view, onChange, vocabulary }: CoverageControl
           vocabulary={vocabulary}
           onChange={(filter) => onChange({ left: filter })}
           withoutDate={mode === 'dates'}
+        />
+        <WithoutPicker
+          ids={left.without}
+          onChange={(without) =>
+            // Comparing two filters or two dates keeps « Sans… » on both sides.
+            onChange({ left: { ...left, without }, right: { ...right, without }, selected: null })
+          }
         />
         {mode === 'filters' ? (
           <FilterFields

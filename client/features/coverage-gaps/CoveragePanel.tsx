@@ -106,6 +106,8 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
       filter.activeOn,
       filter.carrierType,
       filter.status.join('-'),
+      filter.funder,
+      filter.without.length > 0 ? `sans-${filter.without.join('-')}` : null,
     ]);
     const rows = tableRows(result.cells, tableChoice);
     const heading = `Couverture des ${unit} — ${withinName} — filtre : ${title} — ${describeChoice(tableChoice)} (${rows.length})`;
@@ -153,6 +155,34 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
           </p>
         ) : null}
       </div>
+
+      {state.type === 'ready' && state.value.exclusion ? (
+        <div className="coverage-exclusion" role="note" aria-label="Effet de « Sans… »">
+          <p>
+            <strong>{state.value.exclusion.dropped.length}</strong> dispositif
+            {state.value.exclusion.dropped.length > 1 ? 's ne comptent' : ' ne compte'} plus
+            {state.value.exclusion.dropped.length > 0
+              ? ` : ${state.value.exclusion.dropped.map((d) => d.dispositif.name).join(', ')}`
+              : ''}
+            .
+          </p>
+          {state.value.exclusion.kept.length > 0 ? (
+            <p>
+              Restent comptés, un autre porteur ou financeur demeurant :{' '}
+              {state.value.exclusion.kept
+                .map(
+                  (d) =>
+                    `${d.dispositif.name} (${[...d.carriers, ...d.funders]
+                      .map((o) => o.name)
+                      .filter((name, i, all) => all.indexOf(name) === i)
+                      .join(', ')})`,
+                )
+                .join(' ; ')}
+              .
+            </p>
+          ) : null}
+        </div>
+      ) : null}
 
       <div className={selectedCell ? 'coverage-body with-details' : 'coverage-body'}>
         {sides.length > 0 ? (

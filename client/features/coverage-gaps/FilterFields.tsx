@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { DISPOSITIF_STATUSES, STATUS_LABELS } from '../../vocabulary';
+import { useFunderNames } from '../funder/use-funder-names';
 import type { Vocabulary } from '../vocabulary/types';
 import { CARRIER_TYPES } from './labels.js';
 import type { CoverageFilter } from './types.js';
@@ -7,7 +8,7 @@ import type { CoverageFilter } from './types.js';
 const STATUSES = DISPOSITIF_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 
 /** Themes with their sub-themes right after them, indented. */
-function themeOptions(vocabulary: Vocabulary) {
+export function themeOptions(vocabulary: Vocabulary) {
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
   const roots = vocabulary.themes.filter((theme) => !theme.parent).sort(byName);
   const options: { id: string; label: string }[] = [];
@@ -33,6 +34,7 @@ export interface FilterFieldsProps {
 export function FilterFields({ legend, filter, vocabulary, onChange, withoutDate }: FilterFieldsProps) {
   const id = useId();
   const set = (patch: Partial<CoverageFilter>) => onChange({ ...filter, ...patch });
+  const funders = useFunderNames();
   const publics = [...vocabulary.publics].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   return (
     <fieldset className="coverage-filter">
@@ -93,6 +95,23 @@ export function FilterFields({ legend, filter, vocabulary, onChange, withoutDate
           ))}
         </select>
       </label>
+      <label className="field">
+        <span className="field-label">Financeur</span>
+        <select
+          aria-label="Financeur"
+          value={filter.funder}
+          onChange={(event) => set({ funder: event.target.value })}
+        >
+          <option value="">Tous les financements</option>
+          {funders.type === 'ready'
+            ? funders.value.map((funder) => (
+                <option key={funder.id} value={funder.id}>
+                  {funder.name}
+                </option>
+              ))
+            : filter.funder && <option value={filter.funder}>{filter.funder}</option>}
+        </select>
+      </label>
       <div className="field" role="group" aria-labelledby={`${id}-status`}>
         <span className="field-label" id={`${id}-status`}>
           Statut du dispositif
@@ -131,6 +150,8 @@ export function describeFilter(filter: CoverageFilter, names: (id: string) => st
     filter.carrierType
       ? `porteur ${CARRIER_TYPES.find((t) => t.code === filter.carrierType)?.label ?? filter.carrierType}`
       : null,
+    filter.funder ? `financé par ${names(filter.funder)}` : null,
+    filter.without.length > 0 ? `sans ${filter.without.map(names).join(', ')}` : null,
     filter.status.length > 0
       ? STATUSES.filter((s) => filter.status.includes(s.value))
           .map((s) => s.label)

@@ -177,3 +177,94 @@ export const COVERAGE_APPLICATIONS_QUERY = graphql(`
     }
   }
 `);
+
+/** The same cells and summary as `Coverage`, with the filter as one input (funder, « Sans… »). */
+export const COVERAGE_FILTERED_QUERY = graphql(`
+  query CoverageFiltered($level: TerritoryLevel!, $within: ID!, $filter: CoverageFilter!) {
+    coverageMap(level: $level, within: $within, filter: $filter) {
+      ...CoverageMapFields
+    }
+    coverageSummary(level: $level, within: $within, filter: $filter) {
+      ...CoverageSummaryFields
+      exclusion {
+        dropped {
+          dispositif {
+            id
+            name
+          }
+        }
+        kept {
+          dispositif {
+            id
+            name
+          }
+          carriers {
+            id
+            name
+          }
+          funders {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** How each dispositif applies, for the cells named, with the filter as one input. */
+export const COVERAGE_FILTERED_APPLICATIONS_QUERY = graphql(`
+  query CoverageFilteredApplications(
+    $level: TerritoryLevel!
+    $within: ID!
+    $filter: CoverageFilter!
+    $territories: [ID!]
+  ) {
+    coverage(level: $level, within: $within, filter: $filter, territories: $territories) {
+      ...CoverageApplicationFields
+    }
+  }
+`);
+
+/** « Points de fragilité »: organisations that alone keep some territories covered. */
+export const SINGLE_POINTS_OF_FAILURE_QUERY = graphql(`
+  query SinglePointsOfFailure(
+    $level: TerritoryLevel!
+    $within: ID!
+    $theme: ID
+    $public: ID
+    $activeOn: Date
+  ) {
+    singlePointsOfFailure(
+      level: $level
+      within: $within
+      theme: $theme
+      public: $public
+      activeOn: $activeOn
+    ) {
+      population
+      organisation {
+        id
+        name
+      }
+      cells {
+        id
+        name
+      }
+      dispositifs {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** Names of the organisations and dispositifs of « Sans… » (a URL names them by id). */
+export const NODE_NAMES_QUERY = graphql(`
+  query NodeNames($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      label
+    }
+  }
+`);

@@ -35,6 +35,10 @@ export interface CoverageFilter {
   activeOn: string;
   carrierType: string;
   status: DispositifStatus[];
+  /** Only what this organisation funds (`org:…`), or '' for any. */
+  funder: string;
+  /** What-if: organisations (`org:…`) and dispositifs (`dis:…`) taken away. */
+  without: string[];
 }
 
 export const EMPTY_FILTER: CoverageFilter = {
@@ -43,7 +47,20 @@ export const EMPTY_FILTER: CoverageFilter = {
   activeOn: '',
   carrierType: '',
   status: [],
+  funder: '',
+  without: [],
 };
+
+/** The coverage workspace's tabs: the map, the single points of failure, a person's offer. */
+export type CoverageTab = 'map' | 'fragility' | 'parcours';
+
+/** A person's profile in « Parcours »: where they live and what they look for. */
+export interface ParcoursView {
+  /** `com:…`, or '' before one is chosen. */
+  commune: string;
+  public: string;
+  theme: string;
+}
 
 export interface CoverageScope {
   level: CoverageLevel;
@@ -101,6 +118,8 @@ export interface CoverageView {
   dates: { before: string; after: string };
   /** The opened cell: a territory on one side. */
   selected: { side: 'left' | 'right'; id: string } | null;
+  tab: CoverageTab;
+  parcours: ParcoursView;
 }
 
 export const DEFAULT_COVERAGE_VIEW: CoverageView = {
@@ -112,6 +131,8 @@ export const DEFAULT_COVERAGE_VIEW: CoverageView = {
   // Report'emploi (Haute-Vienne) ran through 2019: these dates show what its end took away.
   dates: { before: '2019-06-01', after: '2020-01-01' },
   selected: null,
+  tab: 'map',
+  parcours: { commune: '', public: '', theme: '' },
 };
 
 /** A filter as the API takes it: absent criteria are left out. */
@@ -125,6 +146,20 @@ export function toApiFilter(filter: CoverageFilter) {
     status: filter.status.length > 0 ? filter.status : null,
   };
 }
+
+/** The filter as one CoverageFilter input, with the funder and the what-if exclusion. */
+export function toApiFilterInput(filter: CoverageFilter) {
+  const organisations = filter.without.filter((id) => id.startsWith('org:'));
+  const dispositifs = filter.without.filter((id) => id.startsWith('dis:'));
+  return {
+    ...toApiFilter(filter),
+    funder: filter.funder || null,
+    without: filter.without.length > 0 ? { organisations, dispositifs } : null,
+  };
+}
+
+/** True when the filter needs the input form (the flat arguments hold neither funder nor exclusion). */
+export const needsFilterInput = (filter: CoverageFilter) => filter.funder !== '' || filter.without.length > 0;
 
 /** The compact form's parallel lists, one cell per index. */
 export function cellsOfMap(map: CoverageMapData, level: TerritoryLevel): CoverageCell[] {

@@ -1,10 +1,19 @@
 import { request } from '../../api/graphql-client';
+import type { CoverageFilteredQuery } from '../../gql/graphql.js';
 import type { Loadable } from '../../api/loadable';
 import { useLoad } from '../../api/use-load';
-import { COVERAGE_APPLICATIONS_QUERY, COVERAGE_COMPARISON_QUERY, COVERAGE_QUERY } from './queries.js';
+import {
+  COVERAGE_APPLICATIONS_QUERY,
+  COVERAGE_COMPARISON_QUERY,
+  COVERAGE_FILTERED_APPLICATIONS_QUERY,
+  COVERAGE_FILTERED_QUERY,
+  COVERAGE_QUERY,
+} from './queries.js';
 import {
   cellsOfMap,
+  needsFilterInput,
   toApiFilter,
+  toApiFilterInput,
   toCoverageResult,
   type CellApplication,
   type CoverageChangeData,
@@ -19,7 +28,11 @@ export interface CoverageData {
   /** Present when comparing. */
   right?: CoverageResult;
   changes?: CoverageChangeData[];
+  /** What « Sans… » took away and what it left standing (single filter only). */
+  exclusion?: CoverageExclusionData | null;
 }
+
+export type CoverageExclusionData = NonNullable<CoverageFilteredQuery['coverageSummary']['exclusion']>;
 
 export interface CoverageRequest {
   scope: CoverageScope;
@@ -32,6 +45,17 @@ async function fetchCoverage(
   { scope, left, right }: CoverageRequest,
   signal: AbortSignal,
 ): Promise<CoverageData> {
+  if (!right && needsFilterInput(left)) {
+    const { data } = await request(
+      COVERAGE_FILTERED_QUERY,
+      { ...scope, filter: toApiFilterInput(left) },
+      { signal },
+    );
+    return {
+      left: toCoverageResult(cellsOfMap(data.coverageMap, scope.level), data.coverageSummary),
+      exclusion: data.coverageSummary.exclusion ?? null,
+    };
+  }
   if (!right) {
     const { data } = await request(COVERAGE_QUERY, { ...scope, ...toApiFilter(left) }, { signal });
     return {
@@ -40,7 +64,7 @@ async function fetchCoverage(
   }
   const { data } = await request(
     COVERAGE_COMPARISON_QUERY,
-    { ...scope, left: toApiFilter(left), right: toApiFilter(right) },
+    { ...scope, left: toApiFilterInput(left), right: toApiFilterInput(right) },
     { signal },
   );
   const comparison = data.coverageComparison;
@@ -75,12 +99,22 @@ export async function fetchApplications(
   territories: string[] | null,
   signal?: AbortSignal,
 ): Promise<Map<string, CellApplication[]>> {
-  const { data } = await request(
-    COVERAGE_APPLICATIONS_QUERY,
-    { ...scope, ...toApiFilter(filter), territories },
-    { signal },
-  );
-  return new Map(data.coverage.map((cell) => [cell.territory.id, cell.applications]));
+  const cells = needsFilterInput(filter)
+    ? (
+        await request(
+          COVERAGE_FILTERED_APPLICATIONS_QUERY,
+          { ...scope, filter: toApiFilterInput(filter), territories },
+          { signal },
+        )
+      ).data.coverage
+    : (
+        await request(
+          COVERAGE_APPLICATIONS_QUERY,
+          { ...scope, ...toApiFilter(filter), territories },
+          { signal },
+        )
+      ).data.coverage;
+  return new Map(cells.map((cell) => [cell.territory.id, cell.applications]));
 }
 
 /** The applications of one opened cell. */

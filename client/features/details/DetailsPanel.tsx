@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ERROR_MESSAGES, request } from '../../api/graphql-client';
 import { useLoad } from '../../api/use-load';
 import type { NodeDetailsQuery } from '../../gql/graphql';
@@ -61,6 +61,23 @@ function SourceList({
   );
 }
 
+const WhatIfPanel = lazy(() => import('../funder/WhatIfPanel').then((m) => ({ default: m.WhatIfPanel })));
+
+/** An operator's or funder's « Si cet acteur se retirait », computed once opened. */
+function WithdrawalDetails({ organisation }: { organisation: { id: string; name: string } }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="what-if-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Si cet acteur se retirait…</summary>
+      {open && (
+        <Suspense fallback={<p role="status">Chargement…</p>}>
+          <WhatIfPanel organisation={organisation} title="Si cet acteur se retirait" />
+        </Suspense>
+      )}
+    </details>
+  );
+}
+
 /** The selected node: kind, every property, and its relations grouped by type with their sources. */
 function NodeDetails(props: DetailsPanelProps & { id: string }) {
   // An edit reloads the panel; « Historique » lists the node's changes.
@@ -106,6 +123,7 @@ function NodeDetails(props: DetailsPanelProps & { id: string }) {
         </div>
       </header>
       <EditingTools id={props.id} name={name} kind={kind} onDeleted={props.onClose} />
+      {kind === 'ORGANISATION' && <WithdrawalDetails organisation={{ id: props.id, name }} />}
       <div className="details-tabs" role="tablist" aria-label="Vues de la fiche">
         <button type="button" role="tab" aria-selected={tab === 'details'} onClick={() => setTab('details')}>
           Fiche

@@ -6,6 +6,7 @@ import type { SliceState } from '../graph/types';
 import { summariseFunder, type Counted } from './summary';
 import './ranked-list.css';
 import { useEditRevision } from '../editing/revision';
+import { WhatIfPanel } from './WhatIfPanel';
 
 /** Funders: organisations with an outgoing FUNDS edge, with what they fund (to count it). */
 export const FUNDERS_QUERY = graphql(`
@@ -111,6 +112,19 @@ export function FunderPanel(props: FunderPanelProps) {
         </label>
       )}
       {props.current?.slice?.type === 'loading' && <p role="status">Chargement…</p>}
+      {props.current && (
+        <WhatIfPanel
+          organisation={{
+            id: props.current.id,
+            name:
+              (state.type === 'ready'
+                ? state.value.find((f) => f.id === props.current?.id)?.name
+                : undefined) ?? props.current.id,
+          }}
+          title="Si ce financeur se retirait"
+          onFocusNode={props.onFocusNode}
+        />
+      )}
       {summary && (
         <div className="funder-summary">
           <h3>Finance ({summary.funded.length})</h3>

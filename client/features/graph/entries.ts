@@ -16,7 +16,7 @@ export function entryKey(entry: Entry): string {
     case 'path':
       return `path:${entry.from}>${entry.to}`;
     case 'partners': {
-      const parts = (['territory', 'theme', 'public', 'activeOn'] as const)
+      const parts = (['territory', 'theme', 'public', 'activeOn', 'funder'] as const)
         .filter((name) => entry[name])
         .map((name) => `${name}=${entry[name]}`);
       return `partners:${parts.join(';')}`;
@@ -65,7 +65,7 @@ export function parseEntryKey(key: string): Entry | null {
       if (name === 'activeOn') {
         if (!DATE.test(value)) return null;
         entry.activeOn = value;
-      } else if (name === 'territory' || name === 'theme' || name === 'public') {
+      } else if (name === 'territory' || name === 'theme' || name === 'public' || name === 'funder') {
         if (!ID.test(value)) return null;
         entry[name] = value;
       } else return null;

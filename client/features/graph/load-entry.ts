@@ -9,6 +9,7 @@ import {
   SHORTEST_PATH_QUERY,
   TERRITORY_CHILDREN_QUERY,
 } from './queries';
+import { FUNDED_PARTNERSHIP_NETWORK_QUERY } from '../partners/queries';
 import { chunk, funderSlice, mergeSlices, toSlice, toSliceEdge, toSliceNode } from './slices';
 import type { Entry, Slice } from './types';
 
@@ -98,6 +99,19 @@ export async function loadEntry(
       return toSlice(data.shortestPath);
     }
     case 'partners': {
+      if (entry.funder) {
+        const one = (id: string | null) => (id ? [id] : null);
+        const filter = {
+          territory: entry.territory,
+          themes: one(entry.theme),
+          publics: one(entry.public),
+          activeOn: entry.activeOn,
+          funders: [entry.funder],
+        };
+        return toSlice(
+          (await request(FUNDED_PARTNERSHIP_NETWORK_QUERY, { filter }, { signal })).data.partnershipNetwork,
+        );
+      }
       const { data } = await request(
         PARTNERSHIP_NETWORK_QUERY,
         { territory: entry.territory, theme: entry.theme, public: entry.public, activeOn: entry.activeOn },

@@ -43,6 +43,8 @@ export type Entry =
       theme: string | null;
       public: string | null;
       activeOn: string | null;
+      /** Around what this organisation funds. */
+      funder?: string | null;
     }
   | { type: 'funder'; id: string }
   /** Every territory of one level inside a territory: what opening its fold brings (compose.ts). */

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Entry, SliceEdge } from '../graph/types';
+import { useFunderNames } from '../funder/use-funder-names';
 import { SearchBox } from '../search/SearchBox';
 import type { Vocabulary } from '../vocabulary/types';
 import '../funder/ranked-list.css';
@@ -27,6 +28,8 @@ export function PartnersPanel(props: PartnersPanelProps) {
   const [theme, setTheme] = useState(props.current?.theme ?? '');
   const [publicId, setPublicId] = useState(props.current?.public ?? '');
   const [activeOn, setActiveOn] = useState(props.current?.activeOn ?? '');
+  const [funder, setFunder] = useState(props.current?.funder ?? '');
+  const funders = useFunderNames();
   const sortedThemes = [...props.vocabulary.themes].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const sortedPublics = [...props.vocabulary.publics].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 
@@ -87,6 +90,23 @@ export function PartnersPanel(props: PartnersPanelProps) {
         <span className="field-label">Dispositifs en cours le</span>
         <input type="date" value={activeOn} onChange={(event) => setActiveOn(event.target.value)} />
       </label>
+      <label className="field">
+        <span className="field-label">Financeur</span>
+        <select
+          aria-label="Financeur du réseau"
+          value={funder}
+          onChange={(event) => setFunder(event.target.value)}
+        >
+          <option value="">Tous les financements</option>
+          {funders.type === 'ready'
+            ? funders.value.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.name}
+                </option>
+              ))
+            : funder && <option value={funder}>{funder}</option>}
+        </select>
+      </label>
       <button
         type="button"
         onClick={() =>
@@ -96,6 +116,7 @@ export function PartnersPanel(props: PartnersPanelProps) {
             theme: theme || null,
             public: publicId || null,
             activeOn: activeOn || null,
+            funder: funder || null,
           })
         }
       >

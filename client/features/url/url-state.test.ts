@@ -42,10 +42,14 @@ const COVERAGE: CoverageView = {
     activeOn: '2019-06-01',
     carrierType: 'ML',
     status: ['active', 'planned'],
+    funder: 'org:region-nouvelle-aquitaine',
+    without: ['org:pole-emploi', 'dis:premiers-pas'],
   },
   right: EMPTY_FILTER,
   dates: DEFAULT_COVERAGE_VIEW.dates,
   selected: { side: 'right', id: 'epci:248719312' },
+  tab: 'parcours',
+  parcours: { commune: 'com:33243', public: 'public:jeunes', theme: '' },
 };
 
 describe('the view in the URL', () => {

@@ -5,7 +5,9 @@
  * (`ws=coverage`), the coverage view too: `level`, `within`, `cmp`, the filter
  * (`a.theme`, `a.public`, `a.date`, `a.carrier`, `a.status`), filter B (`b.…`)
  * when comparing two filters, `before`/`after` when comparing two dates, and
- * the opened cell (`a.cell` or `b.cell`).
+ * the opened cell (`a.cell` or `b.cell`); the funder and exclusions (`a.funder`,
+ * `a.without=org:x,dis:y`), the tab (`tab=fragility|parcours`) and the « Parcours »
+ * profile (`p.commune`, `p.public`, `p.theme`).
  */
 import { LAYOUT_NAMES, type LayoutName } from '../../cytoscape/layouts';
 import type { ColorBy, SizeBy } from '../../cytoscape/stylesheet';
@@ -19,6 +21,7 @@ import {
   type CoverageFilter,
   type CoverageLevel,
   type CoverageMode,
+  type CoverageTab,
   type CoverageView,
 } from '../coverage-gaps/types';
 import {
@@ -57,6 +60,8 @@ function encodeFilter(
   if (filter.activeOn !== base.activeOn) add(`${prefix}.date`, filter.activeOn);
   if (filter.carrierType !== base.carrierType) add(`${prefix}.carrier`, filter.carrierType);
   if (filter.status.join(',') !== base.status.join(',')) add(`${prefix}.status`, filter.status.join(','));
+  if (filter.funder !== base.funder) add(`${prefix}.funder`, filter.funder);
+  if (filter.without.join(',') !== base.without.join(',')) add(`${prefix}.without`, filter.without.join(','));
 }
 
 function encodeCoverage(add: (name: string, value: string) => void, coverage: CoverageView) {
@@ -72,6 +77,12 @@ function encodeCoverage(add: (name: string, value: string) => void, coverage: Co
     if (coverage.dates.after !== base.dates.after) add('after', coverage.dates.after);
   }
   if (coverage.selected) add(`${coverage.selected.side === 'left' ? 'a' : 'b'}.cell`, coverage.selected.id);
+  if (coverage.tab !== base.tab) add('tab', coverage.tab);
+  if (coverage.tab === 'parcours') {
+    if (coverage.parcours.commune) add('p.commune', coverage.parcours.commune);
+    if (coverage.parcours.public) add('p.public', coverage.parcours.public);
+    if (coverage.parcours.theme) add('p.theme', coverage.parcours.theme);
+  }
 }
 
 /** The query string (with its `?`, or empty) for a view; defaults are left out. */
@@ -133,6 +144,15 @@ function decodeFilter(params: URLSearchParams, prefix: 'a' | 'b', base: Coverage
       base.carrierType,
     ),
     status: status === null ? base.status : [...new Set(status.split(',').filter(isStatus))],
+    funder: optional(get('funder'), (id) => id.startsWith('org:') && ID.test(id), base.funder),
+    without:
+      get('without') === null
+        ? base.without
+        : [
+            ...new Set(
+              list(params, `${prefix}.without`).filter((id) => /^(org|dis):/.test(id) && ID.test(id)),
+            ),
+          ],
   };
 }
 
@@ -161,6 +181,12 @@ function decodeCoverage(params: URLSearchParams): CoverageView {
           }
         : base.dates,
     selected: left ? { side: 'left', id: left } : right ? { side: 'right', id: right } : null,
+    tab: pick<CoverageTab>(params.get('tab'), ['map', 'fragility', 'parcours'], base.tab),
+    parcours: {
+      commune: optional(params.get('p.commune'), (id) => id.startsWith('com:') && ID.test(id), ''),
+      public: optional(params.get('p.public'), (id) => id.startsWith('public:') && ID.test(id), ''),
+      theme: optional(params.get('p.theme'), (id) => id.startsWith('theme:') && ID.test(id), ''),
+    },
   };
 }
 

@@ -38,7 +38,14 @@ export function ExplorerWorkspace() {
 
   const canvas = useRef<GraphCanvasHandle>(null);
   useLendCanvasToEditing(canvas);
-  const [tab, setTab] = useState<Tab>('filters');
+  // A link to a funder view or a partnership network reopens its panel, not only the graph.
+  const [tab, setTab] = useState<Tab>(() =>
+    state.graph.entries.some((entry) => entry.type === 'funder')
+      ? 'funder'
+      : state.graph.entries.some((entry) => entry.type === 'partners')
+        ? 'partners'
+        : 'filters',
+  );
   const [menu, setMenu] = useState<Menu | null>(null);
   const [path, setPath] = useState<{ from: PathEnd | null; to: PathEnd | null }>({ from: null, to: null });
   const exportAs = useExport(model, canvas);

@@ -1,5 +1,6 @@
 import {
   checkCoverageRequest,
+  checkFilterNodeIds,
   readCoverageComparison,
   readCoverageReport,
   type CoverageRequest,
@@ -16,7 +17,8 @@ import type { QueryCoverageArgs, Resolvers } from '../resolvers-types.generated.
 /** Loads the index, then refuses what the analysis cannot run, before any other query. */
 async function checkedIndex(ctx: GraphQLContext, request: CoverageRequest, filters: NamedCoverageFilter[]) {
   const index = await loadCoverageIndex(ctx.db);
-  const problem = checkCoverageRequest(index, request, filters);
+  const problem =
+    checkCoverageRequest(index, request, filters) ?? (await checkFilterNodeIds(ctx.db, filters));
   if (problem) throw badUserInput(problem.argument, problem.message);
   return index;
 }

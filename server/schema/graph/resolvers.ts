@@ -12,7 +12,7 @@ import { INVOLVEMENT_TYPES, type RelationshipType } from '../../../graph/model.j
 import type { NodeRow } from '../../../graph/queries/rows.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput, notFound } from '../../errors.js';
-import { assertKnownFilterIds, eitherFilter, fromDispositifFilter } from '../filters.js';
+import { assertKnownFilterIds, assertKnownNodeIds, eitherFilter, fromDispositifFilter } from '../filters.js';
 import { nodeOf, nodesOf } from '../node-mappers.js';
 import type { NodeKind, Resolvers } from '../resolvers-types.generated.js';
 import {
@@ -124,6 +124,7 @@ export const graphResolvers: Resolvers = {
       assertKnownFilterIds(index, dispositifs, (criterion) =>
         chosen.input ? `filter.${criterion}` : FLAT_NETWORK_ARGUMENTS[criterion],
       );
+      await assertKnownNodeIds(ctx.db, dispositifs, 'filter.');
       return findPartnershipNetwork(ctx.db, toDispositifFilterParams(dispositifs, index));
     },
     matchingDispositifs: async (_parent, { filter, among }, ctx) => {
@@ -131,6 +132,7 @@ export const graphResolvers: Resolvers = {
       const dispositifs = fromDispositifFilter(filter);
       const index = await loadCoverageIndex(ctx.db);
       assertKnownFilterIds(index, dispositifs, (criterion) => `filter.${criterion}`);
+      await assertKnownNodeIds(ctx.db, dispositifs, 'filter.');
       return findMatchingDispositifIds(ctx.db, toDispositifFilterParams(dispositifs, index), among ?? null);
     },
     shortestPath: async (_parent, args, ctx) => findShortestPath(ctx.db, await pathSearch(ctx, args)),
