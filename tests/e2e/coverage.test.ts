@@ -171,7 +171,8 @@ describe('coverage in a browser', () => {
     );
     expect(header).toMatch(/^territoire_id,/);
     expect(rows).toHaveLength(shown);
-    expect(rows.map((row) => row.split(',')[0])).toEqual(tableIds.slice(0, rows.length));
+    // The table draws its rows a hundred at a time: the CSV holds them all, in the table's order.
+    expect(rows.map((row) => row.split(',')[0]).slice(0, tableIds.length)).toEqual(tableIds);
     expect(rows.every((row) => row.includes(',NONE,'))).toBe(true);
 
     // An empty selection explains itself: no bassin is described in the Creuse.
