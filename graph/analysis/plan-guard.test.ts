@@ -147,3 +147,26 @@ describe('checkPlan', () => {
     expect(operatorName('AdministrationCommand@system')).toBe('AdministrationCommand');
   });
 });
+
+describe('checkPlan keeps accounts out of reach', () => {
+  const projection = (details: string): PlanNode => ({
+    operatorType: 'ProduceResults@neo4j',
+    arguments: { Details: 'x' },
+    children: [{ operatorType: 'Projection@neo4j', arguments: { Details: details } }],
+  });
+
+  it.each([
+    ['n.name AS name, cache[n.id] AS id', true],
+    ["n.type IN ['ASSO', 'OPCO']", true],
+    ['nodes(p)[0] AS first, labels(n)[0] AS kind, l[1..3] AS some', true],
+    ['operators[$autoint_0] AS operator, l[$autoint_1..$autoint_2] AS some', true],
+    ['n[$autostring_0] AS value', false],
+    ['u.passwordHash AS hash', false],
+    ['n:User', false],
+    ['properties(n) AS all', false],
+    ['n{.*} AS all', false],
+    ['n[$key] AS value', false],
+  ])('%s → allowed %s', (details, allowed) => {
+    expect(checkPlan(projection(details)).allowed).toBe(allowed);
+  });
+});

@@ -154,13 +154,52 @@ function violation(node: PlanNode): string | undefined {
   return READ_OPERATORS.has(name) ? undefined : name;
 }
 
+/**
+ * Accounts share the graph with the data: their labels and keys stay out of the console's reach.
+ * Neo4j Community has no property-level access control, so the plan's own expressions (comments,
+ * escapes and case already resolved by the parser) are read for them, and for the generic ways
+ * to reach any key (`properties()`, `keys()`, `n{.*}`, `n[$key]`).
+ */
+export const PRIVATE_LABELS: readonly string[] = ['User', 'Session', 'AccessToken', 'SavedQuery'];
+const PRIVATE_KEYS: readonly string[] = [
+  'email',
+  'passwordHash',
+  'tokenHash',
+  'failedLogins',
+  'lockedUntil',
+  'lastLoginAt',
+  'authorId',
+];
+const PRIVATE_PATTERNS: readonly [RegExp, string][] = [
+  [new RegExp(`:\\s*\`?(${PRIVATE_LABELS.join('|')})\\b`), 'account data'],
+  [new RegExp(`\\.\\s*\`?(${PRIVATE_KEYS.join('|')})\\b`), 'account data'],
+  [/\b(properties|keys)\s*\(/i, 'properties() and keys()'],
+  [/\{\s*\.\*/, 'all-properties projection'],
+  // Dynamic access `n[expr]` as the plan prints it (no space; `x IN [..]` has one); a list
+  // index by number (`nodes(p)[0]`, printed `[$autoint_0]` once Neo4j lifts the literal), a
+  // slice and the planner's own `cache[n.key]` stay allowed.
+  [/[\w)\]`](?<!\bcache)\[\s*(?!-?\d|\.\.|\$autoint_\d+\s*(\]|\.\.))/, 'dynamic property access'],
+  [/\$\s*\(/, 'dynamic label'],
+];
+
+/** Neo4j names the literals it lifts `$autoint_0`, `$autostring_1`…: a caller may not pose as one. */
+export const isReservedParameterName = (name: string) => /^auto/i.test(name);
+
+function privateDataIn(node: PlanNode): string | undefined {
+  for (const value of Object.values(node.arguments ?? {})) {
+    if (typeof value !== 'string') continue;
+    for (const [pattern, reason] of PRIVATE_PATTERNS) if (pattern.test(value)) return reason;
+  }
+  return undefined;
+}
+
 /** Every operator of the plan must be a read one; the reason names the most telling that is not. */
 export function checkPlan(plan: PlanNode): PlanVerdict {
   const refused: string[] = [];
   const pending: PlanNode[] = [plan];
   while (pending.length > 0) {
     const node = pending.shift()!;
-    const reason = violation(node);
+    const reason = violation(node) ?? privateDataIn(node);
     if (reason) refused.push(reason);
     pending.push(...(node.children ?? []));
   }

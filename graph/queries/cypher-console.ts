@@ -1,7 +1,12 @@
 import neo4j, { Neo4jError, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import type { Db } from '../driver.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from '../model.js';
-import { checkPlan, type PlanNode, type PlanVerdict } from '../analysis/plan-guard.js';
+import {
+  checkPlan,
+  isReservedParameterName,
+  type PlanNode,
+  type PlanVerdict,
+} from '../analysis/plan-guard.js';
 import { toNeo4jParams, toPlain } from '../values.js';
 import { edgeId, toEdgeRow, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
 
@@ -229,6 +234,11 @@ function rememberVerdict(key: string, verdict: PlanVerdict) {
 }
 
 async function explainAndCheck(tx: ManagedTransaction, query: string, params: Record<string, unknown>) {
+  const reserved = Object.keys(params).find(isReservedParameterName);
+  if (reserved)
+    throw new CypherConsoleError('FORBIDDEN', `The parameter name $${reserved} is reserved by Neo4j.`, {
+      reason: 'reserved parameter name',
+    });
   const key = verdictKey(query, params);
   let verdict = verdicts.get(key);
   if (!verdict) {
