@@ -126,6 +126,9 @@ export async function countChanges(db: Db): Promise<number> {
 /** What a seed load needs of a change: the fields it touched and the states they had before it. */
 export interface ChangeTraceRow {
   seq: number;
+  operation: string;
+  /** The operation of the change this one reverts, if it is a revert. */
+  undoes: string | null;
   fields: string[];
   before: string;
 }
@@ -133,7 +136,9 @@ export interface ChangeTraceRow {
 const CHANGE_TRACES = /* cypher */ `
   MATCH (c:Change)
   WHERE c.seq > $afterSeq
-  RETURN c.seq AS seq, c.fields AS fields, c.before AS before
+  OPTIONAL MATCH (undone:Change {uid: c.revertOf})
+  RETURN c.seq AS seq, c.operation AS operation, undone.operation AS undoes, c.fields AS fields,
+         c.before AS before
   ORDER BY c.seq
   LIMIT $limit`;
 

@@ -292,6 +292,10 @@ async function readEditBases(db: Db): Promise<EditBases> {
   for (;;) {
     const page = await findChangeTraces(db, { afterSeq: bases.lastSeq, limit: JOURNAL_PAGE });
     for (const change of page) {
+      bases.lastSeq = change.seq;
+      // An import's writes, and the undoing of one, are data like the seed's: a later import
+      // (or the same one again) may write them.
+      if (change.operation === 'import' || change.undoes === 'import') continue;
       const before = JSON.parse(change.before) as RecordedState;
       for (const field of change.fields) {
         if (field.includes('|')) {

@@ -80,6 +80,8 @@ describe('the analysis workspace in a browser', () => {
     await editor.fill('MATCH (o:Organ');
     await editor.press('Control+Space');
     await page.getByRole('option', { name: 'Organisation' }).waitFor();
+    // CodeMirror ignores a key in the first 75 ms of a completion list (interactionDelay).
+    await page.waitForTimeout(150);
     await editor.press('Enter');
     expect(await editor.textContent()).toBe('MATCH (o:Organisation');
 

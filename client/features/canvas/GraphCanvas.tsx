@@ -36,7 +36,7 @@ export function keepInView(cy: cytoscape.Core, id: string | null) {
   const node = cy.getElementById(id);
   if (node.empty() || !node.isNode() || node.hasClass('hidden')) return;
   const { x, y } = node.renderedPosition();
-  const width = cy.width();
+  const width = cy.width() - coveredOnTheRight(cy);
   const height = cy.height();
   if (width <= 0 || height <= 0) return;
   const marginX = Math.min(80, width / 4);
@@ -46,6 +46,19 @@ export function keepInView(cy: cytoscape.Core, id: string | null) {
   const dx = shift(x, width, marginX);
   const dy = shift(y, height, marginY);
   if (dx || dy) cy.panBy({ x: dx, y: dy });
+}
+
+/**
+ * How much of the canvas's right side a panel lying over it hides (the details
+ * panel overlays the canvas on middle widths instead of narrowing it).
+ */
+function coveredOnTheRight(cy: cytoscape.Core): number {
+  const canvas = cy.container()?.getBoundingClientRect();
+  const panel = document.querySelector('.details-panel')?.getBoundingClientRect();
+  if (!canvas || !panel || panel.width === 0) return 0;
+  const overlapsVertically = panel.top < canvas.bottom && panel.bottom > canvas.top;
+  const covered = canvas.right - Math.max(panel.left, canvas.left);
+  return overlapsVertically && panel.left > canvas.left && covered > 0 ? Math.min(covered, canvas.width) : 0;
 }
 
 declare global {
@@ -470,6 +483,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // The selected node's name comes first, and the node stays in sight.
     sortLabels(cy);
     keepInView(cy, selectedId());
+    // Again once the details panel has been drawn over or beside the canvas.
+    const again = window.setTimeout(() => keepInView(cy, selectedId()), 250);
+    return () => window.clearTimeout(again);
   }, [props.selection, props.elements]);
 
   return (
