@@ -13,3 +13,14 @@ export function foldText(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/** What search matches (the full-text index reads it): name, acronym, code and aliases, folded like the query. */
+export function searchTextOf(props: Readonly<Record<string, unknown>>): string {
+  const parts = [
+    props.name,
+    props.acronym,
+    props.code,
+    ...(Array.isArray(props.aliases) ? props.aliases : []),
+  ];
+  return foldText(parts.filter((part): part is string => typeof part === 'string').join(' '));
+}

@@ -1,4 +1,5 @@
 import graphologyModule from 'graphology';
+import { createRandom } from '../random.js';
 import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
@@ -46,18 +47,6 @@ export interface NetworkMetricsRow {
   betweennessMethod: BetweennessMethod;
 }
 
-/** mulberry32: a small seeded generator, so Louvain's tie-breaks are reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const weightOf = (props: Record<string, unknown>) => {
   const weight = Number(props.weight ?? 1);
   return Number.isFinite(weight) && weight > 0 ? weight : 1;
@@ -86,7 +75,8 @@ export function computeNetworkMetrics(slice: GraphSliceRow): NetworkMetricsRow {
 
   const detailed =
     graph.size > 0
-      ? louvain.detailed(graph, { getEdgeWeight: 'weight', rng: seededRandom(42) })
+      ? // Seeded, so that Louvain's tie-breaks are the same on every run.
+        louvain.detailed(graph, { getEdgeWeight: 'weight', rng: createRandom(42).next })
       : { communities: Object.fromEntries(graph.nodes().map((id, index) => [id, index])), modularity: 0 };
   const ranks = pagerank(graph, { getEdgeWeight: 'weight' });
   const exact = graph.order <= BETWEENNESS_MAX_NODES;

@@ -1,6 +1,6 @@
 import type { TxRunner } from '../driver.js';
 import type { NodeLabel, PropertyValue, RelationshipType } from '../model.js';
-import { foldText } from '../text.js';
+import { foldText, searchTextOf } from '../text.js';
 import { toNeo4jProps } from '../values.js';
 import { idsByLabel, matchNodesById } from './rows.js';
 
@@ -26,17 +26,6 @@ function recordedProps(props: Record<string, unknown>): Record<string, PropertyV
     string,
     PropertyValue
   >;
-}
-
-/** What search matches (as the seed computes it): name, acronym, aliases, code. */
-function searchTextOf(props: Record<string, PropertyValue>): string {
-  const parts = [
-    props.name,
-    props.acronym,
-    props.code,
-    ...(Array.isArray(props.aliases) ? props.aliases : []),
-  ];
-  return foldText(parts.filter((part): part is string => typeof part === 'string').join(' '));
 }
 
 // Setting then removing a property takes the node's write lock for the rest of the

@@ -9,7 +9,7 @@ import {
   type SeedNode,
   type SeedRelationship,
 } from '../model.js';
-import { foldText } from '../text.js';
+import { searchTextOf } from '../text.js';
 import { findChangeAfter, findChangeTraces } from './changes.js';
 import { bumpGraphVersion } from './graph-version.js';
 import { toNeo4jProps, toPlain } from '../values.js';
@@ -46,17 +46,6 @@ export interface SeedConflict {
   kind: 'edited' | 'removed';
   fields: SeedConflictField[];
   links?: number;
-}
-
-/** What search matches: name, acronym, aliases and code, folded like the query. */
-export function searchTextOf(props: SeedNode['props']): string {
-  const parts = [
-    props.name,
-    props.acronym,
-    props.code,
-    ...(Array.isArray(props.aliases) ? props.aliases : []),
-  ];
-  return foldText(parts.filter((part): part is string => typeof part === 'string').join(' '));
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type SeedRelationship,
 } from '../../graph/model.js';
 import { acronymOf, nameDispositif, nameOrganisation } from './names.js';
-import { createRandom, createWeightedSampler, zipfWeights, type Random } from './random.js';
+import { createRandom, createWeightedSampler, zipfWeights, type Random } from '../../graph/random.js';
 import type { GenerateSizes, SharedType } from './sizes.js';
 
 export const GENERATED_SOURCE_ID = 'src:graphe-synthetique';

@@ -3,7 +3,7 @@
  * name, so that search and labels behave as with curated data.
  */
 import type { OrganisationType } from '../../graph/model.js';
-import type { Random } from './random.js';
+import type { Random } from '../../graph/random.js';
 
 const ORGANISATION_PATTERNS: Partial<Record<OrganisationType, string>> = {
   ML: 'Mission locale de {place}',

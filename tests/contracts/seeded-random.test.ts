@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../client/features/graph/seeded-random.js';
-import { createRandom } from '../../seeds/generate/random.js';
+import { createRandom } from '../../graph/random.js';
 
 // The page keeps its own copy of the generator (it cannot import seeds/): both must draw alike.
 describe('the seeded generator of the page and of the seeds', () => {

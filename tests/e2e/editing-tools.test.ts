@@ -6,6 +6,7 @@ import { launchBrowser } from '../helpers/browser.js';
 import { hasNode, renderedPosition, settle } from '../helpers/canvas.js';
 import { authPost, createAccount, gql, type Account } from '../integration/editing/accounts.js';
 import { createBuilder } from '../integration/editing/fixtures.js';
+import { logIn, openBySearch } from '../helpers/page-actions.js';
 import '../helpers/test-env.js';
 
 /**
@@ -16,26 +17,6 @@ import '../helpers/test-env.js';
 const appUrl = inject('appUrl');
 const db = createDb(inject('neo4j'));
 const unique = Date.now().toString(36);
-
-async function logIn(page: Page, account: Account) {
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  const form = page.getByRole('form', { name: 'Connexion' });
-  await form.getByLabel('Adresse e-mail').fill(account.email);
-  await form.getByLabel('Mot de passe').fill(account.password);
-  await form.getByRole('button', { name: 'Connexion' }).click();
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-}
-
-async function openBySearch(page: Page, text: string) {
-  const search = page.getByRole('combobox', { name: 'Rechercher un acteur, un dispositif, un territoire' });
-  await search.fill('');
-  await search.pressSequentially(text, { delay: 10 });
-  await page
-    .getByRole('listbox', { name: /Suggestions : Rechercher un acteur/ })
-    .getByRole('option', { name: new RegExp(text) })
-    .first()
-    .click();
-}
 
 const labelOnCanvas = (page: Page, id: string) =>
   page.evaluate((wanted) => window.__atlasCy?.getElementById(wanted).data('label') as string | undefined, id);

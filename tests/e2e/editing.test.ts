@@ -4,6 +4,7 @@ import { createDb } from '../../graph/driver.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { createAccount, FIELD_KNOWLEDGE, gql, type Account } from '../integration/editing/accounts.js';
 import { createBuilder } from '../integration/editing/fixtures.js';
+import { logIn, openBySearch } from '../helpers/page-actions.js';
 import '../helpers/test-env.js';
 
 /**
@@ -16,26 +17,6 @@ const unique = Date.now().toString(36);
 const wrongName = `Mission locale à corriger ${unique}`;
 const rightName = `Mission locale corrigée ${unique}`;
 const dispositifName = `Plateforme mobilité Charente ${unique}`;
-
-async function logIn(page: Page, account: Account) {
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  const form = page.getByRole('form', { name: 'Connexion' });
-  await form.getByLabel('Adresse e-mail').fill(account.email);
-  await form.getByLabel('Mot de passe').fill(account.password);
-  await form.getByRole('button', { name: 'Connexion' }).click();
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-}
-
-async function openBySearch(page: Page, text: string) {
-  const search = page.getByRole('combobox', { name: 'Rechercher un acteur, un dispositif, un territoire' });
-  await search.fill('');
-  await search.pressSequentially(text, { delay: 10 });
-  await page
-    .getByRole('listbox', { name: /Suggestions : Rechercher un acteur/ })
-    .getByRole('option', { name: new RegExp(text) })
-    .first()
-    .click();
-}
 
 describe('editing in a browser', () => {
   let browser: Browser;

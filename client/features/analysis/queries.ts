@@ -1,25 +1,32 @@
 import { graphql } from '../../gql/index.js';
 
+/** What the page shows of a result, the console's and a saved query's alike. */
+export const CYPHER_RESULT_FIELDS = graphql(`
+  fragment CypherResultFields on CypherResult {
+    columns
+    rows
+    truncated
+    elapsedMs
+    graph {
+      nodes {
+        id
+        kind
+        label
+      }
+      edges {
+        id
+        source
+        target
+        type
+      }
+    }
+  }
+`);
+
 export const CYPHER_QUERY = graphql(`
   query AnalysisCypher($query: String!, $params: JSON, $limit: Int) {
     cypher(query: $query, params: $params, limit: $limit) {
-      columns
-      rows
-      truncated
-      elapsedMs
-      graph {
-        nodes {
-          id
-          kind
-          label
-        }
-        edges {
-          id
-          source
-          target
-          type
-        }
-      }
+      ...CypherResultFields
     }
   }
 `);
@@ -50,23 +57,7 @@ export const SAVED_QUERIES_QUERY = graphql(`
 export const RUN_SAVED_QUERY = graphql(`
   query AnalysisRunSavedQuery($id: ID!, $params: JSON) {
     runSavedQuery(id: $id, params: $params) {
-      columns
-      rows
-      truncated
-      elapsedMs
-      graph {
-        nodes {
-          id
-          kind
-          label
-        }
-        edges {
-          id
-          source
-          target
-          type
-        }
-      }
+      ...CypherResultFields
     }
   }
 `);

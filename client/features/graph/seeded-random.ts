@@ -1,6 +1,6 @@
 /**
  * mulberry32: a small seeded generator, so that every run draws the same graph.
- * The page's own copy of seeds/generate/random.ts (the client cannot import
+ * The page's own copy of graph/random.ts (the client cannot import
  * seeds/); tests/contracts/seeded-random.test.ts checks that they agree.
  */
 export function seededRandom(seed: number): () => number {

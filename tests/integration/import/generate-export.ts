@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createRandom } from '../../../graph/random.js';
 import { createWriteStream } from 'node:fs';
 import type { SeedGraph } from '../../../graph/model.js';
 import { loadDataInclusionVocabulary } from '../../../graph/import/vocabulary.js';
@@ -13,17 +14,6 @@ import { loadDataInclusionVocabulary } from '../../../graph/import/vocabulary.js
 export interface GeneratedExport {
   structures: number;
   services: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 async function writeArray(path: string, count: number, record: (i: number) => object): Promise<void> {
@@ -43,7 +33,7 @@ export async function generateExport(
   seed = 13,
   source = 'synthetique',
 ): Promise<void> {
-  const random = mulberry32(seed);
+  const random = createRandom(seed).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const codes = (level: string) =>
     grid.nodes.filter((node) => node.props.level === level).map((node) => String(node.props.code));

@@ -5,7 +5,7 @@ import { ERROR_CODES } from '../../../server/errors.js';
 import { schema } from '../../../server/yoga.js';
 import { createTestApi } from '../../helpers/graphql.js';
 import { operationsForRootFields } from '../../helpers/schema-queries.js';
-import { createRandom } from '../../../seeds/generate/random.js';
+import { createRandom } from '../../../graph/random.js';
 
 /**
  * A bounded, seeded fuzzer: a few thousand documents mutated from the page's own
