@@ -72,6 +72,32 @@ function findOverlaps(page: Page): Promise<Overlap[]> {
   });
 }
 
+/**
+ * Visible controls that stick out of the viewport's width (a toolbar row that
+ * does not wrap), outside any container that scrolls sideways on purpose.
+ */
+function controlsOutOfView(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const scrollsSideways = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const overflow = getComputedStyle(parent).overflowX;
+        if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll('button, input, select, textarea, a[href], summary')]
+      .filter((element) => element.checkVisibility({ checkVisibilityCSS: true, contentVisibilityAuto: true }))
+      .filter((element) => !scrollsSideways(element))
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 1 && (box.right > innerWidth + 1 || box.left < -1);
+      })
+      .map(
+        (element) => `${element.tagName.toLowerCase()}「${(element.textContent ?? '').trim().slice(0, 40)}」`,
+      );
+  });
+}
+
 const widthOf = (page: Page, selector: string) =>
   page
     .locator(selector)
@@ -102,6 +128,11 @@ describe('any screen', () => {
       const canvasWidth = await widthOf(page, '.graph-canvas');
       expect(canvasWidth / size.width, 'canvas share').toBeGreaterThanOrEqual(narrow ? 0.99 : 0.6);
       expect(await findOverlaps(page)).toEqual([]);
+      expect(await controlsOutOfView(page)).toEqual([]);
+      // The header's other items wrap before they squeeze the search (once down to 20 px at 1440).
+      expect(await widthOf(page, '.main-search input')).toBeGreaterThanOrEqual(
+        Math.min(220, size.width - 40),
+      );
 
       // The tools: a drawer over the canvas below 1100 px, a column that collapses above.
       const tools = page.getByRole('button', { name: 'Outils et filtres' });
@@ -126,6 +157,9 @@ describe('any screen', () => {
         expect((await widthOf(page, '.graph-canvas')) / size.width).toBeGreaterThanOrEqual(0.6);
         expect(await findOverlaps(page)).toEqual([]);
       }
+      expect(await widthOf(page, '.main-search input')).toBeGreaterThanOrEqual(
+        Math.min(220, size.width - 40),
+      );
       await page.getByRole('button', { name: 'Détails', exact: true }).click();
       expect(await details.isVisible()).toBe(false);
       expect((await widthOf(page, '.graph-canvas')) / size.width).toBeGreaterThanOrEqual(narrow ? 0.99 : 0.6);

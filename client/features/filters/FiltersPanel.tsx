@@ -10,6 +10,7 @@ import {
 import { KindIcon } from '../legend/KindIcon';
 import { SearchBox } from '../search/SearchBox';
 import type { Vocabulary } from '../vocabulary/types';
+import { useVocabularyStatus } from '../vocabulary/VocabularyProvider';
 import {
   resetFilters,
   setActiveOn,
@@ -38,19 +39,27 @@ function FilterList({
   count,
   checked,
   what,
+  fromVocabulary = false,
   children,
 }: {
   count: number;
   checked: number;
   what: string;
+  /** The list is the vocabulary's: while it loads (or if it failed) it is empty for that reason. */
+  fromVocabulary?: boolean;
   children: ReactNode;
 }) {
+  const status = useVocabularyStatus();
   // Open at first when some are set; then as the user leaves it (a controlled `open` would fold it under them).
   const [open, setOpen] = useState(checked > 0);
   return (
     <details className="filter-list" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        {count} choix{checked > 0 ? ` · ${checked} ${what}${checked > 1 ? 's' : ''}` : ''}
+        {fromVocabulary && status !== 'ready'
+          ? status === 'error'
+            ? 'liste indisponible'
+            : 'chargement…'
+          : `${count} choix${checked > 0 ? ` · ${checked} ${what}${checked > 1 ? 's' : ''}` : ''}`}
       </summary>
       {children}
     </details>
@@ -177,7 +186,12 @@ export function FiltersPanel({
 
       <fieldset>
         <legend>Dispositifs : thèmes</legend>
-        <FilterList count={vocabulary.themes.length} checked={filters.themes.length} what="coché">
+        <FilterList
+          count={vocabulary.themes.length}
+          checked={filters.themes.length}
+          what="coché"
+          fromVocabulary
+        >
           <div className="scroll-list">
             {topThemes.map((theme) => (
               <div key={theme.id}>
@@ -207,7 +221,12 @@ export function FiltersPanel({
 
       <fieldset>
         <legend>Dispositifs : publics</legend>
-        <FilterList count={vocabulary.publics.length} checked={filters.publics.length} what="coché">
+        <FilterList
+          count={vocabulary.publics.length}
+          checked={filters.publics.length}
+          what="coché"
+          fromVocabulary
+        >
           <div className="scroll-list">
             {[...vocabulary.publics]
               .sort((a, b) => a.name.localeCompare(b.name, 'fr'))

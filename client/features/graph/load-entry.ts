@@ -1,5 +1,5 @@
 import { request } from '../../api/graphql-client';
-import { isTerritoryLevel, type TerritoryLevel } from '../../vocabulary';
+import { isTerritoryLevel, RELATION_TYPES, type TerritoryLevel } from '../../vocabulary';
 import { FOLD_ABOVE } from './compose';
 import {
   EDGES_AMONG_QUERY,
@@ -8,6 +8,7 @@ import {
   PARTNERSHIP_NETWORK_QUERY,
   SHORTEST_PATH_QUERY,
   TERRITORY_CHILDREN_QUERY,
+  TERRITORY_CONTAINMENT_QUERY,
 } from './queries';
 import { FUNDED_PARTNERSHIP_NETWORK_QUERY } from '../partners/queries';
 import { chunk, funderSlice, mergeSlices, toSlice, toSliceEdge, toSliceNode } from './slices';
@@ -38,27 +39,76 @@ async function childrenOf(id: string, level: TerritoryLevel, signal?: AbortSigna
 }
 
 /**
- * A territory's neighbourhood cut at the limit holds only some of its
- * communes: the true count of each level that will be folded, for the fold's name.
+ * Territories inside or around one territory, with their PART_OF links to it
+ * (and only those), as one slice; truncated past what one request takes.
  */
-async function withChildCounts(id: string, slice: Slice, signal?: AbortSignal): Promise<Slice> {
+async function containmentSlice(
+  territory: string,
+  others: readonly string[],
+  signal?: AbortSignal,
+): Promise<Slice> {
+  const ids = [territory, ...others];
+  const parts = await Promise.all(
+    chunk(ids, MAX_IDS_PER_REQUEST).map(async (part): Promise<Slice> => {
+      const { data: found } = await request(NODES_QUERY, { ids: part }, { signal });
+      return { nodes: found.nodes.map(toSliceNode), edges: [], truncated: false };
+    }),
+  );
+  const { data: among } = await request(
+    EDGES_AMONG_QUERY,
+    { ids: ids.slice(0, MAX_IDS_PER_REQUEST) },
+    { signal },
+  );
+  const edges = among.edgesAmong
+    .map(toSliceEdge)
+    .filter((edge) => edge.type === 'PART_OF' && (edge.target === territory || edge.source === territory));
+  return { ...mergeSlices(parts), edges, truncated: ids.length > MAX_IDS_PER_REQUEST };
+}
+
+/**
+ * A territory's neighbourhood cut at the limit holds only some of its
+ * communes, which fold anyway: the fold is named with the true count of each
+ * level, the links other than containment are asked apart, and its parents
+ * and the levels too small to fold are filled in where the cap left them out.
+ */
+async function withChildCounts(
+  id: string,
+  slice: Slice,
+  relations: string[] | null,
+  signal?: AbortSignal,
+): Promise<Slice> {
   if (!slice.truncated || slice.nodes.find((node) => node.id === id)?.kind !== 'TERRITORY') return slice;
-  const levelOf = new Map(slice.nodes.map((node) => [node.id, node.props.level]));
-  const perLevel = new Map<TerritoryLevel, number>();
-  for (const edge of slice.edges) {
-    const level = levelOf.get(edge.source);
-    if (
-      edge.type !== 'PART_OF' ||
-      edge.target !== id ||
-      typeof level !== 'string' ||
-      !isTerritoryLevel(level)
-    )
-      continue;
-    perLevel.set(level, (perLevel.get(level) ?? 0) + 1);
+  if (relations !== null && !relations.includes('PART_OF')) return slice;
+  const otherRelations = (relations ?? RELATION_TYPES).filter((type) => type !== 'PART_OF');
+  const [{ data }, others] = await Promise.all([
+    request(TERRITORY_CONTAINMENT_QUERY, { id }, { signal }),
+    otherRelations.length
+      ? neighbourhood({ ids: [id], depth: 1, relations: otherRelations, limit: NEIGHBOURHOOD_LIMIT }, signal)
+      : Promise.resolve(EMPTY_SLICE),
+  ]);
+  const containment = data.node && 'children' in data.node ? data.node : { parents: [], children: [] };
+  const perLevel = new Map<TerritoryLevel, string[]>();
+  for (const child of containment.children) {
+    if (!isTerritoryLevel(child.level)) continue;
+    const ids = perLevel.get(child.level) ?? [];
+    ids.push(child.id);
+    perLevel.set(child.level, ids);
   }
-  const folded = [...perLevel].filter(([, count]) => count > FOLD_ABOVE).map(([level]) => level);
-  const counts = await Promise.all(folded.map((level) => childrenOf(id, level, signal)));
-  return { ...slice, childCounts: Object.fromEntries(folded.map((level, i) => [level, counts[i]!.length])) };
+  const folded = [...perLevel].filter(([, children]) => children.length > FOLD_ABOVE);
+  const merged = mergeSlices([slice, others]);
+  const drawn = new Set(merged.nodes.map((node) => node.id));
+  const unfolded = [...perLevel]
+    .filter(([, children]) => children.length <= FOLD_ABOVE)
+    .flatMap(([, ids]) => ids);
+  const missing = [...containment.parents.map((parent) => parent.id), ...unfolded].filter(
+    (other) => !drawn.has(other),
+  );
+  const filled = missing.length ? await containmentSlice(id, missing, signal) : EMPTY_SLICE;
+  return {
+    ...mergeSlices([merged, filled]),
+    truncated: others.truncated || filled.truncated,
+    childCounts: Object.fromEntries(folded.map(([level, children]) => [level, children.length])),
+  };
 }
 
 /** Fetches the slice an entry stands for; `onScreen` is what the canvas holds (for the links entry). */
@@ -77,7 +127,7 @@ export async function loadEntry(
         { ids: [entry.id], depth: 1, relations: entry.relations, limit: NEIGHBOURHOOD_LIMIT },
         signal,
       );
-      return withChildCounts(entry.id, slice, signal);
+      return withChildCounts(entry.id, slice, entry.relations, signal);
     }
     case 'links': {
       if (onScreen.length === 0) return EMPTY_SLICE;
@@ -120,23 +170,8 @@ export async function loadEntry(
       return toSlice(data.partnershipNetwork);
     }
     case 'children': {
-      const ids = [entry.id, ...(await childrenOf(entry.id, entry.level, signal))];
-      const parts = await Promise.all(
-        chunk(ids, MAX_IDS_PER_REQUEST).map(async (part): Promise<Slice> => {
-          const { data: found } = await request(NODES_QUERY, { ids: part }, { signal });
-          return { nodes: found.nodes.map(toSliceNode), edges: [], truncated: false };
-        }),
-      );
-      // Each child's link to the territory: the edges among them, PART_OF the territory only.
-      const { data: among } = await request(
-        EDGES_AMONG_QUERY,
-        { ids: ids.slice(0, MAX_IDS_PER_REQUEST) },
-        { signal },
-      );
-      const edges = among.edgesAmong
-        .map(toSliceEdge)
-        .filter((edge) => edge.type === 'PART_OF' && edge.target === entry.id);
-      return { ...mergeSlices(parts), edges, truncated: ids.length > MAX_IDS_PER_REQUEST };
+      const children = await childrenOf(entry.id, entry.level, signal);
+      return containmentSlice(entry.id, children, signal);
     }
     case 'funder': {
       const funding = await neighbourhood(

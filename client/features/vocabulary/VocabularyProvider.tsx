@@ -17,3 +17,8 @@ export function useVocabulary(): Vocabulary {
   const vocabulary = useContext(VocabularyContext);
   return vocabulary.type === 'ready' ? vocabulary.value : EMPTY_VOCABULARY;
 }
+
+/** Whether the vocabulary has arrived, so that an empty list can say why it is empty. */
+export function useVocabularyStatus(): Loadable<Vocabulary>['type'] {
+  return useContext(VocabularyContext).type;
+}
