@@ -127,9 +127,9 @@ async function holdsGraph(db: Db, graph: SeedGraph): Promise<boolean> {
   );
 }
 
-function cpuProfileEnv(): Record<string, string> {
+function cpuProfileArgs(): string[] {
   const dir = process.env.ATLAS_BENCH_CPU_PROF;
-  return dir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}` } : {};
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
 async function runScale(scale: BenchScale): Promise<void> {
@@ -161,7 +161,7 @@ async function runScale(scale: BenchScale): Promise<void> {
     const graph = setup.build();
     if (reuse && (await holdsGraph(db, graph))) console.log(`  reusing the loaded ${scale} graph`);
     else results.push(...(await timeLoad(db, graph, scale)));
-    const atlas = await startChildServer('atlas', neo4j.config, cpuProfileEnv());
+    const atlas = await startChildServer('atlas', neo4j.config, {}, cpuProfileArgs());
     servers.push(atlas);
     const peer = await startChildServer('peer', neo4j.config);
     servers.push(peer);
