@@ -154,7 +154,9 @@ async function runScale(scale: BenchScale): Promise<void> {
     return undefined;
   });
   if (!neo4j) return;
-  const db = createDb(neo4j.config);
+  // The bench's own reads (counts, the load's checks) on a just-started national database
+  // outlast the app's 10 s read limit on a loaded machine.
+  const db = createDb({ ...neo4j.config, readTimeoutMs: 120_000 });
   const servers: ChildServer[] = [];
   try {
     await applyMigrations(db);
