@@ -22,8 +22,14 @@ export interface GridTerritory {
   outsideRegion: boolean;
   /** Territories this one lies in (see `containersOf`), nearest first. */
   containers: readonly string[];
-  /** Indices (into `CoverageGrid.communes`) of the communes this territory holds. */
+  /** Indices (into `CoverageGrid.communes`) of the communes this territory holds, ascending. */
   communes: Int32Array;
+  /**
+   * The same indices as runs of consecutive ones, `[start, end)` pairs: communes are
+   * ordered by code, so a département is one run and a région a dozen, and a walk
+   * can skip what lies outside the cells asked for.
+   */
+  runs: Int32Array;
   /** The département a cell is grouped under in tables and treemaps, when there is one. */
   departement: string | null;
 }
@@ -32,6 +38,8 @@ export interface CoverageGrid {
   territories: ReadonlyMap<string, GridTerritory>;
   /** The unit of the analysis: communes of the grid (outside places excluded), by index. */
   communes: readonly GridTerritory[];
+  /** Population of each commune, by index. */
+  populations: Float64Array;
   /** Cells of each level, in display order (département code, then code or name). */
   byLevel: ReadonlyMap<TerritoryLevel, readonly GridTerritory[]>;
 }
@@ -62,8 +70,20 @@ function toGridTerritory(facts: TerritoryFacts): GridTerritory {
     outsideRegion: row.props.outsideRegion === true,
     containers: [],
     communes: new Int32Array(0),
+    runs: new Int32Array(0),
     departement: null,
   };
+}
+
+/** Ascending indices as `[start, end)` runs of consecutive ones. */
+export function toRuns(indices: Int32Array): Int32Array {
+  const runs: number[] = [];
+  for (let i = 0; i < indices.length; i += 1) {
+    const index = indices[i]!;
+    if (runs.length > 0 && runs[runs.length - 1] === index) runs[runs.length - 1] = index + 1;
+    else runs.push(index, index + 1);
+  }
+  return Int32Array.from(runs);
 }
 
 /**
@@ -120,6 +140,8 @@ export function buildCoverageGrid(facts: readonly TerritoryFacts[]): CoverageGri
     const territory = territories.get(id);
     if (territory && territory.level !== 'COMMUNE') territory.communes = Int32Array.from(list);
   }
+  for (const territory of territories.values()) territory.runs = toRuns(territory.communes);
+  const populations = Float64Array.from(communes, (commune) => commune.population);
 
   for (const territory of territories.values())
     territory.departement = departementOf(territory, territories, communes);
@@ -142,7 +164,7 @@ export function buildCoverageGrid(facts: readonly TerritoryFacts[]): CoverageGri
         collator.compare(a.id, b.id),
     );
   }
-  return { territories, communes, byLevel };
+  return { territories, communes, populations, byLevel };
 }
 
 /**

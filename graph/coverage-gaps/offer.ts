@@ -66,6 +66,7 @@ export async function readOfferFor(
   });
   const rows = await findCoverageDispositifs(
     db,
+    index,
     toDispositifFilterParams({ ...filter, territory: request.commune }, index),
   );
   const reaching = new Set(placesReaching(index.grid, request.commune) ?? []);

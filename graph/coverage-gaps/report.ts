@@ -22,6 +22,9 @@ import type { NodeRow } from '../queries/rows.js';
 import type { Db } from '../driver.js';
 import {
   indexCoverage,
+  prepareCells,
+  preparedCellsWithin,
+  type PreparedCells,
   type CoverageClassification,
   type CoverageStatus,
   type CoverageSummary,
@@ -228,7 +231,7 @@ interface ClassifiedSide {
 
 function classifySide(
   grid: CoverageGrid,
-  cells: GridTerritory[],
+  prepared: PreparedCells,
   rows: CoverageDispositifRow[],
   exclusion: CoverageExclusionRow | null,
 ): ClassifiedSide {
@@ -236,12 +239,14 @@ function classifySide(
     exclusion,
     classification: indexCoverage(
       grid,
-      cells,
+      prepared.cells,
       rows.map((row) => ({
         id: row.dispositif.id,
         name: typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id,
         territories: row.territories,
+        rank: row.rank,
       })),
+      prepared,
     ),
     dispositifs: new Map(rows.map((row) => [row.dispositif.id, row.dispositif])),
     deployments: new Map(rows.map((row) => [row.dispositif.id, row.territories])),
@@ -255,14 +260,16 @@ async function classifySides(
   request: CoverageRequest,
   filters: readonly CoverageFilter[],
 ): Promise<ClassifiedSide[]> {
-  const cells = cellsOf(index.grid, request);
+  const prepared = request.only
+    ? prepareCells(index.grid, cellsOf(index.grid, request))
+    : preparedCellsWithin(index.grid, request.level, request.within);
   const [matches, exclusions] = await Promise.all([
     Promise.all(
-      filters.map((filter) => findCoverageDispositifs(db, toDispositifFilterParams(filter, index))),
+      filters.map((filter) => findCoverageDispositifs(db, index, toDispositifFilterParams(filter, index))),
     ),
     Promise.all(filters.map((filter) => readExclusion(db, index, filter))),
   ]);
-  return matches.map((rows, i) => classifySide(index.grid, cells, rows, exclusions[i]!));
+  return matches.map((rows, i) => classifySide(index.grid, prepared, rows, exclusions[i]!));
 }
 
 /** What a filter's `without` takes away: the dispositifs of the filter it touches, dropped or kept. */

@@ -7,13 +7,20 @@
 import type { DispositifStatus, TerritoryLevel } from '../model.js';
 import type { CoverageIndex } from '../queries/coverage.js';
 import { findCoverageDispositifs, type CoverageDispositifRow } from '../queries/coverage.js';
-import { findDispositifsByTheme, findSoleDependencies } from '../queries/dependencies.js';
+import { findDispositifInvolvements, soleHoldersOf } from '../queries/dependencies.js';
+import { findNodesByIds } from '../queries/nodes.js';
 import { toDispositifFilterParams } from '../queries/dispositif-filter.js';
 import type { NodeRow } from '../queries/rows.js';
 import type { Db } from '../driver.js';
-import { indexCoverage, type DeployedDispositif } from './classify.js';
+import {
+  cellsReachedOnlyBy,
+  countDispositifsReaching,
+  preparedCellsWithin,
+  type DeployedDispositif,
+  type PreparedCells,
+} from './classify.js';
 import { themeWithDescendants } from './filter.js';
-import { cellsWithin, type CoverageGrid, type GridTerritory } from './grid.js';
+import type { GridTerritory } from './grid.js';
 import type { CoverageFilter } from './report.js';
 
 /**
@@ -28,10 +35,15 @@ export function runningFilter(filter: CoverageFilter): CoverageFilter {
   return { ...filter, statuses: RUNNING_STATUSES };
 }
 
-const toDeployed = (row: { dispositif: NodeRow; territories: readonly string[] }): DeployedDispositif => ({
+const toDeployed = (row: {
+  dispositif: NodeRow;
+  territories: readonly string[];
+  rank?: number;
+}): DeployedDispositif => ({
   id: row.dispositif.id,
   name: typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id,
   territories: row.territories,
+  rank: row.rank,
 });
 
 export interface LostCell {
@@ -41,30 +53,19 @@ export interface LostCell {
 }
 
 /**
- * Cells of `cells` that some of `all` reach and that only `dropped` (a subset
- * of `all`) reach: the cells that become NONE once `dropped` stop counting.
+ * Prepared cells that some dispositifs reach (`asIsCounts`, from
+ * `countDispositifsReaching` over all of them) and that only `dropped` (a
+ * subset) reach: the cells that become NONE once `dropped` stop counting.
  */
 export function cellsLosingCoverage(
-  grid: CoverageGrid,
-  cells: readonly GridTerritory[],
-  all: readonly DeployedDispositif[],
+  prepared: PreparedCells,
+  asIsCounts: Int32Array,
   dropped: readonly DeployedDispositif[],
 ): LostCell[] {
-  if (dropped.length === 0) return [];
-  const droppedReach = indexCoverage(grid, cells, dropped);
-  const touched = cells.filter((_, position) => droppedReach.dispositifCounts[position]! > 0);
-  if (touched.length === 0) return [];
-  const touchedPositions = cells
-    .map((_, position) => position)
-    .filter((position) => droppedReach.dispositifCounts[position]! > 0);
-  const asIs = indexCoverage(grid, touched, all);
-  const lost: LostCell[] = [];
-  touched.forEach((cell, i) => {
-    const position = touchedPositions[i]!;
-    if (asIs.dispositifCounts[i] !== droppedReach.dispositifCounts[position]) return;
-    lost.push({ cell, dispositifs: droppedReach.applicationsOf(position).map((a) => a.dispositif) });
-  });
-  return lost;
+  return cellsReachedOnlyBy(prepared, asIsCounts, dropped).map(({ position, dispositifs }) => ({
+    cell: prepared.cells[position]!,
+    dispositifs,
+  }));
 }
 
 export interface DependencyRow {
@@ -100,30 +101,31 @@ export async function readDependencies(
 ): Promise<DependencyRow[]> {
   const roots = index.themes.filter((theme) => theme.parent === null).map((theme) => theme.id);
   const groups = roots.map((id) => ({ id, themes: themeWithDescendants(index.themes, id)! }));
-  const filter = runningFilter({ activeOn: request.activeOn });
-  const rows = await findDispositifsByTheme(
-    db,
-    toDispositifFilterParams(filter, index),
-    groups,
-    request.organisation,
-  );
-  const cells = cellsWithin(index.grid, request.level, request.within);
-  const byTheme = new Map<string, typeof rows>();
-  for (const row of rows) {
-    let list = byTheme.get(row.theme);
-    if (!list) byTheme.set(row.theme, (list = []));
-    list.push(row);
-  }
+  const params = toDispositifFilterParams(runningFilter({ activeOn: request.activeOn }), index);
+  const [rows, involvements] = await Promise.all([
+    findCoverageDispositifs(db, index, params),
+    findDispositifInvolvements(db, params),
+  ]);
+  const deployed = new Map(rows.map((row) => [row.dispositif.id, row]));
+  const prepared = preparedCellsWithin(index.grid, request.level, request.within);
   const dependencies: DependencyRow[] = [];
-  for (const [theme, themed] of byTheme) {
-    const dropped = themed.filter((row) => !row.counts);
-    const dispositifs = new Map(themed.map((row) => [row.dispositif.id, row.dispositif]));
-    for (const lost of cellsLosingCoverage(
-      index.grid,
-      cells,
-      themed.map(toDeployed),
-      dropped.map(toDeployed),
-    ))
+  for (const { id: theme, themes } of groups) {
+    const inGroup = new Set(themes);
+    const themed = involvements.filter((row) => row.themes.some((id) => inGroup.has(id)));
+    const dropped = themed
+      .filter((row) => soleHoldersOf(row).includes(request.organisation))
+      .map((row) => deployed.get(row.id))
+      .filter((row) => row !== undefined);
+    if (dropped.length === 0) continue;
+    const dispositifs = new Map(dropped.map((row) => [row.dispositif.id, row.dispositif]));
+    const asIs = countDispositifsReaching(
+      prepared,
+      themed
+        .map((row) => deployed.get(row.id))
+        .filter((row) => row !== undefined)
+        .map(toDeployed),
+    );
+    for (const lost of cellsLosingCoverage(prepared, asIs, dropped.map(toDeployed)))
       dependencies.push({
         territory: lost.cell.row,
         departement: lost.cell.departement
@@ -157,17 +159,26 @@ export async function readSinglePointsOfFailure(
   filter: CoverageFilter,
 ): Promise<SinglePointOfFailureRow[]> {
   const params = toDispositifFilterParams(runningFilter(filter), index);
-  const [all, sole] = await Promise.all([
-    findCoverageDispositifs(db, params),
-    findSoleDependencies(db, params),
+  const [all, involvements] = await Promise.all([
+    findCoverageDispositifs(db, index, params),
+    findDispositifInvolvements(db, params),
   ]);
-  const cells = cellsWithin(index.grid, request.level, request.within);
+  const soleOf = new Map<string, string[]>();
+  for (const row of involvements) {
+    for (const organisation of soleHoldersOf(row)) {
+      let list = soleOf.get(organisation);
+      if (!list) soleOf.set(organisation, (list = []));
+      list.push(row.id);
+    }
+  }
+  const prepared = preparedCellsWithin(index.grid, request.level, request.within);
   const deployed = new Map<string, CoverageDispositifRow>(all.map((row) => [row.dispositif.id, row]));
-  const allDeployed = all.map(toDeployed);
-  const points: SinglePointOfFailureRow[] = [];
-  for (const { organisation, dispositifs } of sole) {
+  // The cells as they are, classified once for every organisation.
+  const asIs = countDispositifsReaching(prepared, all.map(toDeployed));
+  const points: (Omit<SinglePointOfFailureRow, 'organisation'> & { organisation: string })[] = [];
+  for (const [organisation, dispositifs] of soleOf) {
     const dropped = dispositifs.map((id) => deployed.get(id)).filter((row) => row !== undefined);
-    const lost = cellsLosingCoverage(index.grid, cells, allDeployed, dropped.map(toDeployed));
+    const lost = cellsLosingCoverage(prepared, asIs, dropped.map(toDeployed));
     if (lost.length === 0) continue;
     const used = new Set(lost.flatMap((entry) => entry.dispositifs));
     points.push({
@@ -177,5 +188,18 @@ export async function readSinglePointsOfFailure(
       dispositifs: dropped.filter((row) => used.has(row.dispositif.id)).map((row) => row.dispositif),
     });
   }
-  return points.sort(byPeople((row) => row.organisation.id));
+  const organisations = new Map(
+    (
+      await findNodesByIds(
+        db,
+        points.map((point) => point.organisation),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  return points
+    .flatMap((point) => {
+      const organisation = organisations.get(point.organisation);
+      return organisation ? [{ ...point, organisation }] : [];
+    })
+    .sort(byPeople((row) => row.organisation.id));
 }

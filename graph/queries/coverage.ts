@@ -1,10 +1,9 @@
 import { buildCoverageGrid, type CoverageGrid } from '../coverage-gaps/grid.js';
 import type { ThemeEdge } from '../coverage-gaps/filter.js';
 import type { Db } from '../driver.js';
-import { matchesDispositifFilter } from './fragments.js';
 import { findGraphVersion } from './graph-version.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
-import type { DispositifFilterParams } from './dispositif-filter.js';
+import { findMatchingDispositifIds, isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 
 type RawNode = Parameters<typeof toNodeRow>[0];
 
@@ -91,25 +90,66 @@ export interface CoverageDispositifRow {
   dispositif: NodeRow;
   /** Ids of the territories it is DEPLOYED_IN. */
   territories: string[];
+  /** Its place among all deployed dispositifs by name (then id): one sort per graph version, none per request. */
+  rank: number;
 }
 
-/**
- * The dispositifs a filter selects that are deployed somewhere.
- */
-const COVERAGE_DISPOSITIFS = /* cypher */ `
+/** Every dispositif deployed somewhere, with where. */
+const DEPLOYED_DISPOSITIFS = /* cypher */ `
   MATCH (d:Dispositif)
-  WHERE ${matchesDispositifFilter('d')}
   WITH d, COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS deployments
   WHERE size(deployments) > 0
   RETURN ${projectNode('d')} AS dispositif, deployments
   ORDER BY d.id`;
 
+const nameCollator = new Intl.Collator('fr', { sensitivity: 'base' });
+
+async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]> {
+  const rows = await db.read<{ dispositif: RawNode; deployments: string[] }>(DEPLOYED_DISPOSITIFS);
+  const found = rows.map((row) => ({
+    dispositif: toNodeRow(row.dispositif),
+    territories: row.deployments,
+    rank: 0,
+  }));
+  const nameOf = (row: CoverageDispositifRow) =>
+    typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id;
+  [...found]
+    .sort(
+      (a, b) =>
+        nameCollator.compare(nameOf(a), nameOf(b)) || nameCollator.compare(a.dispositif.id, b.dispositif.id),
+    )
+    .forEach((row, rank) => (row.rank = rank));
+  return found;
+}
+
+// Read once per index (that is, per graph version): at national scale the 10,000 dispositifs'
+// properties took longer to read than the whole classification takes to run.
+const deployedCache = new WeakMap<CoverageIndex, Promise<CoverageDispositifRow[]>>();
+
+function deployedDispositifs(db: Db, index: CoverageIndex): Promise<CoverageDispositifRow[]> {
+  let found = deployedCache.get(index);
+  if (!found) {
+    found = readDeployedDispositifs(db.base);
+    deployedCache.set(index, found);
+    found.catch(() => deployedCache.delete(index));
+  }
+  return found;
+}
+
+/**
+ * The deployed dispositifs a filter selects, by id: the filter runs in Cypher and
+ * returns ids only; rows and deployments come from the index's cache.
+ */
 export async function findCoverageDispositifs(
   db: Db,
+  index: CoverageIndex,
   params: DispositifFilterParams,
 ): Promise<CoverageDispositifRow[]> {
-  const rows = await db.read<{ dispositif: RawNode; deployments: string[] }>(COVERAGE_DISPOSITIFS, {
-    ...params,
-  });
-  return rows.map((row) => ({ dispositif: toNodeRow(row.dispositif), territories: row.deployments }));
+  const [deployed, matching] = await Promise.all([
+    deployedDispositifs(db, index),
+    isFiltering(params) ? findMatchingDispositifIds(db, params, null) : null,
+  ]);
+  if (!matching) return deployed;
+  const kept = new Set(matching);
+  return deployed.filter((row) => kept.has(row.dispositif.id));
 }

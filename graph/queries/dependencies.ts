@@ -66,71 +66,43 @@ export async function findExclusionEffects(
   }));
 }
 
-export interface ThemedDispositifRow {
-  /** The theme group (a top-level theme) the dispositif matched. */
-  theme: string;
-  dispositif: NodeRow;
-  territories: string[];
-  /** Still counts without the organisation. */
-  counts: boolean;
+export interface DispositifInvolvementRow {
+  id: string;
+  /** Themes it ADDRESSES. */
+  themes: string[];
+  carriers: string[];
+  funders: string[];
 }
 
-const DISPOSITIFS_BY_THEME = /* cypher */ `
-  UNWIND $groups AS theme
-  MATCH (d:Dispositif)
-  WHERE ${matchesDispositifFilter('d', 'theme.themes')}
-  WITH theme, d, COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS deployments
-  WHERE size(deployments) > 0
-  RETURN theme.id AS theme, ${projectNode('d')} AS dispositif, deployments,
-         ${survivesWithout('d', '[$organisation]', 'null')} AS counts
-  ORDER BY theme, d.id`;
-
-/**
- * For each theme group (a theme and its sub-themes, widened by the caller), the
- * deployed dispositifs of the filter and whether each still counts without
- * one organisation; `params.themes` is ignored.
- */
-export async function findDispositifsByTheme(
-  db: Db,
-  params: DispositifFilterParams,
-  groups: readonly { id: string; themes: string[] }[],
-  organisation: string,
-): Promise<ThemedDispositifRow[]> {
-  const rows = await db.read<{ theme: string; dispositif: RawNode; deployments: string[]; counts: boolean }>(
-    DISPOSITIFS_BY_THEME,
-    { ...params, groups, organisation },
-  );
-  return rows.map((row) => ({
-    theme: row.theme,
-    dispositif: toNodeRow(row.dispositif),
-    territories: row.deployments,
-    counts: row.counts,
-  }));
-}
-
-export interface SoleDependencyRow {
-  organisation: NodeRow;
-  /** Ids of the deployed dispositifs of the filter that would stop counting without it. */
-  dispositifs: string[];
-}
-
-const SOLE_DEPENDENCIES = /* cypher */ `
+// One row per dispositif, ids only: the themes and the organisations the
+// what-if questions weigh in code. With the exclusion rule evaluated in Cypher
+// per (organisation, dispositif) pair, the national graph's 52,000 pairs took
+// over ten seconds.
+const DISPOSITIF_INVOLVEMENTS = /* cypher */ `
   MATCH (d:Dispositif)
   WHERE ${matchesDispositifFilter('d')} AND EXISTS { (d)-[:DEPLOYED_IN]->(:Territory) }
-  MATCH (o:Organisation)-[:CARRIES|FUNDS]->(d)
-  WITH DISTINCT o, d
-  WHERE NOT ${survivesWithout('d', '[o.id]', 'null')}
-  WITH o, collect(d.id) AS dispositifs
-  RETURN ${projectNode('o')} AS organisation, dispositifs
-  ORDER BY o.id`;
+  RETURN d.id AS id,
+         COLLECT { MATCH (d)-[:ADDRESSES]->(t:Theme) RETURN DISTINCT t.id } AS themes,
+         COLLECT { MATCH (o:Organisation)-[:CARRIES]->(d) RETURN DISTINCT o.id } AS carriers,
+         COLLECT { MATCH (o:Organisation)-[:FUNDS]->(d) RETURN DISTINCT o.id } AS funders
+  ORDER BY id`;
 
-/** Every organisation some deployed dispositif of the filter could not survive without, and those dispositifs. */
-export async function findSoleDependencies(
+/** The deployed dispositifs of the filter with their themes, carriers and funders (ids). */
+export async function findDispositifInvolvements(
   db: Db,
   params: DispositifFilterParams,
-): Promise<SoleDependencyRow[]> {
-  const rows = await db.read<{ organisation: RawNode; dispositifs: string[] }>(SOLE_DEPENDENCIES, {
-    ...params,
-  });
-  return rows.map((row) => ({ organisation: toNodeRow(row.organisation), dispositifs: row.dispositifs }));
+): Promise<DispositifInvolvementRow[]> {
+  return db.read<DispositifInvolvementRow>(DISPOSITIF_INVOLVEMENTS, { ...params });
+}
+
+/**
+ * The organisations a dispositif could not survive without, one at a time: by
+ * `survivesWithout` (fragments.ts) with one organisation taken away, it stops when
+ * that organisation is its only carrier or its only funder.
+ */
+export function soleHoldersOf(row: Pick<DispositifInvolvementRow, 'carriers' | 'funders'>): string[] {
+  const sole = new Set<string>();
+  if (row.carriers.length === 1) sole.add(row.carriers[0]!);
+  if (row.funders.length === 1) sole.add(row.funders[0]!);
+  return [...sole].sort();
 }

@@ -105,6 +105,7 @@ export async function findNearestDispositifs(
   // The coverage engine's own query: every dispositif the filter selects, with where it is deployed.
   const rows = await findCoverageDispositifs(
     db,
+    index,
     toDispositifFilterParams({ ...params.filter, territory: null }, index),
   );
   const nameOf = (id: string) => index.grid.territories.get(id)?.name ?? id;

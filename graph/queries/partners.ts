@@ -81,9 +81,18 @@ async function findNetworkInvolvements(
   return db.read(NETWORK_INVOLVEMENTS, { ...params });
 }
 
+// From each member through the id index, rather than every PARTNERS_WITH edge tested against the list.
 const DIRECT_PARTNERSHIPS = /* cypher */ `
-  MATCH (a:Organisation)-[r:PARTNERS_WITH]->(b:Organisation)
-  WHERE $ids IS NULL OR (a.id IN $ids AND b.id IN $ids)
+  CALL () {
+    UNWIND coalesce($ids, []) AS id
+    MATCH (a:Organisation {id: id})-[r:PARTNERS_WITH]->(b:Organisation)
+    WHERE b.id IN $ids
+    RETURN a, r, b
+    UNION ALL
+    MATCH (a:Organisation)-[r:PARTNERS_WITH]->(b:Organisation)
+    WHERE $ids IS NULL
+    RETURN a, r, b
+  }
   RETURN a.id AS a, b.id AS b, r.sources AS sources`;
 
 /** Explicit partnerships, between the organisations given (all of them when null). */
@@ -102,14 +111,6 @@ const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|P
  */
 export const MAX_PARTNERSHIP_EDGES = 5_000;
 
-interface Pair {
-  source: string;
-  target: string;
-  dispositifs: string[];
-  direct: boolean;
-  sources: string[];
-}
-
 /**
  * The Organisation–Organisation projection over the dispositifs a filter
  * selects: one PARTNERS edge per pair, weighted by the number of shared
@@ -123,49 +124,57 @@ export async function findPartnershipNetwork(
   maxEdges = MAX_PARTNERSHIP_EDGES,
 ): Promise<GraphSliceRow> {
   const filtered = isFiltering(params);
-  const pairs = new Map<string, Pair>();
-  const members = new Set<string>();
-  for (const { dispositif, organisations } of await findNetworkInvolvements(db, params)) {
-    const ids = [...organisations].sort();
-    for (let i = 0; i < ids.length; i += 1) {
-      members.add(ids[i]!);
-      for (let j = i + 1; j < ids.length; j += 1) {
-        const id = pairId(ids[i]!, ids[j]!);
-        let pair = pairs.get(id);
-        if (!pair) {
-          pair = { source: ids[i]!, target: ids[j]!, dispositifs: [], direct: false, sources: [] };
-          pairs.set(id, pair);
-        }
-        pair.dispositifs.push(dispositif);
+  const involvements = await findNetworkInvolvements(db, params);
+  const involved = [...new Set(involvements.flatMap((row) => row.organisations))];
+  const directRows = await findDirectPartnerships(db, filtered ? involved : null);
+  // Organisations numbered in id order and pairs keyed by number: a département's network at
+  // national scale is ~10^6 pairs, counted first, their dispositifs listed only for those kept.
+  const ids = [...new Set([...involved, ...directRows.flatMap((row) => [row.a, row.b])])].sort();
+  const number = new Map(ids.map((id, i) => [id, i]));
+  const width = ids.length;
+  const keyOf = (a: number, b: number) => Math.min(a, b) * width + Math.max(a, b);
+  const members = involvements.map((row) =>
+    row.organisations.map((id) => number.get(id)!).sort((a, b) => a - b),
+  );
+  const weights = new Map<number, number>();
+  for (const list of members) {
+    for (let i = 0; i < list.length; i += 1) {
+      for (let j = i + 1; j < list.length; j += 1) {
+        const key = list[i]! * width + list[j]!;
+        weights.set(key, (weights.get(key) ?? 0) + 1);
       }
     }
   }
-  for (const row of await findDirectPartnerships(db, filtered ? [...members] : null)) {
-    const id = pairId(row.a, row.b);
-    const pair = pairs.get(id) ?? {
-      source: row.a,
-      target: row.b,
-      dispositifs: [],
-      direct: false,
-      sources: [],
-    };
-    pair.direct = true;
-    pair.sources = [...new Set([...pair.sources, ...(row.sources ?? [])])];
-    pairs.set(id, pair);
+  const direct = new Map<number, string[]>();
+  for (const row of directRows) {
+    const key = keyOf(number.get(row.a)!, number.get(row.b)!);
+    direct.set(key, [...new Set([...(direct.get(key) ?? []), ...(row.sources ?? [])])]);
   }
-  const weight = (pair: Pair) => pair.dispositifs.length + (pair.direct ? 1 : 0);
-  const ranked = [...pairs.entries()].sort(
-    ([idA, a], [idB, b]) => weight(b) - weight(a) || (idA < idB ? -1 : idA > idB ? 1 : 0),
-  );
+  for (const key of direct.keys()) weights.set(key, (weights.get(key) ?? 0) + 1);
+  const pairOf = (key: number): [string, string] => [ids[Math.floor(key / width)]!, ids[key % width]!];
+  // Heaviest first; among equals, by the two ends' ids.
+  const ranked = [...weights.entries()].sort(([keyA, a], [keyB, b]) => b - a || keyA - keyB);
   const kept = ranked.slice(0, maxEdges);
-  const edges: EdgeRow[] = kept.map(([id, pair]) => ({
-    id,
-    source: pair.source,
-    target: pair.target,
-    type: 'PARTNERS',
-    sources: pair.sources,
-    props: { weight: weight(pair), dispositifs: pair.dispositifs.sort(), direct: pair.direct },
-  }));
+  const lists = new Map<number, string[]>(kept.map(([key]) => [key, []]));
+  members.forEach((list, row) => {
+    for (let i = 0; i < list.length; i += 1) {
+      for (let j = i + 1; j < list.length; j += 1) {
+        lists.get(list[i]! * width + list[j]!)?.push(involvements[row]!.dispositif);
+      }
+    }
+  });
+  const edges: EdgeRow[] = kept.map(([key, weight]) => {
+    const [source, target] = pairOf(key);
+    const sources = direct.get(key);
+    return {
+      id: pairId(source, target),
+      source,
+      target,
+      type: 'PARTNERS',
+      sources: sources ?? [],
+      props: { weight, dispositifs: lists.get(key)!.sort(), direct: sources !== undefined },
+    };
+  });
   const ends = [...new Set(edges.flatMap((edge) => [edge.source, edge.target]))];
   const nodes = await findNodesByIds(db, ends);
   nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -13,16 +13,17 @@ export interface ChildServer {
 
 const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
 
-/** Starts tests/bench/serve.ts in a child process (`env` on top of ours) and waits for it to listen. */
+/** Starts tests/bench/serve.ts in a child process (`env` on top of ours, `nodeArgs` for node) and waits for it to listen. */
 export async function startChildServer(
   which: 'atlas' | 'peer',
   config: DbConfig,
   env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
 ): Promise<ChildServer> {
   const port = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', TSX_LOADER, new URL('./serve.ts', import.meta.url).pathname, which],
+    [...nodeArgs, '--import', TSX_LOADER, new URL('./serve.ts', import.meta.url).pathname, which],
     {
       env: {
         ...process.env,

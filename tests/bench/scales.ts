@@ -77,3 +77,11 @@ export function parseScales(argv: readonly string[]): BenchScale[] {
   }
   return scales;
 }
+
+/** `--figures a,b`: only the scale figures whose name holds one of these words (null: all). */
+export function parseFigures(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf('--figures');
+  const value = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--figures='))?.slice(10);
+  if (value === undefined) return null;
+  return value.split(',').filter((word) => word.length > 0);
+}

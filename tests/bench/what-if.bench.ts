@@ -2,7 +2,7 @@ import { print, type DocumentNode } from 'graphql';
 import { SINGLE_POINTS_OF_FAILURE_QUERY } from '../../client/features/coverage-gaps/queries.js';
 import { DEPENDENCIES_QUERY } from '../../client/features/funder/queries.js';
 import { OFFER_FOR_QUERY } from '../../client/features/parcours/queries.js';
-import type { BenchSuite } from './harness.js';
+import type { BenchResult, BenchSuite } from './harness.js';
 import { timeMedian } from './harness.js';
 
 // The page's own documents over HTTP, warm (the bench's Neo4j has just started).
@@ -80,26 +80,42 @@ async function topWithdrawals(appUrl: string, count: number) {
     .slice(0, count);
 }
 
+/** Issue 14's three timed figures: the page's documents, their variables and their targets on the seed graph. */
+export const WHAT_IF_FIGURES: readonly {
+  name: string;
+  document: DocumentNode;
+  variables: Record<string, unknown>;
+  target: number;
+}[] = [
+  {
+    name: 'what-if: offerFor a young jobseeker in Libourne',
+    document: OFFER_FOR_QUERY,
+    variables: { commune: LIBOURNE, public: 'public:jeunes' },
+    target: 50,
+  },
+  {
+    name: 'what-if: dependencies of the Région, communes of the région',
+    document: DEPENDENCIES_QUERY,
+    variables: { organisation: REGION, level: 'COMMUNE', within: 'reg:75' },
+    target: 300,
+  },
+  {
+    name: 'what-if: single points of failure, EPCI of the région',
+    document: SINGLE_POINTS_OF_FAILURE_QUERY,
+    variables: { level: 'EPCI', within: 'reg:75' },
+    target: 1000,
+  },
+];
+
 /** What depends on whom (issue 14): the offer for a person, a funder's dependencies, single points of failure. */
 export const whatIfBench: BenchSuite = async ({ appUrl }) => {
-  const timed = (document: DocumentNode, variables: Record<string, unknown>) =>
-    timeMedian(() => post(appUrl, print(document), variables), RUNS, WARMUP);
+  const timed: BenchResult[] = [];
+  for (const { name, document, variables, target } of WHAT_IF_FIGURES) {
+    const value = await timeMedian(() => post(appUrl, print(document), variables), RUNS, WARMUP);
+    timed.push({ name, value, target });
+  }
   return [
-    {
-      name: 'what-if: offerFor a young jobseeker in Libourne',
-      value: await timed(OFFER_FOR_QUERY, { commune: LIBOURNE, public: 'public:jeunes' }),
-      target: 50,
-    },
-    {
-      name: 'what-if: dependencies of the Région, communes of the région',
-      value: await timed(DEPENDENCIES_QUERY, { organisation: REGION, level: 'COMMUNE', within: 'reg:75' }),
-      target: 300,
-    },
-    {
-      name: 'what-if: single points of failure, EPCI of the région',
-      value: await timed(SINGLE_POINTS_OF_FAILURE_QUERY, { level: 'EPCI', within: 'reg:75' }),
-      target: 1000,
-    },
+    ...timed,
     // Figures of the seed data the issue's note asks for (no target).
     ...(await topWithdrawals(appUrl, 3)).map((top, rank) => ({
       name: `what-if: withdrawal uncovering the most people, #${rank + 1}`,

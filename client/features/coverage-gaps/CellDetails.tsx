@@ -34,10 +34,8 @@ export function CellDetails({
   scope,
 }: CellDetailsProps) {
   const dispositif = (id: string) => result.dispositifs.get(id);
-  const territoryName = (dispositifId: string, id: string) =>
-    id === cell.territory.id
-      ? cell.territory.name
-      : (dispositif(dispositifId)?.deployedIn.find((place) => place.id === id)?.name ?? id);
+  const territoryName = (place: { id: string; name: string }) =>
+    place.id === cell.territory.id ? cell.territory.name : place.name;
   const ids = applications.type === 'ready' ? applications.value.map((a) => a.dispositif.id) : [];
   const section = useRef<HTMLElement>(null);
   // Opened from the table, far below: bring the details into view.
@@ -156,10 +154,7 @@ export function CellDetails({
                     <>
                       <span className="coverage-via">{VIA_TEXT[application.via]}</span>
                       {application.via !== 'DEPLOYED' && application.through.length > 0 ? (
-                        <span className="hint">
-                          {' '}
-                          via {application.through.map((t) => territoryName(id, t.id)).join(', ')}
-                        </span>
+                        <span className="hint"> via {application.through.map(territoryName).join(', ')}</span>
                       ) : null}
                       {application.via === 'PARTIAL' ? (
                         <span className="hint">

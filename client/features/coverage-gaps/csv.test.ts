@@ -29,7 +29,6 @@ const summary = (applying: { id: string; name: string }[]): CoverageSummaryData 
     cells: 1,
     population: 0,
     dispositif: { ...d, status: 'active', startDate: null, endDate: null },
-    deployedIn: [],
   })),
 });
 
@@ -53,8 +52,18 @@ const APPLICATIONS = new Map<string, CellApplication[]>([
   [
     'dep:33',
     [
-      { via: 'DEPLOYED', population: 1000, dispositif: { id: 'dis:a' }, through: [{ id: 'dep:33' }] },
-      { via: 'PARTIAL', population: 10, dispositif: { id: 'dis:b' }, through: [{ id: 'com:33063' }] },
+      {
+        via: 'DEPLOYED',
+        population: 1000,
+        dispositif: { id: 'dis:a' },
+        through: [{ id: 'dep:33', name: 'Gironde' }],
+      },
+      {
+        via: 'PARTIAL',
+        population: 10,
+        dispositif: { id: 'dis:b' },
+        through: [{ id: 'com:33063', name: 'Bordeaux' }],
+      },
     ],
   ],
 ]);

@@ -3,8 +3,10 @@ import { graphql } from '../../gql/index.js';
 /**
  * The cells as the map and the table need them, in the compact form (parallel
  * lists: a région holds 4,293 communes, France ~35,000). Dispositifs are named
- * once, in the summary's `applying` list; how each applies is asked for one
- * cell when it is opened, or for all on export.
+ * once, in the summary's `applying` list (without where each is deployed: the
+ * national graph's thousands of dispositifs made that most of the answer); how
+ * each applies, and through which territories, is asked for one cell when it is
+ * opened, or for all on export.
  */
 export const COVERAGE_MAP_FIELDS = graphql(`
   fragment CoverageMapFields on CoverageMap {
@@ -32,6 +34,7 @@ export const COVERAGE_APPLICATION_FIELDS = graphql(`
       }
       through {
         id
+        name
       }
     }
   }
@@ -64,11 +67,6 @@ export const COVERAGE_SUMMARY_FIELDS = graphql(`
         status
         startDate
         endDate
-      }
-      deployedIn {
-        id
-        name
-        level
       }
     }
   }
