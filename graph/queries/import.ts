@@ -53,12 +53,15 @@ export interface SeedConflict {
  * many small transactions under a staging label of their own
  * (`StagedOrganisation`…), which no query of the app matches (every read
  * names its labels), and relationships among staged nodes cannot be reached
- * from a visible node. One final transaction makes them visible by swapping
- * labels only (nothing else to write, so it stays small), and writes what
- * touches nodes that already exist (their properties, relationships to them):
- * a reader sees all of a load or none of it. A failed load removes its staging
- * nodes; leftovers of an interrupted one are removed by the next load. One
- * load at a time: a load starts by clearing any staging left.
+ * from a visible node. One final transaction makes them visible by adding
+ * their real labels (nothing else per node: even so a label costs ~0.6–1 KB of
+ * the transaction's 192 MB, so ~150,000 new nodes is what one load can reveal),
+ * and writes what touches nodes that already exist (their properties,
+ * relationships to them): a reader sees all of a load or none of it. The
+ * staging labels are then stripped in small transactions. A failed load
+ * removes its staging nodes; leftovers of an interrupted one are removed (or,
+ * when already revealed, stripped) by the next load. One load at a time: a
+ * load starts by clearing any staging left.
  */
 const stagingLabel = (label: NodeLabel) => `Staged${label}` as const;
 const STAGE_BATCH_SIZE = 5_000;
@@ -107,15 +110,23 @@ const stageRelationships = (type: RelationshipType, from: NodeLabel, to: NodeLab
   SET r = row.props
   RETURN count(r) AS written`;
 
+// Adds the real label only: removing the staging label in the same statement would make
+// the planner buffer every row (Eager), and costs transaction state the final step need not hold.
 const revealNodes = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${stagingLabel(label)})
   SET n:${label}
-  REMOVE n:${stagingLabel(label)}
   RETURN count(n) AS written`;
+
+/** Strips up to a batch of revealed nodes of their staging label; returns how many. */
+const stripStaging = (label: NodeLabel) => /* cypher */ `
+  MATCH (n:${stagingLabel(label)}:${label})
+  WITH n LIMIT $limit
+  REMOVE n:${stagingLabel(label)}
+  RETURN count(*) AS stripped`;
 
 /** Deletes up to a batch of staging nodes of a label; returns how many. */
 const deleteStaging = (label: NodeLabel) => /* cypher */ `
-  MATCH (n:${stagingLabel(label)})
+  MATCH (n:${stagingLabel(label)}) WHERE NOT n:${label}
   WITH n LIMIT $limit
   DETACH DELETE n
   RETURN count(*) AS deleted`;
@@ -138,6 +149,19 @@ export async function countStagingNodes(db: Db): Promise<number> {
   let total = 0;
   for (const label of NODE_LABELS) {
     const [row] = await db.read<{ count: number }>(countStaging(label));
+    total += row?.count ?? 0;
+  }
+  return total;
+}
+
+const countStagingRelationships = (label: NodeLabel) => /* cypher */ `
+  MATCH (:${stagingLabel(label)})-[r]-() RETURN count(r) AS count`;
+
+/** Relationships that touch a staging node (those between two of them counted twice). */
+export async function countStagingLinks(db: Db): Promise<number> {
+  let total = 0;
+  for (const label of NODE_LABELS) {
+    const [row] = await db.read<{ count: number }>(countStagingRelationships(label));
     total += row?.count ?? 0;
   }
   return total;
@@ -220,8 +244,22 @@ async function writeRelationships(
   return written;
 }
 
-/** Removes staging nodes in batches, each its own transaction. */
+/** Strips the staging labels of revealed nodes, in batches, each its own transaction. */
+async function stripRevealed(db: Db): Promise<void> {
+  for (const label of NODE_LABELS) {
+    for (;;) {
+      const [row] = await db.write<{ stripped: number }>(stripStaging(label), { limit: CLEAN_BATCH_SIZE });
+      if ((row?.stripped ?? 0) < CLEAN_BATCH_SIZE) break;
+    }
+  }
+}
+
+/**
+ * Cleans up after an interrupted load, in batches, each its own transaction: nodes it
+ * revealed lose their staging label; nodes it only staged are deleted with their relationships.
+ */
 export async function removeStaging(db: Db): Promise<void> {
+  await stripRevealed(db);
   for (const label of NODE_LABELS) {
     for (;;) {
       const [row] = await db.write<{ deleted: number }>(deleteStaging(label), { limit: CLEAN_BATCH_SIZE });
@@ -430,6 +468,8 @@ export interface LoadOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Test hook: awaited before each staged batch, with the count of batches staged so far. */
   beforeStagedBatch?: (staged: number) => Promise<void> | void;
+  /** Test hook: awaited once the load is visible, before its staging labels are stripped. */
+  afterReveal?: () => Promise<void> | void;
   /** Awaited last in the final transaction, with the graph version it made (an import's `:Change`). */
   inFinalTransaction?: (tx: TxRunner, version: number) => Promise<void>;
 }
@@ -455,6 +495,7 @@ export async function loadSeedGraph(
   const {
     onProgress = () => {},
     beforeStagedBatch = () => {},
+    afterReveal = () => {},
     inFinalTransaction,
   } = typeof options === 'function' ? { onProgress: options } : options;
   for (const label of NODE_LABELS) await db.write(createStagingIndex(label));
@@ -477,7 +518,9 @@ export async function loadSeedGraph(
   }
   const staged = graph.nodes.filter((node) => !existing.has(node.id) && !removed.has(node.id));
   const stagedIds = new Set(staged.map((node) => node.id));
-  const stagedRels = graph.relationships.filter((rel) => stagedIds.has(rel.from) && stagedIds.has(rel.to));
+  const bothStaged = (rel: SeedRelationship) => stagedIds.has(rel.from) && stagedIds.has(rel.to);
+  const removedEnd = (rel: SeedRelationship) => removed.has(rel.from) || removed.has(rel.to);
+  const stagedRels = graph.relationships.filter(bothStaged);
   const nodePlan = await planNodeWrites(
     db,
     graph.nodes.filter((node) => existing.has(node.id)),
@@ -485,10 +528,7 @@ export async function loadSeedGraph(
   );
   const relPlan = await planRelationshipWrites(
     db,
-    graph.relationships.filter(
-      (rel) =>
-        !(stagedIds.has(rel.from) && stagedIds.has(rel.to)) && !removed.has(rel.from) && !removed.has(rel.to),
-    ),
+    graph.relationships.filter((rel) => !bothStaged(rel) && !removedEnd(rel)),
     bases,
   );
   const conflicts: SeedConflict[] = [
@@ -563,6 +603,9 @@ export async function loadSeedGraph(
     await removeStaging(db).catch(() => {});
     throw error;
   }
+  // Visible already: a crash from here on leaves labels that the next load strips.
+  await afterReveal();
+  await stripRevealed(db);
   onProgress({ step: 'visible', done: total, total });
   // Everything of the graph is now in the database, written, found unchanged, or kept as a user left it
   for (const node of graph.nodes) add(totals.nodes, node.label, 1);

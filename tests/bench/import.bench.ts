@@ -127,11 +127,17 @@ export const importBench: BenchSuite = async () => {
       const body = (await response.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
     };
-    results.push({
-      name: `import: coverage of the région at commune level after the import`,
-      value: await timeMedian(coverage, 21, 10),
-      target: 300,
-    });
+    const name = 'import: coverage of the région at commune level after the import';
+    // The first request builds the coverage index of the new graph: on a busy machine it may
+    // pass the request timeout, so it is retried before the timed ones; a failure is a figure.
+    let warm = false;
+    for (let attempt = 0; attempt < 5 && !warm; attempt++)
+      warm = await coverage().then(
+        () => true,
+        () => false,
+      );
+    const value = warm ? await timeMedian(coverage, 21, 10).catch(() => Infinity) : Infinity;
+    results.push({ name, value, target: 300, ...(Number.isFinite(value) ? {} : { note: 'TIMEOUT' }) });
   } finally {
     server?.closeAllConnections();
     server?.close();

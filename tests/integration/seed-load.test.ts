@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { SeedGraph } from '../../graph/model.js';
 import { countGraph } from '../../graph/queries/stats.js';
-import { countStagingNodes, loadSeedGraph } from '../../graph/queries/import.js';
+import {
+  countStagingLinks,
+  countStagingNodes,
+  loadSeedGraph,
+  removeStaging,
+} from '../../graph/queries/import.js';
 import { loadDataset } from '../../seeds/load.js';
 import { createTestApi } from '../helpers/graphql.js';
 import { createAccount, gql, type Account } from './editing/accounts.js';
@@ -59,6 +64,74 @@ const NODE_PROPS = /* GraphQL */ `
       }
       ... on Person {
         version
+      }
+    }
+  }
+`;
+
+/**
+ * What the app shows around the existing nodes a staged load links to: their relations and
+ * counts, a neighbourhood (degrees included), a path between them, the counts by type.
+ */
+const AROUND_EXISTING = /* GraphQL */ `
+  query ($commune: ID!, $org: ID!) {
+    node(id: $commune) {
+      id
+      relations {
+        type
+        node {
+          id
+        }
+      }
+      relationCounts {
+        type
+        direction
+        count
+      }
+      ... on Territory {
+        organisations {
+          organisation {
+            id
+          }
+        }
+      }
+    }
+    org: node(id: $org) {
+      relationCounts {
+        type
+        direction
+        count
+      }
+    }
+    neighbourhood(ids: [$commune, $org], depth: 1, limit: 1000) {
+      nodes {
+        id
+        degrees {
+          type
+          direction
+          count
+        }
+      }
+      edges {
+        source
+        target
+        type
+      }
+      truncated
+    }
+    shortestPath(from: $commune, to: $org) {
+      nodes {
+        id
+      }
+    }
+    stats {
+      nodes {
+        kind
+        count
+      }
+      relationships {
+        type
+        count
       }
     }
   }
@@ -139,6 +212,70 @@ describe('seed loading', () => {
     // A second load of the same graph writes over the visible nodes, and changes nothing
     await loadSeedGraph(api.db, graph);
     expect(await countGraph(api.db)).toEqual(after);
+  });
+
+  it('keeps a revealed load when interrupted before its staging labels are stripped', async () => {
+    const graph = probeGraph('revealed', 300);
+    onTestFinished(() =>
+      removeSyntheticNodes(
+        api.db,
+        graph.nodes.map((node) => node.id),
+      ),
+    );
+    const attempt = loadSeedGraph(api.db, graph, {
+      afterReveal: () => {
+        throw new Error('killed after the final transaction');
+      },
+    });
+    await expect(attempt).rejects.toThrow(/killed/);
+    const probe = { id: 'org:test-revealed-00299' };
+    expect((await api.execute(NODE_QUERY, probe)).data).toMatchObject({ node: probe });
+    expect(await countStagingNodes(api.db)).toBe(300);
+    // The next load's clean-up strips the labels of what is visible, and deletes none of it.
+    await removeStaging(api.db);
+    expect(await countStagingNodes(api.db)).toBe(0);
+    expect((await api.execute(NODE_QUERY, probe)).data).toMatchObject({ node: probe });
+  });
+
+  it('shows nothing of a staged load around the existing nodes it links to, from either end, until it is visible', async () => {
+    const around = { commune: 'com:33243', org: 'org:beta-pi' };
+    const graph = probeGraph('linked', 6_000);
+    // Each probe also partners an existing organisation: a path commune → probe → org would appear.
+    graph.relationships.push(
+      ...graph.nodes.map((node) => ({
+        type: 'PARTNERS_WITH' as const,
+        from: 'org:beta-pi',
+        to: node.id,
+        sources: ['src:x'],
+        props: {},
+      })),
+    );
+    const before = await api.execute(AROUND_EXISTING, around);
+    expect(before.errors).toBeUndefined();
+    const seen: unknown[] = [];
+    const attempt = loadSeedGraph(api.db, graph, {
+      beforeStagedBatch: async () => {
+        if ((await countStagingLinks(api.db)) === 0) return;
+        seen.push(await api.execute(AROUND_EXISTING, around));
+      },
+    });
+    onTestFinished(() =>
+      removeSyntheticNodes(
+        api.db,
+        graph.nodes.map((node) => node.id),
+      ),
+    );
+    await attempt;
+    // Read before each staged batch of links once some are staged: always as before.
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    for (const answer of seen) expect(answer).toEqual(before);
+    const after = await api.execute(AROUND_EXISTING, around);
+    expect(after).not.toEqual(before);
+    const territory = (after.data as { node: { organisations: unknown[] } }).node;
+    expect(territory.organisations.length).toBe(
+      (before.data as { node: { organisations: unknown[] } }).node.organisations.length + 6_000,
+    );
+    expect(await countStagingNodes(api.db)).toBe(0);
   });
 
   it('refuses an invalid dataset, naming the file and line, and loads nothing', async () => {
