@@ -16,7 +16,9 @@ import {
 export const SIZE_LABELS: Record<SizeBy, string> = {
   uniform: 'Taille uniforme',
   degree: 'Taille : nombre de liens (degré)',
+  weightedDegree: 'Taille : degré pondéré (dispositifs partagés)',
   betweenness: "Taille : centralité d'intermédiarité",
+  pageRank: 'Taille : PageRank',
 };
 
 export interface LegendNodeEntry {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { degrees } from '../../cytoscape/metrics';
 import { formatValue, KIND_LABELS } from '../../vocabulary';
+import { metricsOfNode, type CanvasMetrics } from '../analysis/canvas-metrics';
 import type { SliceEdge, SliceNode } from '../graph/types';
 import { nextSort, sortRows, type TableColumn, type TableRow } from './sort';
 import './table.css';
@@ -9,6 +9,10 @@ const COLUMNS: { key: TableColumn; label: string }[] = [
   { key: 'name', label: 'Nom' },
   { key: 'kind', label: 'Type de nœud' },
   { key: 'degree', label: 'Liens' },
+  { key: 'weightedDegree', label: 'Degré pondéré' },
+  { key: 'betweenness', label: 'Intermédiarité' },
+  { key: 'pageRank', label: 'PageRank' },
+  { key: 'community', label: 'Communauté' },
   { key: 'detail', label: 'Précision' },
   { key: 'id', label: 'Identifiant' },
 ];
@@ -30,10 +34,15 @@ function detailOf(node: SliceNode): string {
   return '';
 }
 
+const formatMetric = (value: number | null) =>
+  value === null ? '—' : Number.isInteger(value) ? String(value) : value.toFixed(4);
+
 /** The canvas as a sortable table: the same visible nodes, readable without the picture. */
 export function TableView(props: {
   nodes: readonly SliceNode[];
   edges: readonly SliceEdge[];
+  /** The canvas's metrics of the same visible graph. */
+  metrics: CanvasMetrics;
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
@@ -42,16 +51,15 @@ export function TableView(props: {
     direction: 'descending',
   });
   const rows = useMemo(() => {
-    const degree = degrees({ nodes: props.nodes.map((node) => node.id), edges: props.edges });
     const all: TableRow[] = props.nodes.map((node) => ({
       id: node.id,
       name: node.label,
       kind: KIND_LABELS[node.kind].one,
-      degree: degree.get(node.id) ?? 0,
+      ...metricsOfNode(props.metrics, node.id),
       detail: detailOf(node),
     }));
     return sortRows(all, sort.column, sort.direction);
-  }, [props.nodes, props.edges, sort]);
+  }, [props.nodes, props.metrics, sort]);
 
   return (
     <div className="table-view">
@@ -96,6 +104,10 @@ export function TableView(props: {
               </td>
               <td>{row.kind}</td>
               <td className="number">{row.degree}</td>
+              <td className="number">{formatMetric(row.weightedDegree)}</td>
+              <td className="number">{formatMetric(row.betweenness)}</td>
+              <td className="number">{formatMetric(row.pageRank)}</td>
+              <td className="number">{row.community}</td>
               <td>{row.detail}</td>
               <td>
                 <code>{row.id}</code>

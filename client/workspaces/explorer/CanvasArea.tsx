@@ -115,6 +115,7 @@ export function CanvasArea({
             <TableView
               nodes={model.visibleNodes}
               edges={model.visibleEdges}
+              metrics={model.metrics}
               selectedId={selection.type === 'node' ? selection.id : null}
               onSelect={select}
             />
