@@ -36,7 +36,11 @@ export type Entry =
   | { type: 'node'; id: string; relations: RelationType[] | null }
   /** The edges among the nodes on screen. */
   | { type: 'links' }
-  | { type: 'path'; from: string; to: string }
+  /**
+   * The `rank`-th shortest path (0: the shortest) crossing only nodes of `kinds`
+   * (absent: the server's default, no generic hubs); features/path/load-paths.ts.
+   */
+  | { type: 'path'; from: string; to: string; kinds?: NodeKind[] | null; rank?: number }
   | {
       type: 'partners';
       territory: string | null;

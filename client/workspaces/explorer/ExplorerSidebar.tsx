@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useCallback } from 'react';
 import type { CanvasModel } from '../../features/canvas/model';
 import { FiltersPanel } from '../../features/filters/FiltersPanel';
 import { entryKey } from '../../features/graph/entries';
@@ -7,6 +7,7 @@ import type { PathEnd } from '../../features/path/PathPanel';
 import { DisplayPanel } from '../../features/view/DisplayPanel';
 import type { Vocabulary } from '../../features/vocabulary/types';
 import { useAtlas } from '../../state/store';
+import type { NodeKind } from '../../vocabulary';
 import { Loading } from './Loading';
 
 // Panels used now and then load on first use, so that the page starts with less to fetch and parse.
@@ -60,6 +61,11 @@ export function ExplorerSidebar({
   const territory = state.view.filters.territory;
   const scopeState = territory ? state.scopes[territory] : undefined;
   const focusNode = (id: string) => dispatch({ type: 'select', selection: { type: 'node', id } });
+  const showPath = useCallback(
+    (from: string, to: string, options: { kinds: NodeKind[] | null; rank: number }) =>
+      dispatch({ type: 'showPath', from, to, ...options }),
+    [dispatch],
+  );
 
   return (
     <aside className="sidebar" aria-label="Outils">
@@ -114,10 +120,12 @@ export function ExplorerSidebar({
               from={path.from}
               to={path.to}
               selected={selectedNode ? { id: selectedNode.id, name: selectedNode.label } : null}
+              entry={pathEntry ?? null}
               current={pathEntry ? (state.graph.slices[entryKey(pathEntry)] ?? { type: 'loading' }) : null}
+              hiddenKinds={state.view.filters.hiddenKinds}
               onFrom={(from) => onPath({ from })}
               onTo={(to) => onPath({ to })}
-              onFind={(from, to) => dispatch({ type: 'showPath', from, to })}
+              onFind={showPath}
               onClear={() => dispatch({ type: 'clearPath' })}
               onFocusNode={focusNode}
             />
