@@ -45,6 +45,8 @@ export interface Legend {
   colours: ColourEntry[];
   edges: LegendEdgeEntry[];
   size: SizeBy;
+  /** What the colours stand for, when not the kind. */
+  colorBy?: ColorBy;
 }
 
 /**
@@ -88,5 +90,5 @@ export function buildLegend(params: {
       ...EDGE_STYLES[type],
       count: edgeCounts.get(type) ?? 0,
     }));
-  return { shapes, colours, edges, size: params.sizeBy };
+  return { shapes, colours, edges, size: params.sizeBy, colorBy: params.colorBy };
 }

@@ -54,8 +54,8 @@ export function MetricsPanel({ onOpen }: { onOpen: (ids: string[]) => void }) {
             onOpen={onOpen}
             result={{
               columns: [
-                'rang',
                 'organisation',
+                'rang',
                 'communauté',
                 'degré',
                 'degré pondéré',

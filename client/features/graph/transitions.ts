@@ -101,7 +101,7 @@ export function showPath(
   state: GraphState,
   from: string,
   to: string,
-  options: { kinds?: NodeKind[] | null; rank?: number } = {},
+  options: { kinds?: NodeKind[] | null; hidden?: NodeKind[]; rank?: number } = {},
 ): GraphState {
   const entries = state.entries.filter((entry) => entry.type !== 'path');
   return addEntry(
@@ -111,6 +111,7 @@ export function showPath(
       from,
       to,
       ...(options.kinds ? { kinds: options.kinds } : {}),
+      ...(options.hidden?.length ? { hidden: options.hidden } : {}),
       ...(options.rank ? { rank: options.rank } : {}),
     },
   );

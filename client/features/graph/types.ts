@@ -38,9 +38,10 @@ export type Entry =
   | { type: 'links' }
   /**
    * The `rank`-th shortest path (0: the shortest) crossing only nodes of `kinds`
-   * (absent: the server's default, no generic hubs); features/path/load-paths.ts.
+   * (absent: the default, no generic hubs) but those of them the filters `hidden`;
+   * features/path/path-entry.ts.
    */
-  | { type: 'path'; from: string; to: string; kinds?: NodeKind[] | null; rank?: number }
+  | { type: 'path'; from: string; to: string; kinds?: NodeKind[] | null; hidden?: NodeKind[]; rank?: number }
   | {
       type: 'partners';
       territory: string | null;

@@ -1,12 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useLoad } from '../../api/use-load';
 import { failureMessage } from '../../api/loadable';
 import { KIND_LABELS, NODE_KINDS, type NodeKind } from '../../vocabulary';
-import type { Entry, SliceState } from '../graph/types';
+import type { SliceState } from '../graph/types';
 import { SearchBox } from '../search/SearchBox';
 import { describePath, pathSteps } from './describe';
+import type { FindPath } from './follow-filters';
 import { loadPaths } from './load-paths';
-import { crossedKinds, DEFAULT_PATH_KINDS } from './path-entry';
+import { chosenKinds, crossedKinds, DEFAULT_PATH_KINDS, type PathEntry } from './path-entry';
 
 export interface PathEnd {
   id: string;
@@ -18,13 +19,13 @@ export interface PathPanelProps {
   to: PathEnd | null;
   selected: PathEnd | null;
   /** The path entry on the canvas, and its slice (the path drawn). */
-  entry: Extract<Entry, { type: 'path' }> | null;
+  entry: PathEntry | null;
   current: SliceState | null;
   /** Kinds the explorer's filters hide: a path does not cross them. */
   hiddenKinds: readonly NodeKind[];
   onFrom: (end: PathEnd | null) => void;
   onTo: (end: PathEnd | null) => void;
-  onFind: (from: string, to: string, options: { kinds: NodeKind[] | null; rank: number }) => void;
+  onFind: FindPath;
   onClear: () => void;
   onFocusNode: (id: string) => void;
 }
@@ -64,11 +65,6 @@ function EndChooser(props: {
   );
 }
 
-const sameKinds = (a: readonly NodeKind[] | null | undefined, b: readonly NodeKind[] | null | undefined) =>
-  (a ?? null) === null
-    ? (b ?? null) === null
-    : !!b && a!.length === b.length && a!.every((kind) => b.includes(kind));
-
 /**
  * The k shortest paths between two nodes, crossing only the kinds chosen (no
  * generic hubs by default) and none the filters hide: listed, and drawn one at a
@@ -81,17 +77,15 @@ export function PathPanel(props: PathPanelProps) {
   const ready = props.current?.type === 'ready' ? props.current.value : null;
   const rank = entry?.rank ?? 0;
   const paths = useLoad(entry ? () => loadPaths(entry) : null, [
+    entry && crossedKinds(entry)?.join('.'),
     entry?.from,
     entry?.to,
-    entry?.kinds?.join('.'),
   ]);
-  const kinds = crossedKinds(chosen, hiddenKinds);
-
-  // The path follows the filters: hiding a kind looks for paths that do not cross it.
-  useEffect(() => {
-    if (entry && kinds?.length !== 0 && !sameKinds(entry.kinds, kinds))
-      onFind(entry.from, entry.to, { kinds, rank: 0 });
-  }, [entry, kinds?.join('.'), onFind]);
+  const asked = {
+    kinds: chosenKinds(chosen),
+    hidden: NODE_KINDS.filter((kind) => chosen.includes(kind) && hiddenKinds.includes(kind)),
+  };
+  const nothingToCross = chosen.every((kind) => hiddenKinds.includes(kind));
 
   const toggle = (kind: NodeKind) =>
     setChosen((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
@@ -127,10 +121,10 @@ export function PathPanel(props: PathPanelProps) {
       <div className="button-row">
         <button
           type="button"
-          disabled={!props.from || !props.to || props.from.id === props.to.id || kinds?.length === 0}
-          onClick={() => props.from && props.to && onFind(props.from.id, props.to.id, { kinds, rank: 0 })}
+          disabled={!props.from || !props.to || props.from.id === props.to.id || nothingToCross}
+          onClick={() => props.from && props.to && onFind(props.from.id, props.to.id, { ...asked, rank: 0 })}
         >
-          Trouver les chemins
+          Trouver le chemin
         </button>
         {props.current && (
           <button type="button" onClick={props.onClear}>
@@ -151,7 +145,13 @@ export function PathPanel(props: PathPanelProps) {
                 type="button"
                 className="link"
                 aria-pressed={index === rank}
-                onClick={() => onFind(entry.from, entry.to, { kinds: entry.kinds ?? null, rank: index })}
+                onClick={() =>
+                  onFind(entry.from, entry.to, {
+                    kinds: entry.kinds ?? null,
+                    hidden: entry.hidden ?? [],
+                    rank: index,
+                  })
+                }
               >
                 Chemin {index + 1} ({path.edges.length} lien{path.edges.length > 1 ? 's' : ''})
               </button>

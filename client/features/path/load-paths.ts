@@ -1,8 +1,7 @@
 import { request } from '../../api/graphql-client';
-import type { NodeKind } from '../../vocabulary';
 import { toSlice } from '../graph/slices';
-import type { Entry, Slice } from '../graph/types';
-import { PATH_COUNT, PATH_MAX_LENGTH } from './path-entry';
+import type { Slice } from '../graph/types';
+import { crossedKinds, PATH_COUNT, PATH_MAX_LENGTH, type PathEntry } from './path-entry';
 import { SHORTEST_PATHS_QUERY } from './queries';
 
 /**
@@ -13,16 +12,18 @@ import { SHORTEST_PATHS_QUERY } from './queries';
 const MAX_SEARCHES = 20;
 const searches = new Map<string, Promise<Slice[]>>();
 
-export function loadPaths(search: { from: string; to: string; kinds?: readonly NodeKind[] | null }) {
-  const kinds = search.kinds ?? null;
-  const key = `${search.from}>${search.to}~${kinds?.join('.') ?? '*'}`;
+export function loadPaths(entry: PathEntry) {
+  const kinds = crossedKinds(entry);
+  const key = `${entry.from}>${entry.to}~${kinds?.join('.') ?? '*'}`;
+  // Nothing left to cross (the API would read an empty list as its default).
+  if (kinds?.length === 0) return Promise.resolve([]);
   const known = searches.get(key);
   if (known) return known;
   if (searches.size >= MAX_SEARCHES) searches.delete(searches.keys().next().value!);
   const loading = request(SHORTEST_PATHS_QUERY, {
-    from: search.from,
-    to: search.to,
-    kinds: kinds ? [...kinds] : null,
+    from: entry.from,
+    to: entry.to,
+    kinds,
     maxLength: PATH_MAX_LENGTH,
     k: PATH_COUNT,
   }).then(({ data }) => data.shortestPaths.map(toSlice));
@@ -34,7 +35,7 @@ export function loadPaths(search: { from: string; to: string; kinds?: readonly N
 }
 
 /** The slice of a path entry: its ranked path, or an empty slice when there are fewer paths. */
-export async function loadPathEntry(entry: Extract<Entry, { type: 'path' }>): Promise<Slice> {
+export async function loadPathEntry(entry: PathEntry): Promise<Slice> {
   const paths = await loadPaths(entry);
   return paths[entry.rank ?? 0] ?? { nodes: [], edges: [], truncated: false };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntryKey, entryKey } from '../graph/entries';
-import { crossedKinds } from './path-entry';
+import { chosenKinds, crossedKinds, followsFilters, hiddenOf } from './path-entry';
 
 describe('path entries', () => {
   it('keep their kinds and rank in the key, and read back the same', () => {
@@ -23,12 +23,38 @@ describe('path entries', () => {
   });
 
   it('cross no kind the filters hide, and ask the default when nothing differs from it', () => {
-    expect(crossedKinds(null, [])).toBeNull();
-    expect(crossedKinds(null, ['PUBLIC'])).toBeNull();
-    expect(crossedKinds(null, ['PERSON'])).toEqual(['ORGANISATION', 'DISPOSITIF', 'TERRITORY']);
-    expect(crossedKinds(['ORGANISATION', 'DISPOSITIF', 'PUBLIC'], ['PUBLIC'])).toEqual([
+    const entry = { type: 'path' as const, from: 'org:wejob', to: 'reg:75' };
+    expect(crossedKinds(entry)).toBeNull();
+    expect(hiddenOf(entry, ['PUBLIC'])).toEqual([]);
+    expect(followsFilters(entry, ['PUBLIC'])).toBe(true);
+    expect(hiddenOf(entry, ['PERSON', 'PUBLIC'])).toEqual(['PERSON']);
+    expect(followsFilters(entry, ['PERSON'])).toBe(false);
+    expect(crossedKinds({ ...entry, hidden: ['PERSON'] })).toEqual([
+      'ORGANISATION',
+      'DISPOSITIF',
+      'TERRITORY',
+    ]);
+    const chosen = { ...entry, kinds: chosenKinds(['DISPOSITIF', 'ORGANISATION', 'PUBLIC']) };
+    expect(chosen.kinds).toEqual(['ORGANISATION', 'DISPOSITIF', 'PUBLIC']);
+    expect(crossedKinds({ ...chosen, hidden: hiddenOf(chosen, ['PUBLIC']) })).toEqual([
       'ORGANISATION',
       'DISPOSITIF',
     ]);
+    expect(chosenKinds(['PERSON', 'TERRITORY', 'DISPOSITIF', 'ORGANISATION'])).toBeNull();
+  });
+
+  it('keep the hidden kinds in the key', () => {
+    const entry = {
+      type: 'path' as const,
+      from: 'org:wejob',
+      to: 'org:region-nouvelle-aquitaine',
+      kinds: ['ORGANISATION' as const, 'DISPOSITIF' as const],
+      hidden: ['DISPOSITIF' as const],
+      rank: 1,
+    };
+    expect(entryKey(entry)).toBe(
+      'path:org:wejob>org:region-nouvelle-aquitaine~ORGANISATION.DISPOSITIF!DISPOSITIF@1',
+    );
+    expect(parseEntryKey(entryKey(entry))).toEqual(entry);
   });
 });

@@ -3,11 +3,11 @@ import type { CanvasModel } from '../../features/canvas/model';
 import { FiltersPanel } from '../../features/filters/FiltersPanel';
 import { entryKey } from '../../features/graph/entries';
 import type { Entry } from '../../features/graph/types';
+import { useFollowFilters, type FindPath } from '../../features/path/follow-filters';
 import type { PathEnd } from '../../features/path/PathPanel';
 import { DisplayPanel } from '../../features/view/DisplayPanel';
 import type { Vocabulary } from '../../features/vocabulary/types';
 import { useAtlas } from '../../state/store';
-import type { NodeKind } from '../../vocabulary';
 import { Loading } from './Loading';
 
 // Panels used now and then load on first use, so that the page starts with less to fetch and parse.
@@ -61,11 +61,11 @@ export function ExplorerSidebar({
   const territory = state.view.filters.territory;
   const scopeState = territory ? state.scopes[territory] : undefined;
   const focusNode = (id: string) => dispatch({ type: 'select', selection: { type: 'node', id } });
-  const showPath = useCallback(
-    (from: string, to: string, options: { kinds: NodeKind[] | null; rank: number }) =>
-      dispatch({ type: 'showPath', from, to, ...options }),
+  const showPath = useCallback<FindPath>(
+    (from, to, options) => dispatch({ type: 'showPath', from, to, ...options }),
     [dispatch],
   );
+  useFollowFilters(pathEntry ?? null, state.view.filters.hiddenKinds, showPath);
 
   return (
     <aside className="sidebar" aria-label="Outils">
