@@ -15,6 +15,29 @@ async function openAnalysis(page: Page) {
   await page.getByRole('region', { name: 'Console Cypher' }).waitFor();
 }
 
+/** Each drawn node's kind, community colour key and background colour, as cytoscape has them. */
+function drawnColours(page: Page) {
+  return page.evaluate(() =>
+    window
+      .__atlasCy!.nodes()
+      .filter((node) => !node.isParent() && !node.hasClass('hidden'))
+      .map((node) => ({
+        id: node.id(),
+        kind: node.data('kind') as string,
+        key: node.data('colorKey') as string,
+        colour: node.style('background-color') as string,
+      })),
+  );
+}
+
+/** Waits as long as a loaded machine may need (polls give up after one second by default). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
+
+async function chooseEnd(page: Page, label: 'Départ' | 'Arrivée', text: string, id: string) {
+  await page.getByRole('combobox', { name: label }).pressSequentially(text, { delay: 20 });
+  await page.locator(`[role="listbox"][aria-label="Suggestions : ${label}"] [data-id="${id}"]`).click();
+}
+
 describe('the analysis workspace in a browser', () => {
   let browser: Browser;
   let page: Page;
@@ -181,41 +204,6 @@ describe('the analysis workspace in a browser', () => {
       .poll(() => shared.textContent())
       .toBe('MATCH (p:Public) RETURN p.name AS public ORDER BY public');
     await other.close();
-  });
-});
-
-/** Each drawn node's kind, community colour key and background colour, as cytoscape has them. */
-function drawnColours(page: Page) {
-  return page.evaluate(() =>
-    window
-      .__atlasCy!.nodes()
-      .filter((node) => !node.isParent() && !node.hasClass('hidden'))
-      .map((node) => ({
-        id: node.id(),
-        kind: node.data('kind') as string,
-        key: node.data('colorKey') as string,
-        colour: node.style('background-color') as string,
-      })),
-  );
-}
-
-/** Waits as long as a loaded machine may need (polls give up after one second by default). */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
-
-async function chooseEnd(page: Page, label: 'Départ' | 'Arrivée', text: string, id: string) {
-  await page.getByRole('combobox', { name: label }).pressSequentially(text, { delay: 20 });
-  await page.locator(`[role="listbox"][aria-label="Suggestions : ${label}"] [data-id="${id}"]`).click();
-}
-
-describe('an analyst, from a query to the paths between two actors', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('queries, runs two saved queries, colours by community and finds the k paths WeJOB – Région', async () => {
