@@ -264,6 +264,13 @@ describe('the analysis workspace in a browser', () => {
     expect(new Set(paletteKeys.map((key) => [...colourOfKey.get(key)!][0])).size).toBe(paletteKeys.length);
     await page.getByRole('radio', { name: 'PageRank' }).check();
     await poll(() => new URL(page.url()).searchParams.get('size')).toBe('pageRank');
+    // The metrics as columns of the table view.
+    await page.getByRole('button', { name: 'Tableau' }).click();
+    const nodesTable = page.getByRole('table', { name: 'Nœuds affichés' });
+    await nodesTable.waitFor();
+    expect(await nodesTable.getByRole('columnheader', { name: /^PageRank/ }).count()).toBe(1);
+    const communities = await nodesTable.locator('tbody tr td:nth-child(7)').allTextContents();
+    expect(new Set(communities).size).toBeGreaterThan(1);
     const legend = page.getByRole('group', { name: 'Légende' });
     expect(await legend.getByRole('heading', { name: 'Couleur : communauté' }).count()).toBe(1);
     expect(await legend.locator('[data-legend-colour="community:1"]').textContent()).toMatch(

@@ -5,6 +5,8 @@ import type { SliceEdge, SliceNode } from '../graph/types';
 import { nextSort, sortRows, type TableColumn, type TableRow } from './sort';
 import './table.css';
 
+const METRIC_COLUMNS: readonly TableColumn[] = ['weightedDegree', 'betweenness', 'pageRank', 'community'];
+
 const COLUMNS: { key: TableColumn; label: string }[] = [
   { key: 'name', label: 'Nom' },
   { key: 'kind', label: 'Type de nœud' },
@@ -43,6 +45,8 @@ export function TableView(props: {
   edges: readonly SliceEdge[];
   /** The canvas's metrics of the same visible graph. */
   metrics: CanvasMetrics;
+  /** Metric columns too: when the canvas is sized or coloured by a metric other than degree. */
+  showMetrics: boolean;
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
@@ -61,6 +65,9 @@ export function TableView(props: {
     return sortRows(all, sort.column, sort.direction);
   }, [props.nodes, props.metrics, sort]);
 
+  const columns = props.showMetrics
+    ? COLUMNS
+    : COLUMNS.filter((column) => !METRIC_COLUMNS.includes(column.key));
   return (
     <div className="table-view">
       {/* The canvas has no keyboard moves between nodes: this table stands in for it, and says so. */}
@@ -74,7 +81,7 @@ export function TableView(props: {
         </caption>
         <thead>
           <tr>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <th
                 key={column.key}
                 scope="col"
@@ -104,10 +111,14 @@ export function TableView(props: {
               </td>
               <td>{row.kind}</td>
               <td className="number">{row.degree}</td>
-              <td className="number">{formatMetric(row.weightedDegree)}</td>
-              <td className="number">{formatMetric(row.betweenness)}</td>
-              <td className="number">{formatMetric(row.pageRank)}</td>
-              <td className="number">{row.community}</td>
+              {props.showMetrics && (
+                <>
+                  <td className="metric">{formatMetric(row.weightedDegree)}</td>
+                  <td className="metric">{formatMetric(row.betweenness)}</td>
+                  <td className="metric">{formatMetric(row.pageRank)}</td>
+                  <td className="metric">{row.community}</td>
+                </>
+              )}
               <td>{row.detail}</td>
               <td>
                 <code>{row.id}</code>

@@ -116,6 +116,7 @@ export function CanvasArea({
               nodes={model.visibleNodes}
               edges={model.visibleEdges}
               metrics={model.metrics}
+              showMetrics={view.colorBy === 'community' || !['uniform', 'degree'].includes(view.sizeBy)}
               selectedId={selection.type === 'node' ? selection.id : null}
               onSelect={select}
             />
