@@ -16,7 +16,9 @@ import {
 export const SIZE_LABELS: Record<SizeBy, string> = {
   uniform: 'Taille uniforme',
   degree: 'Taille : nombre de liens (degré)',
+  weightedDegree: 'Taille : degré pondéré (dispositifs partagés)',
   betweenness: "Taille : centralité d'intermédiarité",
+  pageRank: 'Taille : PageRank',
 };
 
 export interface LegendNodeEntry {
@@ -43,6 +45,8 @@ export interface Legend {
   colours: ColourEntry[];
   edges: LegendEdgeEntry[];
   size: SizeBy;
+  /** What the colours stand for, when not the kind. */
+  colorBy?: ColorBy;
 }
 
 /**
@@ -86,5 +90,5 @@ export function buildLegend(params: {
       ...EDGE_STYLES[type],
       count: edgeCounts.get(type) ?? 0,
     }));
-  return { shapes, colours, edges, size: params.sizeBy };
+  return { shapes, colours, edges, size: params.sizeBy, colorBy: params.colorBy };
 }

@@ -75,10 +75,17 @@ export function betweenness(graph: MetricGraph): Map<string, number> {
   return new Map(graph.nodes.map((id, i) => [id, max > 0 ? centrality[i]! / max : 0]));
 }
 
-/** Node sizes in pixels: uniform, or scaled (square root) between the min and max sizes. */
-export function nodeSizes(graph: MetricGraph, sizeBy: SizeBy): Map<string, number> {
+/**
+ * Node sizes in pixels: uniform, or scaled (square root) between the min and max
+ * sizes by the metric's `values` (degree and betweenness computed here when not given).
+ */
+export function nodeSizes(
+  graph: MetricGraph,
+  sizeBy: SizeBy,
+  values?: ReadonlyMap<string, number>,
+): Map<string, number> {
   if (sizeBy === 'uniform') return new Map(graph.nodes.map((id) => [id, UNIFORM_SIZE]));
-  const metric = sizeBy === 'degree' ? degrees(graph) : betweenness(graph);
+  const metric = values ?? (sizeBy === 'betweenness' ? betweenness(graph) : degrees(graph));
   let max = 0;
   for (const value of metric.values()) max = Math.max(max, Number.isFinite(value) ? value : 0);
   return new Map(

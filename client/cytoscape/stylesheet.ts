@@ -68,8 +68,10 @@ export const THEME_PALETTE = [
 export const NEUTRAL_COLOR = '#D0D3D4';
 export const NO_THEME_KEY = 'none';
 
-export type ColorBy = 'kind' | 'theme';
-export type SizeBy = 'uniform' | 'degree' | 'betweenness';
+export type ColorBy = 'kind' | 'theme' | 'community';
+export const COLOR_BY: readonly ColorBy[] = ['kind', 'theme', 'community'];
+export type SizeBy = 'uniform' | 'degree' | 'weightedDegree' | 'betweenness' | 'pageRank';
+export const SIZE_BY: readonly SizeBy[] = ['uniform', 'degree', 'weightedDegree', 'betweenness', 'pageRank'];
 
 /** One colour the canvas uses, keyed by the `colorKey` data every node carries. */
 export interface ColourEntry {
@@ -85,7 +87,7 @@ export const kindColourKey = (kind: NodeKind) => `kind:${kind}`;
  * present (palette order, themes sorted by name), the rest sharing one colour.
  */
 export function colourEntries(
-  colorBy: ColorBy,
+  colorBy: 'kind' | 'theme',
   themes: readonly { id: string; name: string }[] = [],
 ): ColourEntry[] {
   if (colorBy === 'kind') {

@@ -50,7 +50,7 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
     case 'showLinks':
       return { ...state, graph: showLinksAmongNodes(state.graph) };
     case 'showPath':
-      return { ...state, graph: showPath(state.graph, action.from, action.to) };
+      return { ...state, graph: showPath(state.graph, action.from, action.to, action) };
     case 'clearPath':
       return { ...state, graph: clearPath(state.graph) };
     case 'replaceEntries':

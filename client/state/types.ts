@@ -71,7 +71,14 @@ export type Action =
   | { type: 'removeNode'; id: string }
   | { type: 'togglePin'; id: string }
   | { type: 'showLinks' }
-  | { type: 'showPath'; from: string; to: string }
+  | {
+      type: 'showPath';
+      from: string;
+      to: string;
+      kinds?: NodeKind[] | null;
+      hidden?: NodeKind[];
+      rank?: number;
+    }
   | { type: 'clearPath' }
   | { type: 'replaceEntries'; entries: Entry[] }
   | { type: 'clearGraph' }

@@ -8,6 +8,7 @@ import {
   type PlanVerdict,
 } from '../analysis/plan-guard.js';
 import { toNeo4jParams, toPlain } from '../values.js';
+import { findGraphVersion } from './graph-version.js';
 import { edgeId, toEdgeRow, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
 
 /**
@@ -330,7 +331,7 @@ const CONSOLE_SCHEMA = /* cypher */ `
   }
   RETURN labels, collect({name: name, properties: properties}) AS relationshipTypes`;
 
-export async function findConsoleSchema(db: Db): Promise<ConsoleSchemaRow> {
+async function readConsoleSchema(db: Db): Promise<ConsoleSchemaRow> {
   const [row] = await db.read<{
     labels: ConsoleSchemaRow['labels'];
     relationshipTypes: ConsoleSchemaRow['relationshipTypes'];
@@ -341,4 +342,23 @@ export async function findConsoleSchema(db: Db): Promise<ConsoleSchemaRow> {
     labels: sorted(row?.labels ?? []),
     relationshipTypes: sorted(row?.relationshipTypes ?? []),
   };
+}
+
+// Per database connection, like the metrics: the schema scan reads up to 200 elements of
+// every label and type, and only an edit or a load (which bump the version) changes it.
+const schemaCaches = new WeakMap<Db, { version: number; schema: Promise<ConsoleSchemaRow> }>();
+
+/** The editor's schema, cached until the graph version moves. */
+export async function findConsoleSchema(scopedDb: Db): Promise<ConsoleSchemaRow> {
+  const version = await findGraphVersion(scopedDb);
+  const cached = schemaCaches.get(scopedDb.base);
+  if (cached?.version === version) return cached.schema;
+  const schema = readConsoleSchema(scopedDb);
+  const entry = { version, schema };
+  schemaCaches.set(scopedDb.base, entry);
+  // A failed scan is forgotten rather than served.
+  schema.catch(() => {
+    if (schemaCaches.get(scopedDb.base) === entry) schemaCaches.delete(scopedDb.base);
+  });
+  return schema;
 }

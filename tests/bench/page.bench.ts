@@ -103,6 +103,39 @@ async function timeExpand(context: BrowserContext, appUrl: string): Promise<numb
   }
 }
 
+/**
+ * A saved query's form → its result drawn: « Lancer » clicked in the page, until
+ * the result's graph is there and a frame has been drawn after it.
+ */
+async function timeSavedQuery(context: BrowserContext, appUrl: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${appUrl}/?ws=analysis`);
+    const saved = page.getByRole('region', { name: 'Requêtes enregistrées' });
+    const title = "Ce que l'argent d'un financeur atteint";
+    await saved.getByRole('button', { name: title }).click({ timeout: 30_000 });
+    const form = saved.getByRole('form', { name: title });
+    await form.getByLabel('Financeur *').fill('org:region-nouvelle-aquitaine');
+    await form.getByLabel('Pas au plus').fill('1');
+    return await form.evaluate(
+      (element) =>
+        new Promise<number>((resolve) => {
+          const region = document.querySelector('[aria-label="Requêtes enregistrées"]') ?? document.body;
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (!region.querySelector('[aria-label^="Graphe du résultat"]')) return;
+            observer.disconnect();
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+          });
+          observer.observe(region, { childList: true, subtree: true, attributes: true });
+          [...element.querySelectorAll('button')].find((button) => button.textContent === 'Lancer')!.click();
+        }),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
 interface SyntheticTiming {
   /** Until the elements are in cytoscape (state, model, diff). */
   added: number;
@@ -211,6 +244,7 @@ export const pageBench: BenchSuite = async ({ appUrl }) => {
 
     const context = await browser.newContext({ viewport: VIEWPORT });
     const expand = await repeat(7, 2, () => timeExpand(context, appUrl));
+    const savedQuery = await repeat(5, 1, () => timeSavedQuery(context, appUrl));
 
     const synthetic: SyntheticTiming[] = [];
     const frames: number[] = [];
@@ -235,6 +269,11 @@ export const pageBench: BenchSuite = async ({ appUrl }) => {
     const results: BenchResult[] = [
       { name: 'page: interactive (search + stats)', value: median(interactive), target: 1500 },
       { name: 'page: expand a node → drawn', value: median(expand), target: 200 },
+      {
+        name: 'page: saved query form → result drawn (funder reach, 1 hop)',
+        value: median(savedQuery),
+        target: 500,
+      },
       {
         name: `page: ${SYNTHETIC.nodes} nodes, ${SYNTHETIC.edges} edges laid out and drawn`,
         value: drawn,

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
+import { canvas } from '../helpers/canvas.js';
 import '../helpers/test-env.js';
 
 const appUrl = inject('appUrl');
@@ -14,6 +15,29 @@ async function openAnalysis(page: Page) {
   await page.getByRole('region', { name: 'Console Cypher' }).waitFor();
 }
 
+/** Each drawn node's kind, community colour key and background colour, as cytoscape has them. */
+function drawnColours(page: Page) {
+  return page.evaluate(() =>
+    window
+      .__atlasCy!.nodes()
+      .filter((node) => !node.isParent() && !node.hasClass('hidden'))
+      .map((node) => ({
+        id: node.id(),
+        kind: node.data('kind') as string,
+        key: node.data('colorKey') as string,
+        colour: node.style('background-color') as string,
+      })),
+  );
+}
+
+/** Waits as long as a loaded machine may need (polls give up after one second by default). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
+
+async function chooseEnd(page: Page, label: 'Départ' | 'Arrivée', text: string, id: string) {
+  await page.getByRole('combobox', { name: label }).pressSequentially(text, { delay: 20 });
+  await page.locator(`[role="listbox"][aria-label="Suggestions : ${label}"] [data-id="${id}"]`).click();
+}
+
 describe('the analysis workspace in a browser', () => {
   let browser: Browser;
   let page: Page;
@@ -24,6 +48,7 @@ describe('the analysis workspace in a browser', () => {
     for (const query of [
       'MATCH (o:Organisation {id: $id})-[r:CARRIES]->(d:Dispositif) RETURN o, r, d.name AS name',
       "MATCH (o:Organisation {id: 'org:wejob'})-[:CARRIES]->(d) RETURN o, d",
+      "MATCH (o:Organisation {id: 'org:wejob'})-[r:CARRIES]->(d:Dispositif)<-[f:FUNDS]-(funder) RETURN o, r, d, f, funder",
     ]) {
       await fetch(`${appUrl}/graphql`, {
         method: 'POST',
@@ -121,7 +146,12 @@ describe('the analysis workspace in a browser', () => {
 
     const metrics = page.getByRole('region', { name: 'Métriques du réseau' });
     await metrics.getByRole('button', { name: 'Calculer les métriques' }).click();
-    await metrics.getByText(/communautés, modularité/).waitFor();
+    // Computed on first call on a fresh server: slow on a loaded machine.
+    await metrics
+      .getByText(/communautés, modularité/)
+      .or(metrics.getByRole('alert'))
+      .waitFor({ timeout: 90_000 });
+    expect(await metrics.getByRole('alert').count()).toBe(0);
     const organisations = await metrics.locator('.analysis-table tbody tr td:first-child').allTextContents();
     expect(organisations.slice(0, 5)).toContain('Pôle emploi');
   });
@@ -174,5 +204,145 @@ describe('the analysis workspace in a browser', () => {
       .poll(() => shared.textContent())
       .toBe('MATCH (p:Public) RETURN p.name AS public ORDER BY public');
     await other.close();
+  });
+
+  it('queries, runs two saved queries, colours by community and finds the k paths WeJOB – Région', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${appUrl}/?ws=analysis`);
+    await page.getByRole('region', { name: 'Console Cypher' }).waitFor();
+    const console = page.getByRole('region', { name: 'Console Cypher' });
+    // A two-hop pattern: WeJOB's dispositifs and who funds them.
+    const editor = console.getByLabel('Requête Cypher');
+    await editor.fill(
+      "MATCH (o:Organisation {id: 'org:wejob'})-[r:CARRIES]->(d:Dispositif)<-[f:FUNDS]-(funder) RETURN o, r, d, f, funder",
+    );
+    await editor.press('Control+Enter');
+    const table = console.locator('.analysis-table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual(['o', 'r', 'd', 'f', 'funder']);
+    const rows = await table.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    const graphLabel = await console
+      .getByRole('img', { name: /^Graphe du résultat/ })
+      .getAttribute('aria-label');
+    expect(graphLabel).toMatch(/^Graphe du résultat : \d+ nœuds, \d+ relations$/);
+
+    // Two saved queries through their forms.
+    const saved = page.getByRole('region', { name: 'Requêtes enregistrées' });
+    await saved.getByRole('button', { name: 'Financeurs qui cofinancent les mêmes opérateurs' }).click();
+    const cofunders = saved.getByRole('form', { name: 'Financeurs qui cofinancent les mêmes opérateurs' });
+    await cofunders.getByRole('button', { name: 'Lancer' }).click();
+    await poll(() => saved.locator('.analysis-table').textContent()).toContain('WeJOB');
+    await saved.getByRole('button', { name: "Ce que l'argent d'un financeur atteint" }).click();
+    const money = saved.getByRole('form', { name: "Ce que l'argent d'un financeur atteint" });
+    await money.getByLabel('Financeur *').fill('org:region-nouvelle-aquitaine');
+    await money.getByLabel('Pas au plus').fill('1');
+    await money.getByRole('button', { name: 'Lancer' }).click();
+    await poll(() => saved.locator('.analysis-table').textContent()).toContain("Lab'ENO");
+
+    // The console's result, opened on the canvas.
+    const open = console.getByRole('button', { name: /Ouvrir dans l’explorateur \(\d+ nœuds\)/ });
+    await open.click();
+    await page.waitForFunction(() => decodeURIComponent(location.search).includes('n:org:wejob'));
+    await poll(async () => (await canvas(page)).visible.length).toBeGreaterThan(10);
+
+    // Colour by community: nodes of one community share a colour, two communities never do.
+    await page.getByRole('tab', { name: 'Affichage' }).click();
+    await page.getByRole('radio', { name: /Par communauté/ }).check();
+    await poll(() => new URL(page.url()).searchParams.get('color')).toBe('community');
+    await poll(async () => new Set((await drawnColours(page)).map((node) => node.key)).size).toBeGreaterThan(
+      2,
+    );
+    const drawn = await drawnColours(page);
+    const colourOfKey = new Map<string, Set<string>>();
+    for (const node of drawn)
+      colourOfKey.set(node.key, (colourOfKey.get(node.key) ?? new Set()).add(node.colour));
+    for (const colours of colourOfKey.values()) expect(colours.size).toBe(1);
+    const paletteKeys = [...colourOfKey.keys()].filter((key) => key.startsWith('community:'));
+    expect(paletteKeys.length).toBeGreaterThan(1);
+    expect(new Set(paletteKeys.map((key) => [...colourOfKey.get(key)!][0])).size).toBe(paletteKeys.length);
+    await page.getByRole('radio', { name: 'PageRank' }).check();
+    await poll(() => new URL(page.url()).searchParams.get('size')).toBe('pageRank');
+    // The metrics as columns of the table view.
+    await page.getByRole('button', { name: 'Tableau' }).click();
+    const nodesTable = page.getByRole('table', { name: 'Nœuds affichés' });
+    await nodesTable.waitFor();
+    expect(await nodesTable.getByRole('columnheader', { name: /^PageRank/ }).count()).toBe(1);
+    const communities = await nodesTable.locator('tbody tr td:nth-child(7)').allTextContents();
+    expect(new Set(communities).size).toBeGreaterThan(1);
+    const legend = page.getByRole('group', { name: 'Légende' });
+    expect(await legend.getByRole('heading', { name: 'Couleur : communauté' }).count()).toBe(1);
+    expect(await legend.locator('[data-legend-colour="community:1"]').textContent()).toMatch(
+      /Communauté 1 \(\d+ nœuds?\)/,
+    );
+
+    // The k shortest paths WeJOB – Région through organisations and dispositifs only.
+    await page.getByRole('tab', { name: 'Chemin' }).click();
+    await chooseEnd(page, 'Départ', 'wejob', 'org:wejob');
+    await chooseEnd(page, 'Arrivée', 'région nouvelle', 'org:region-nouvelle-aquitaine');
+    const crossed = page.getByRole('group', { name: 'Nœuds traversés' });
+    await crossed.getByRole('checkbox', { name: 'Territoires' }).uncheck();
+    await crossed.getByRole('checkbox', { name: 'Personnes' }).uncheck();
+    await page.getByRole('button', { name: 'Trouver le chemin' }).click();
+    const list = page.getByRole('list', { name: 'Chemins trouvés' });
+    await poll(() => list.getByRole('listitem').count()).toBe(3);
+    const drawnPath = async () => {
+      const state = await page.evaluate(() =>
+        window
+          .__atlasCy!.nodes('.path')
+          .map((node) => ({ id: node.id(), kind: node.data('kind') as string })),
+      );
+      return state;
+    };
+    const inner = (path: { id: string; kind: string }[]) =>
+      path.filter((node) => node.id !== 'org:wejob' && node.id !== 'org:region-nouvelle-aquitaine');
+    await poll(async () => (await drawnPath()).map((node) => node.id)).toContain('org:wejob');
+    const first = await drawnPath();
+    expect(first.map((node) => node.id)).toContain('org:region-nouvelle-aquitaine');
+    expect(inner(first).length).toBeGreaterThan(0);
+    for (const node of inner(first)) expect(['ORGANISATION', 'DISPOSITIF']).toContain(node.kind);
+    expect(decodeURIComponent(page.url())).toContain('~ORGANISATION.DISPOSITIF');
+
+    // The second path, drawn instead of the first.
+    await list.getByRole('button', { name: /^Chemin 2/ }).click();
+    await poll(() => decodeURIComponent(page.url())).toContain('~ORGANISATION.DISPOSITIF@1');
+    await poll(async () =>
+      (await drawnPath())
+        .map((node) => node.id)
+        .sort()
+        .join(),
+    ).not.toBe(
+      first
+        .map((node) => node.id)
+        .sort()
+        .join(),
+    );
+    for (const node of inner(await drawnPath())) expect(['ORGANISATION', 'DISPOSITIF']).toContain(node.kind);
+    expect(await list.getByRole('button', { name: /^Chemin 2/ }).getAttribute('aria-pressed')).toBe('true');
+
+    // Hiding dispositifs in the filters: the paths no longer cross any.
+    await page.getByRole('tab', { name: 'Filtres' }).click();
+    await page
+      .getByRole('group', { name: 'Types de nœuds' })
+      .getByRole('checkbox', { name: 'Dispositifs' })
+      .uncheck();
+    await poll(() => decodeURIComponent(page.url())).toContain('~ORGANISATION.DISPOSITIF!DISPOSITIF');
+    await page.getByRole('tab', { name: 'Chemin' }).click();
+    await poll(() =>
+      page
+        .getByText(/Aucun chemin trouvé|Chemin 1 dessiné/)
+        .first()
+        .textContent(),
+    ).toBeTruthy();
+    for (const node of inner(await drawnPath())) expect(node.kind).toBe('ORGANISATION');
+    // Shown again: the kinds chosen are crossed again.
+    await page.getByRole('tab', { name: 'Filtres' }).click();
+    await page
+      .getByRole('group', { name: 'Types de nœuds' })
+      .getByRole('checkbox', { name: 'Dispositifs' })
+      .check();
+    await poll(() => decodeURIComponent(page.url())).toMatch(/~ORGANISATION\.DISPOSITIF(?!!)/);
+    expect(errors).toEqual([]);
   });
 });

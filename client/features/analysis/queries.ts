@@ -81,6 +81,10 @@ export const NETWORK_METRICS_QUERY = graphql(`
       communities {
         id
         size
+        central {
+          id
+          label
+        }
       }
     }
   }

@@ -1,13 +1,16 @@
-/** How the canvas colours and groups nodes: by kind or top-level theme; by kind or département. */
+/** How the canvas colours and groups nodes: by kind, top-level theme or community; by kind or département. */
 import {
   colourEntries,
   kindColourKey,
+  NEUTRAL_COLOR,
   NO_THEME_KEY,
   resolveColourKey,
+  THEME_PALETTE,
   type ColorBy,
   type ColourEntry,
 } from '../../cytoscape/stylesheet';
 import { KIND_LABELS, type NodeKind } from '../../vocabulary';
+import type { CanvasMetrics } from '../analysis/canvas-metrics';
 import { topLevelTheme } from '../facets/facets';
 import type { FacetIndex } from '../facets/types';
 import type { ComposedGraph, SliceNode } from '../graph/types';
@@ -29,6 +32,34 @@ function themeKeyOf(
   return ranked.find((id) => tops.has(id)) ?? NO_THEME_KEY;
 }
 
+/**
+ * Colour by community: the largest communities of the visible graph get the
+ * palette's colours, in size order; smaller ones (and hidden nodes) share the neutral one.
+ */
+export function communityColours(metrics: CanvasMetrics): {
+  colours: ColourEntry[];
+  colourKeyOf: (node: NodeRef) => string;
+} {
+  const { of, sizes } = metrics.communities();
+  const colours: ColourEntry[] = sizes.slice(0, THEME_PALETTE.length).map((size, index) => ({
+    key: `community:${index + 1}`,
+    label: `Communauté ${index + 1} (${size} nœud${size > 1 ? 's' : ''})`,
+    color: THEME_PALETTE[index]!,
+  }));
+  colours.push({
+    key: NO_THEME_KEY,
+    label: sizes.length > THEME_PALETTE.length ? 'Autres communautés' : 'Hors du graphe affiché',
+    color: NEUTRAL_COLOR,
+  });
+  return {
+    colours,
+    colourKeyOf: (node) => {
+      const community = of.get(node.id);
+      return resolveColourKey(community ? `community:${community}` : NO_THEME_KEY, colours);
+    },
+  };
+}
+
 /** The colour entries and each node's colour key. Colour by theme: top-level themes of what is visible, in name order. */
 export function colourNodes(
   graph: ComposedGraph,
@@ -36,7 +67,9 @@ export function colourNodes(
   colorBy: ColorBy,
   facets: FacetIndex,
   vocabulary: Vocabulary,
+  metrics: CanvasMetrics,
 ): { colours: ColourEntry[]; colourKeyOf: (node: NodeRef) => string } {
+  if (colorBy === 'community') return communityColours(metrics);
   if (colorBy !== 'theme')
     return { colours: colourEntries('kind'), colourKeyOf: (node) => kindColourKey(node.kind) };
   const allTops = [

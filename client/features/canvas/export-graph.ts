@@ -3,6 +3,7 @@ import { edgeLabel } from '../../cytoscape/elements';
 import { NODE_KIND_STYLES, NEUTRAL_COLOR } from '../../cytoscape/stylesheet';
 import type { ExportGraph } from '../../export/model';
 import { legendRows, sourceLine, type ExportNotes } from '../../export/notes';
+import { metricsOfNode } from '../analysis/canvas-metrics';
 import type { GraphCanvasHandle } from './GraphCanvas';
 import type { CanvasModel } from './model';
 
@@ -43,7 +44,8 @@ export function toExportGraph(
         id: node.id,
         label: node.label,
         kind: node.kind,
-        props: node.props,
+        // Gephi reads them as node attributes; the CSV has them as columns.
+        props: { ...node.props, ...metricsOfNode(model.metrics, node.id) },
         ...(position ? { x: position.x, y: position.y } : {}),
         size: data?.size,
         color: (data && colours.get(data.colorKey)) ?? NEUTRAL_COLOR,

@@ -23,6 +23,7 @@ import { composeGraph } from '../graph/compose';
 import { entryKey } from '../graph/entries';
 import type { ComposedGraph, GraphState, SliceEdge, SliceNode } from '../graph/types';
 import type { Vocabulary } from '../vocabulary/types';
+import { createCanvasMetrics, type CanvasMetrics } from '../analysis/canvas-metrics';
 import { colourNodes, groupNodes } from './colouring';
 import { memoLast } from './memo';
 
@@ -40,6 +41,8 @@ export interface CanvasModel {
   legend: Legend;
   colours: ColourEntry[];
   sizes: Map<string, number>;
+  /** Metrics of the visible graph, each computed when first read. */
+  metrics: CanvasMetrics;
   /** Nodes and edges of the path on screen, in order. */
   path: { nodes: string[]; edges: string[] } | null;
   matches: Set<string>;
@@ -54,6 +57,7 @@ interface Visible {
   visibleEdges: SliceEdge[];
   foldedLabels: Map<string, string>;
   hierarchyRoots: string[];
+  metrics: CanvasMetrics;
 }
 
 /** The functions the stages call, replaceable so that a test can count the expensive ones. */
@@ -98,6 +102,7 @@ export function createCanvasModelBuilder(dependencies: ModelDependencies = { nod
         visibleEdges,
         foldedLabels: new Map(visibleNodes.map((node) => [node.id, foldText(node.label)])),
         hierarchyRoots: hierarchyRoots(visibleNodes, visibleEdges),
+        metrics: createCanvasMetrics({ nodes: visibleNodes.map((node) => node.id), edges: visibleEdges }),
       };
     },
   );
@@ -106,6 +111,7 @@ export function createCanvasModelBuilder(dependencies: ModelDependencies = { nod
     const sizes = dependencies.nodeSizes(
       { nodes: visible.visibleNodes.map((node) => node.id), edges: visible.visibleEdges },
       sizeBy,
+      sizeBy === 'uniform' ? undefined : visible.metrics.values(sizeBy),
     );
     // Hidden nodes keep a size so that showing them again does not change the others'.
     for (const node of visible.graph.nodes.values()) if (!sizes.has(node.id)) sizes.set(node.id, 24);
@@ -114,7 +120,7 @@ export function createCanvasModelBuilder(dependencies: ModelDependencies = { nod
 
   const colourStage = memoLast(
     (visible: Visible, colorBy: AtlasState['view']['colorBy'], facets: FacetIndex, vocabulary: Vocabulary) =>
-      colourNodes(visible.graph, visible.visibleNodes, colorBy, facets, vocabulary),
+      colourNodes(visible.graph, visible.visibleNodes, colorBy, facets, vocabulary, visible.metrics),
   );
 
   const groupStage = memoLast(
@@ -194,6 +200,7 @@ export function createCanvasModelBuilder(dependencies: ModelDependencies = { nod
       legend: style.legend,
       colours: colouring.colours,
       sizes,
+      metrics: visible.metrics,
       path,
       matches,
       hierarchyRoots: visible.hierarchyRoots,

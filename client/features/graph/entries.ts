@@ -1,4 +1,5 @@
 import { isRelationType, isTerritoryLevel, type RelationType } from '../../vocabulary';
+import { parsePathEntryKey, pathEntryKey } from '../path/path-entry';
 import type { Entry } from './types';
 
 /**
@@ -14,7 +15,7 @@ export function entryKey(entry: Entry): string {
     case 'links':
       return 'links';
     case 'path':
-      return `path:${entry.from}>${entry.to}`;
+      return pathEntryKey(entry);
     case 'partners': {
       const parts = (['territory', 'theme', 'public', 'activeOn', 'funder'] as const)
         .filter((name) => entry[name])
@@ -45,11 +46,7 @@ export function parseEntryKey(key: string): Entry | null {
     if (!relations.every(isRelationType)) return null;
     return { type: 'node', id, relations: relations as RelationType[] };
   }
-  if (key.startsWith('path:')) {
-    const [from, to, ...rest] = key.slice(5).split('>');
-    if (!from || !to || rest.length || !ID.test(from) || !ID.test(to)) return null;
-    return { type: 'path', from, to };
-  }
+  if (key.startsWith('path:')) return parsePathEntryKey(key);
   if (key.startsWith('partners:')) {
     const entry: Extract<Entry, { type: 'partners' }> = {
       type: 'partners',

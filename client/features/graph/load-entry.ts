@@ -6,12 +6,12 @@ import {
   NEIGHBOURHOOD_QUERY,
   NODES_QUERY,
   PARTNERSHIP_NETWORK_QUERY,
-  SHORTEST_PATH_QUERY,
   TERRITORY_CHILDREN_QUERY,
   TERRITORY_CONTAINMENT_QUERY,
 } from './queries';
 import { FUNDED_PARTNERSHIP_NETWORK_QUERY } from '../partners/queries';
 import { chunk, funderSlice, mergeSlices, toSlice, toSliceEdge, toSliceNode } from './slices';
+import { loadPathEntry } from '../path/load-paths';
 import type { Entry, Slice } from './types';
 
 /** Nodes a neighbourhood may bring: the API caps at 1000; more would not be readable anyway. */
@@ -140,14 +140,8 @@ export async function loadEntry(
         truncated: onScreen.length > ids.length,
       };
     }
-    case 'path': {
-      const { data } = await request(
-        SHORTEST_PATH_QUERY,
-        { from: entry.from, to: entry.to, maxLength: 8 },
-        { signal },
-      );
-      return toSlice(data.shortestPath);
-    }
+    case 'path':
+      return loadPathEntry(entry);
     case 'partners': {
       if (entry.funder) {
         const one = (id: string | null) => (id ? [id] : null);

@@ -60,14 +60,6 @@ export const EDGES_AMONG_QUERY = graphql(`
   }
 `);
 
-export const SHORTEST_PATH_QUERY = graphql(`
-  query ShortestPath($from: ID!, $to: ID!, $maxLength: Int) {
-    shortestPath(from: $from, to: $to, maxLength: $maxLength) {
-      ...SliceFields
-    }
-  }
-`);
-
 export const PARTNERSHIP_NETWORK_QUERY = graphql(`
   query PartnershipNetwork($territory: ID, $theme: ID, $public: ID, $activeOn: Date) {
     partnershipNetwork(territory: $territory, theme: $theme, public: $public, activeOn: $activeOn) {

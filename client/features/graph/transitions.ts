@@ -3,7 +3,7 @@
  * state and returns a new one; fetching is done elsewhere from the entries.
  */
 import type { ApiErrorCode } from '../../api/graphql-client';
-import type { RelationType } from '../../vocabulary';
+import type { NodeKind, RelationType } from '../../vocabulary';
 import { composeGraph, parseFoldId } from './compose';
 import { entryKey, isNodeEntryOf } from './entries';
 import type { Entry, GraphState, Slice, SliceNode } from './types';
@@ -97,7 +97,12 @@ export function showLinksAmongNodes(state: GraphState): GraphState {
 }
 
 /** One path at a time: a new one replaces the previous. */
-export function showPath(state: GraphState, from: string, to: string): GraphState {
+export function showPath(
+  state: GraphState,
+  from: string,
+  to: string,
+  options: { kinds?: NodeKind[] | null; hidden?: NodeKind[]; rank?: number } = {},
+): GraphState {
   const entries = state.entries.filter((entry) => entry.type !== 'path');
   return addEntry(
     { ...state, entries, removed: state.removed.filter((id) => id !== from && id !== to) },
@@ -105,6 +110,9 @@ export function showPath(state: GraphState, from: string, to: string): GraphStat
       type: 'path',
       from,
       to,
+      ...(options.kinds ? { kinds: options.kinds } : {}),
+      ...(options.hidden?.length ? { hidden: options.hidden } : {}),
+      ...(options.rank ? { rank: options.rank } : {}),
     },
   );
 }

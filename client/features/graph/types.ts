@@ -36,7 +36,12 @@ export type Entry =
   | { type: 'node'; id: string; relations: RelationType[] | null }
   /** The edges among the nodes on screen. */
   | { type: 'links' }
-  | { type: 'path'; from: string; to: string }
+  /**
+   * The `rank`-th shortest path (0: the shortest) crossing only nodes of `kinds`
+   * (absent: the default, no generic hubs) but those of them the filters `hidden`;
+   * features/path/path-entry.ts.
+   */
+  | { type: 'path'; from: string; to: string; kinds?: NodeKind[] | null; hidden?: NodeKind[]; rank?: number }
   | {
       type: 'partners';
       territory: string | null;

@@ -21,7 +21,7 @@ export function Legend({ legend }: { legend: LegendData }) {
       </ul>
       {legend.colours.length > 0 && (
         <>
-          <h3>Couleur : thème</h3>
+          <h3>Couleur : {legend.colorBy === 'community' ? 'communauté' : 'thème'}</h3>
           <ul className="legend-list">
             {legend.colours.map((entry) => (
               <li key={entry.key} data-legend-colour={entry.key}>

@@ -1,7 +1,13 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { useLoad } from '../../api/use-load';
+import { failureMessage } from '../../api/loadable';
+import { KIND_LABELS, NODE_KINDS, type NodeKind } from '../../vocabulary';
 import type { SliceState } from '../graph/types';
 import { SearchBox } from '../search/SearchBox';
 import { describePath, pathSteps } from './describe';
+import type { FindPath } from './follow-filters';
+import { loadPaths } from './load-paths';
+import { chosenKinds, crossedKinds, DEFAULT_PATH_KINDS, type PathEntry } from './path-entry';
 
 export interface PathEnd {
   id: string;
@@ -12,10 +18,14 @@ export interface PathPanelProps {
   from: PathEnd | null;
   to: PathEnd | null;
   selected: PathEnd | null;
+  /** The path entry on the canvas, and its slice (the path drawn). */
+  entry: PathEntry | null;
   current: SliceState | null;
+  /** Kinds the explorer's filters hide: a path does not cross them. */
+  hiddenKinds: readonly NodeKind[];
   onFrom: (end: PathEnd | null) => void;
   onTo: (end: PathEnd | null) => void;
-  onFind: (from: string, to: string) => void;
+  onFind: FindPath;
   onClear: () => void;
   onFocusNode: (id: string) => void;
 }
@@ -55,20 +65,64 @@ function EndChooser(props: {
   );
 }
 
-/** Shortest path between two nodes: highlighted on the canvas and written out as a chain. */
+/**
+ * The k shortest paths between two nodes, crossing only the kinds chosen (no
+ * generic hubs by default) and none the filters hide: listed, and drawn one at a
+ * time on the canvas, written out as a chain.
+ */
 export function PathPanel(props: PathPanelProps) {
   const id = useId();
+  const { entry, hiddenKinds, onFind } = props;
+  const [chosen, setChosen] = useState<readonly NodeKind[]>(entry?.kinds ?? DEFAULT_PATH_KINDS);
   const ready = props.current?.type === 'ready' ? props.current.value : null;
+  const rank = entry?.rank ?? 0;
+  const paths = useLoad(entry ? () => loadPaths(entry) : null, [
+    entry && crossedKinds(entry)?.join('.'),
+    entry?.from,
+    entry?.to,
+  ]);
+  const asked = {
+    kinds: chosenKinds(chosen),
+    hidden: NODE_KINDS.filter((kind) => chosen.includes(kind) && hiddenKinds.includes(kind)),
+  };
+  const nothingToCross = chosen.every((kind) => hiddenKinds.includes(kind));
+
+  const toggle = (kind: NodeKind) =>
+    setChosen((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
+
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Plus court chemin</h2>
+      <h2 id={`${id}-title`}>Plus courts chemins</h2>
       <EndChooser label="Départ" value={props.from} selected={props.selected} onChange={props.onFrom} />
       <EndChooser label="Arrivée" value={props.to} selected={props.selected} onChange={props.onTo} />
+      <fieldset className="path-kinds">
+        <legend>Nœuds traversés</legend>
+        {NODE_KINDS.map((kind) => {
+          const hidden = hiddenKinds.includes(kind);
+          return (
+            <label key={kind} className="check">
+              <input
+                type="checkbox"
+                checked={chosen.includes(kind) && !hidden}
+                disabled={hidden}
+                onChange={() => toggle(kind)}
+              />
+              {KIND_LABELS[kind].many}
+              {hidden ? ' (masqués par les filtres)' : ''}
+            </label>
+          );
+        })}
+        <p className="hint">
+          Les extrémités peuvent être de tout type. Par défaut, ni publics, ni thèmes, ni sources, ni la
+          région ne sont traversés ; la région l’est dès que les types sont choisis et comprennent les
+          territoires.
+        </p>
+      </fieldset>
       <div className="button-row">
         <button
           type="button"
-          disabled={!props.from || !props.to || props.from.id === props.to.id}
-          onClick={() => props.from && props.to && props.onFind(props.from.id, props.to.id)}
+          disabled={!props.from || !props.to || props.from.id === props.to.id || nothingToCross}
+          onClick={() => props.from && props.to && onFind(props.from.id, props.to.id, { ...asked, rank: 0 })}
         >
           Trouver le chemin
         </button>
@@ -78,8 +132,34 @@ export function PathPanel(props: PathPanelProps) {
           </button>
         )}
       </div>
-      {props.current?.type === 'loading' && <p role="status">Recherche du chemin…</p>}
-      {ready && ready.nodes.length === 0 && <p role="status">Aucun chemin trouvé.</p>}
+      {(props.current?.type === 'loading' || paths.type === 'loading') && (
+        <p role="status">Recherche des chemins…</p>
+      )}
+      {paths.type === 'error' && <p role="alert">{failureMessage(paths)}</p>}
+      {paths.type === 'ready' && paths.value.length === 0 && <p role="status">Aucun chemin trouvé.</p>}
+      {entry && paths.type === 'ready' && paths.value.length > 0 && (
+        <ol className="path-list" aria-label="Chemins trouvés">
+          {paths.value.map((path, index) => (
+            <li key={index}>
+              <button
+                type="button"
+                className="link"
+                aria-pressed={index === rank}
+                onClick={() =>
+                  onFind(entry.from, entry.to, {
+                    kinds: entry.kinds ?? null,
+                    hidden: entry.hidden ?? [],
+                    rank: index,
+                  })
+                }
+              >
+                Chemin {index + 1} ({path.edges.length} lien{path.edges.length > 1 ? 's' : ''})
+              </button>
+              <span className="path-list-chain"> {describePath(path)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
       {ready && ready.nodes.length > 0 && (
         <div className="path-result" role="status">
           <p className="path-chain" data-testid="path-chain">
@@ -98,7 +178,10 @@ export function PathPanel(props: PathPanelProps) {
               </li>
             ))}
           </ol>
-          <p className="hint">{ready.edges.length} lien(s). Les sources d’articles ne sont pas empruntées.</p>
+          <p className="hint">
+            Chemin {rank + 1} dessiné : {ready.edges.length} lien(s). Les sources d’articles ne sont pas
+            empruntées.
+          </p>
         </div>
       )}
     </section>

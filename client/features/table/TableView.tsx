@@ -1,14 +1,20 @@
 import { useMemo, useState } from 'react';
-import { degrees } from '../../cytoscape/metrics';
 import { formatValue, KIND_LABELS } from '../../vocabulary';
+import { metricsOfNode, type CanvasMetrics } from '../analysis/canvas-metrics';
 import type { SliceEdge, SliceNode } from '../graph/types';
 import { nextSort, sortRows, type TableColumn, type TableRow } from './sort';
 import './table.css';
+
+const METRIC_COLUMNS: readonly TableColumn[] = ['weightedDegree', 'betweenness', 'pageRank', 'community'];
 
 const COLUMNS: { key: TableColumn; label: string }[] = [
   { key: 'name', label: 'Nom' },
   { key: 'kind', label: 'Type de nœud' },
   { key: 'degree', label: 'Liens' },
+  { key: 'weightedDegree', label: 'Degré pondéré' },
+  { key: 'betweenness', label: 'Intermédiarité' },
+  { key: 'pageRank', label: 'PageRank' },
+  { key: 'community', label: 'Communauté' },
   { key: 'detail', label: 'Précision' },
   { key: 'id', label: 'Identifiant' },
 ];
@@ -30,10 +36,17 @@ function detailOf(node: SliceNode): string {
   return '';
 }
 
+const formatMetric = (value: number | null) =>
+  value === null ? '—' : Number.isInteger(value) ? String(value) : value.toFixed(4);
+
 /** The canvas as a sortable table: the same visible nodes, readable without the picture. */
 export function TableView(props: {
   nodes: readonly SliceNode[];
   edges: readonly SliceEdge[];
+  /** The canvas's metrics of the same visible graph. */
+  metrics: CanvasMetrics;
+  /** Metric columns too: when the canvas is sized or coloured by a metric other than degree. */
+  showMetrics: boolean;
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
@@ -42,17 +55,19 @@ export function TableView(props: {
     direction: 'descending',
   });
   const rows = useMemo(() => {
-    const degree = degrees({ nodes: props.nodes.map((node) => node.id), edges: props.edges });
     const all: TableRow[] = props.nodes.map((node) => ({
       id: node.id,
       name: node.label,
       kind: KIND_LABELS[node.kind].one,
-      degree: degree.get(node.id) ?? 0,
+      ...metricsOfNode(props.metrics, node.id),
       detail: detailOf(node),
     }));
     return sortRows(all, sort.column, sort.direction);
-  }, [props.nodes, props.edges, sort]);
+  }, [props.nodes, props.metrics, sort]);
 
+  const columns = props.showMetrics
+    ? COLUMNS
+    : COLUMNS.filter((column) => !METRIC_COLUMNS.includes(column.key));
   return (
     <div className="table-view">
       {/* The canvas has no keyboard moves between nodes: this table stands in for it, and says so. */}
@@ -66,7 +81,7 @@ export function TableView(props: {
         </caption>
         <thead>
           <tr>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <th
                 key={column.key}
                 scope="col"
@@ -96,6 +111,14 @@ export function TableView(props: {
               </td>
               <td>{row.kind}</td>
               <td className="number">{row.degree}</td>
+              {props.showMetrics && (
+                <>
+                  <td className="metric">{formatMetric(row.weightedDegree)}</td>
+                  <td className="metric">{formatMetric(row.betweenness)}</td>
+                  <td className="metric">{formatMetric(row.pageRank)}</td>
+                  <td className="metric">{row.community}</td>
+                </>
+              )}
               <td>{row.detail}</td>
               <td>
                 <code>{row.id}</code>

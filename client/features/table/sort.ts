@@ -1,4 +1,8 @@
-export type TableColumn = 'name' | 'kind' | 'degree' | 'detail' | 'id';
+export type TableColumn = 'name' | 'kind' | NumericColumn | 'detail' | 'id';
+/** Columns of numbers: sorted as numbers, largest first when first clicked (a missing value last). */
+export type NumericColumn = 'degree' | 'weightedDegree' | 'betweenness' | 'pageRank' | 'community';
+const NUMERIC: readonly TableColumn[] = ['degree', 'weightedDegree', 'betweenness', 'pageRank', 'community'];
+const isNumeric = (column: TableColumn): column is NumericColumn => NUMERIC.includes(column);
 export type SortDirection = 'ascending' | 'descending';
 
 export interface TableRow {
@@ -6,6 +10,10 @@ export interface TableRow {
   name: string;
   kind: string;
   degree: number;
+  weightedDegree: number;
+  betweenness: number | null;
+  pageRank: number;
+  community: number;
   detail: string;
 }
 
@@ -19,8 +27,9 @@ export function sortRows(
 ): TableRow[] {
   const sign = direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
-    const primary =
-      column === 'degree' ? a.degree - b.degree : collator.compare(String(a[column]), String(b[column]));
+    const primary = isNumeric(column)
+      ? (a[column] ?? -1) - (b[column] ?? -1)
+      : collator.compare(String(a[column]), String(b[column]));
     return primary * sign || collator.compare(a.name, b.name);
   });
 }
@@ -33,5 +42,5 @@ export function nextSort(
   if (current.column === column) {
     return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
   }
-  return { column, direction: column === 'degree' ? 'descending' : 'ascending' };
+  return { column, direction: isNumeric(column) && column !== 'community' ? 'descending' : 'ascending' };
 }

@@ -10,7 +10,7 @@
  * profile (`p.commune`, `p.public`, `p.theme`).
  */
 import { LAYOUT_NAMES, type LayoutName } from '../../cytoscape/layouts';
-import type { ColorBy, SizeBy } from '../../cytoscape/stylesheet';
+import { COLOR_BY, SIZE_BY, type ColorBy, type SizeBy } from '../../cytoscape/stylesheet';
 import { DEFAULT_VIEW } from '../../state/defaults';
 import type { UrlView } from '../../state/types';
 import { CARRIER_TYPES, COVERAGE_LEVELS } from '../coverage-gaps/labels';
@@ -214,8 +214,8 @@ export function decodeView(search: string): UrlView {
     removed: list(params, 'rm').filter((id) => ID.test(id)),
     pinned: list(params, 'pin').filter((id) => ID.test(id)),
     layout: pick<LayoutName>(params.get('layout'), LAYOUT_NAMES, DEFAULT_VIEW.layout),
-    sizeBy: pick<SizeBy>(params.get('size'), ['uniform', 'degree', 'betweenness'], DEFAULT_VIEW.sizeBy),
-    colorBy: pick<ColorBy>(params.get('color'), ['kind', 'theme'], DEFAULT_VIEW.colorBy),
+    sizeBy: pick<SizeBy>(params.get('size'), SIZE_BY, DEFAULT_VIEW.sizeBy),
+    colorBy: pick<ColorBy>(params.get('color'), COLOR_BY, DEFAULT_VIEW.colorBy),
     grouping: pick<Grouping>(params.get('group'), ['none', 'kind', 'territory'], DEFAULT_VIEW.grouping),
     filters,
     showTable: params.get('table') === '1',

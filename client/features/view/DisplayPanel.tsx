@@ -51,7 +51,9 @@ export function DisplayPanel(props: DisplayPanelProps) {
         options={[
           { value: 'uniform', label: 'Uniforme' },
           { value: 'degree', label: 'Nombre de liens (degré)' },
+          { value: 'weightedDegree', label: 'Degré pondéré' },
           { value: 'betweenness', label: 'Intermédiarité (betweenness)' },
+          { value: 'pageRank', label: 'PageRank' },
         ]}
       />
       <Choice
@@ -62,6 +64,7 @@ export function DisplayPanel(props: DisplayPanelProps) {
         options={[
           { value: 'kind', label: 'Par type de nœud' },
           { value: 'theme', label: 'Par thème (dispositifs et thèmes)' },
+          { value: 'community', label: 'Par communauté (Louvain, sur le graphe affiché)' },
         ]}
       />
       <Choice

@@ -115,6 +115,8 @@ export function CanvasArea({
             <TableView
               nodes={model.visibleNodes}
               edges={model.visibleEdges}
+              metrics={model.metrics}
+              showMetrics={view.colorBy === 'community' || !['uniform', 'degree'].includes(view.sizeBy)}
               selectedId={selection.type === 'node' ? selection.id : null}
               onSelect={select}
             />

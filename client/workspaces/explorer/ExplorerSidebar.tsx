@@ -1,8 +1,9 @@
-import { lazy } from 'react';
+import { lazy, useCallback } from 'react';
 import type { CanvasModel } from '../../features/canvas/model';
 import { FiltersPanel } from '../../features/filters/FiltersPanel';
 import { entryKey } from '../../features/graph/entries';
 import type { Entry } from '../../features/graph/types';
+import { useFollowFilters, type FindPath } from '../../features/path/follow-filters';
 import type { PathEnd } from '../../features/path/PathPanel';
 import { DisplayPanel } from '../../features/view/DisplayPanel';
 import type { Vocabulary } from '../../features/vocabulary/types';
@@ -60,6 +61,11 @@ export function ExplorerSidebar({
   const territory = state.view.filters.territory;
   const scopeState = territory ? state.scopes[territory] : undefined;
   const focusNode = (id: string) => dispatch({ type: 'select', selection: { type: 'node', id } });
+  const showPath = useCallback<FindPath>(
+    (from, to, options) => dispatch({ type: 'showPath', from, to, ...options }),
+    [dispatch],
+  );
+  useFollowFilters(pathEntry ?? null, state.view.filters.hiddenKinds, showPath);
 
   return (
     <aside className="sidebar" aria-label="Outils">
@@ -114,10 +120,12 @@ export function ExplorerSidebar({
               from={path.from}
               to={path.to}
               selected={selectedNode ? { id: selectedNode.id, name: selectedNode.label } : null}
+              entry={pathEntry ?? null}
               current={pathEntry ? (state.graph.slices[entryKey(pathEntry)] ?? { type: 'loading' }) : null}
+              hiddenKinds={state.view.filters.hiddenKinds}
               onFrom={(from) => onPath({ from })}
               onTo={(to) => onPath({ to })}
-              onFind={(from, to) => dispatch({ type: 'showPath', from, to })}
+              onFind={showPath}
               onClear={() => dispatch({ type: 'clearPath' })}
               onFocusNode={focusNode}
             />

@@ -13,6 +13,8 @@ import type {
 } from '../../../client/gql/graphql.js';
 import { createDb } from '../../../graph/driver.js';
 import { countChanges, findChangeById } from '../../../graph/queries/changes.js';
+import { findConsoleSchema } from '../../../graph/queries/cypher-console.js';
+import { bumpGraphVersion } from '../../../graph/queries/graph-version.js';
 import { codeOf, createAccount, FIELD_KNOWLEDGE, gql, type Account } from '../editing/accounts.js';
 
 const db = createDb(inject('neo4j'));
@@ -41,6 +43,15 @@ describe("the editor's schema", () => {
     expect(relationshipTypes.find((type) => type.name === 'CARRIES')!.properties).toContain('sources');
     // Accounts and the journal are not the analyst's graph: not offered.
     expect(labels.map((label) => label.name)).not.toContain('User');
+  });
+
+  it('is read once per graph version', async () => {
+    const first = await findConsoleSchema(db);
+    expect(await findConsoleSchema(db)).toBe(first);
+    await db.writeTransaction((tx) => bumpGraphVersion(tx));
+    const after = await findConsoleSchema(db);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(first);
   });
 });
 
