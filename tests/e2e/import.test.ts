@@ -67,7 +67,9 @@ describe('importing through the page', () => {
   beforeAll(async () => {
     admin = await createAccount(db, 'admin');
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    // A context of its own: axe opens pages in it.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    page = await context.newPage();
   });
 
   afterAll(async () => {
@@ -87,7 +89,7 @@ describe('importing through the page', () => {
     await page.getByRole('tab', { name: 'Importer', exact: true }).click();
     const workspace = page.getByRole('main', { name: 'Importer des données' });
 
-    await workspace.getByLabel(/^Fichiers/).setInputFiles({
+    await workspace.getByLabel(/^Fichiers \(/).setInputFiles({
       name: 'structures.json',
       mimeType: 'application/json',
       buffer: Buffer.from(EXPORT),
