@@ -6,6 +6,7 @@ import { findChangeById } from '../../graph/queries/changes.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { logIn } from '../helpers/page-actions.js';
 import { createAccount, gql, type Account } from '../integration/editing/accounts.js';
+import { structureRecord } from '../integration/import-api-upload.js';
 import '../helpers/test-env.js';
 
 /**
@@ -19,31 +20,9 @@ const db = createDb(inject('neo4j'));
 const unique = Date.now().toString(36);
 const newName = `Atelier importé ${unique}`;
 
-const structure = (id: string, nom: string) => ({
-  source: 'e2e',
-  id,
-  nom,
-  siret: null,
-  code_insee: '33243',
-  code_postal: null,
-  commune: 'Libourne',
-  adresse: null,
-  complement_adresse: null,
-  longitude: null,
-  latitude: null,
-  telephone: null,
-  courriel: null,
-  site_web: null,
-  lien_source: null,
-  horaires_accueil: null,
-  accessibilite_lieu: null,
-  description: 'Structure importée par le test du navigateur.',
-  reseaux_porteurs: null,
-  date_maj: '2026-03-01',
-});
 const EXPORT = JSON.stringify([
-  structure(`atelier-${unique}`, newName),
-  structure(`plie-${unique}`, 'PLIE du Libournais'),
+  structureRecord(`atelier-${unique}`, '33243', newName, 'e2e'),
+  structureRecord(`plie-${unique}`, '33243', 'PLIE du Libournais', 'e2e'),
 ]);
 
 async function seriousViolations(page: Page, include: string) {

@@ -58,10 +58,10 @@ export async function gqlMultipart<T = Record<string, unknown>>(
   }
 }
 
-/** A data·inclusion structures export of one structure seated in `commune` (INSEE code), under a fresh id. */
-export function structuresFile(id: string, commune: string, name = `Structure importée ${id}`): File {
-  const structure = {
-    source: 'test-page',
+/** A data·inclusion structure seated in `commune` (INSEE code). */
+export function structureRecord(id: string, commune: string, name: string, source = 'test-page') {
+  return {
+    source,
     id,
     nom: name,
     siret: null,
@@ -82,6 +82,11 @@ export function structuresFile(id: string, commune: string, name = `Structure im
     reseaux_porteurs: null,
     date_maj: '2026-03-01',
   };
+}
+
+/** A data·inclusion structures export of one structure seated in `commune` (INSEE code), under a fresh id. */
+export function structuresFile(id: string, commune: string, name = `Structure importée ${id}`): File {
+  const structure = structureRecord(id, commune, name);
   return new File([JSON.stringify([structure], null, 2)], `structures-${id}.json`, {
     type: 'application/json',
   });

@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { ApiError, toApiError } from '../../api/graphql-client';
+import { ApiError, readResponse } from '../../api/graphql-client';
 
 /** The variables with each File replaced by null, and the files by their variable path (`variables.files.0`). */
 export function splitFiles(variables: Record<string, unknown>): {
@@ -47,17 +47,5 @@ export async function requestWithFiles<TResult, TVariables extends Record<string
   } catch (error) {
     throw new ApiError('NETWORK', error instanceof Error ? error.message : 'Network error.');
   }
-  let body: { data?: TResult | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    throw new ApiError(
-      response.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'NETWORK',
-      `HTTP ${response.status}`,
-    );
-  }
-  if (body.errors?.length) throw toApiError(body.errors);
-  if (body.data === undefined || body.data === null)
-    throw new ApiError('INTERNAL_SERVER_ERROR', 'Empty response.');
-  return { data: body.data };
+  return readResponse<TResult>(response);
 }
