@@ -116,6 +116,10 @@ export function ImportWorkspace() {
   const [undone, setUndone] = useState(false);
   const progress = useProgress(progressKey);
   const heading = useRef<HTMLHeadingElement>(null);
+  // A new report takes the focus, so that a screen reader reads it from its heading.
+  useEffect(() => {
+    if (report) heading.current?.focus();
+  }, [report]);
 
   if (!viewer?.canEdit) {
     return (
@@ -161,7 +165,6 @@ export function ImportWorkspace() {
       setStep({ type: 'error', message: editErrorMessage(error) });
     } finally {
       setProgressKey(null);
-      heading.current?.focus();
     }
   }
 
