@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         contextType: '../context.js#GraphQLContext',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Date: 'string', JSON: 'unknown' },
+        scalars: { Date: 'string', JSON: 'unknown', File: 'File' },
         // A resolver's parent is what graph/ returned.
         mappers: {
           Node: NODE_ROW,
@@ -67,7 +67,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         importExtension: '.js',
-        scalars: { Date: 'string', JSON: 'unknown' },
+        scalars: { Date: 'string', JSON: 'unknown', File: 'File' },
       },
     },
   },

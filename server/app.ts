@@ -9,6 +9,7 @@ import { AUTH_PATHS, createAuthRoutes } from './auth/routes.js';
 import { BodyTooLargeError, discardBody, readBodyWithin } from './body-limit.js';
 import { GRAPHIQL_ASSETS_PATH, GRAPHIQL_BOOT_PATH, GRAPHIQL_BOOT_SCRIPT, GRAPHIQL_DIST } from './graphiql.js';
 import { applySecurityHeaders } from './http-security.js';
+import { createUploadLimit } from './schema/import/limits.js';
 import { allowedOriginsFromEnv, createAtlasYoga, type AtlasYogaOptions } from './yoga.js';
 
 /** The built page (`vite build`), beside the server's folder. */
@@ -45,6 +46,7 @@ export function createAppServer(db: Db, options: AppOptions = {}) {
   const allowedOrigins = options.allowedOrigins ?? allowedOriginsFromEnv();
   const yoga = createAtlasYoga(db, { ...options, authenticator, allowedOrigins });
   const serveAuth = createAuthRoutes(authenticator, { allowedOrigins });
+  const uploadLimit = createUploadLimit(authenticator, QUERY_LIMITS.bodyBytes);
   // Single-page app: unknown paths fall back to index.html so links to views work.
   const serveClient = sirv(options.clientDir ?? DEFAULT_CLIENT_DIR, { single: true, etag: true, gzip: true });
   const serveGraphiQL = sirv(GRAPHIQL_DIST, { etag: true, maxAge: 86_400 });
@@ -53,7 +55,11 @@ export function createAppServer(db: Db, options: AppOptions = {}) {
     if (req.method === 'POST') {
       try {
         // Buffered here under a limit, so yoga never reads (nor parses) a huge body.
-        (req as IncomingMessage & { body?: Buffer }).body = await readBodyWithin(req, QUERY_LIMITS.bodyBytes);
+        (req as IncomingMessage & { body?: Buffer }).body = await readBodyWithin(
+          req,
+          QUERY_LIMITS.bodyBytes,
+          (head) => uploadLimit(req.headers, head),
+        );
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         await discardBody(req);

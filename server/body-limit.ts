@@ -8,17 +8,30 @@ export class BodyTooLargeError extends Error {
 
 /**
  * Reads a request body, refusing it as soon as it passes `limit` bytes (announced
- * or streamed), so a huge document is never buffered, let alone parsed.
+ * or streamed), so a huge document is never buffered, let alone parsed. `raise`,
+ * asked once with the head read so far when the body passes `limit`, may answer
+ * a larger limit for this request (an authorised upload).
  */
-export async function readBodyWithin(req: IncomingMessage, limit: number): Promise<Buffer> {
+export async function readBodyWithin(
+  req: IncomingMessage,
+  limit: number,
+  raise?: (head: Buffer) => Promise<number>,
+): Promise<Buffer> {
+  let max = limit;
+  let asked = raise === undefined;
   const announced = Number(req.headers['content-length'] ?? 0);
-  if (announced > limit) throw new BodyTooLargeError(limit);
+  if (announced > max && asked) throw new BodyTooLargeError(max);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new BodyTooLargeError(limit);
     chunks.push(chunk);
+    if (size > max && !asked) {
+      asked = true;
+      max = Math.max(max, await raise!(Buffer.concat(chunks)));
+      if (announced > max) throw new BodyTooLargeError(max);
+    }
+    if (size > max) throw new BodyTooLargeError(max);
   }
   return Buffer.concat(chunks);
 }

@@ -15,6 +15,7 @@ import { useGetParameterCheck } from './get-params.js';
 import { renderGraphiQL } from './graphiql.js';
 import { useRequestDeadline } from './request-deadline.js';
 import { createAtlasLogger } from './yoga-logger.js';
+import { importTimeoutFromEnv, isImportOperation } from './schema/import/limits.js';
 import { resolvers } from './schema/resolvers.js';
 import { typeDefs } from './schema/type-defs.js';
 
@@ -69,14 +70,18 @@ function corsFor(allowedOrigins: readonly string[]) {
 
 export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
   const requestTimeoutMs = options.requestTimeoutMs ?? requestTimeoutFromEnv();
+  const importTimeoutMs = importTimeoutFromEnv();
   const authenticator = options.authenticator ?? createLocalAccounts(db, localAccountsOptionsFromEnv());
   return createYoga({
     schema,
-    context: async ({ request }) =>
+    context: async ({ request, params }) =>
       createContext(
         db,
         request,
-        requestTimeoutMs,
+        // An upload is read, validated and written in one request: it gets the import's deadline.
+        isImportOperation(params?.query, params?.operationName)
+          ? Math.max(requestTimeoutMs, importTimeoutMs)
+          : requestTimeoutMs,
         await authenticator.authenticate(credentialsOf(request.headers)),
       ),
     graphqlEndpoint: '/graphql',

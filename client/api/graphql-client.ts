@@ -85,6 +85,11 @@ export async function request<TResult, TVariables>(
       throw new ApiError('ABORTED', 'Request aborted.');
     throw new ApiError('NETWORK', error instanceof Error ? error.message : 'Network error.');
   }
+  return readResponse<TResult>(response);
+}
+
+/** A GraphQL answer's `{ data }`, or the `ApiError` its errors (or its HTTP failure) say. */
+export async function readResponse<TResult>(response: Response): Promise<{ data: TResult }> {
   let body: GraphQLResponse<TResult>;
   try {
     body = (await response.json()) as GraphQLResponse<TResult>;

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { LoginBox } from '../features/auth/LoginBox';
+import { useViewer } from '../features/auth/session';
 import { SearchBox } from '../features/search/SearchBox';
 import { useAtlas } from '../state/store';
 import { StatsSummary } from './StatsSummary';
@@ -16,6 +17,7 @@ export interface HeaderProps {
 /** The page header: the name, the search box, the workspaces, the panels, the atlas's size and the API. */
 export function Header({ searchInput, panels, hasDetails }: HeaderProps) {
   const { state, dispatch } = useAtlas();
+  const viewer = useViewer();
   return (
     <header className="app-header">
       <div className="brand">
@@ -35,7 +37,7 @@ export function Header({ searchInput, panels, hasDetails }: HeaderProps) {
         onTextChange={(text) => dispatch({ type: 'setHighlight', text })}
       />
       <nav className="workspaces" role="tablist" aria-label="Espaces de travail">
-        {WORKSPACES.map((item) => (
+        {WORKSPACES.filter((item) => !item.editorsOnly || viewer?.canEdit).map((item) => (
           <button
             key={item.id}
             type="button"

@@ -7,7 +7,13 @@ import { ExplorerWorkspace } from '../workspaces/explorer/ExplorerWorkspace';
  * the store itself; the coming "Analyse" and "Journal" workspaces add a line here
  * (and their id to `Workspace`).
  */
-export const WORKSPACES: { id: Workspace; label: string; component: ComponentType }[] = [
+export const WORKSPACES: {
+  id: Workspace;
+  label: string;
+  component: ComponentType;
+  /** Offered to editors and admins only (the server refuses the others anyway). */
+  editorsOnly?: boolean;
+}[] = [
   {
     id: 'explorer',
     label: 'Explorateur',
@@ -39,6 +45,16 @@ export const WORKSPACES: { id: Workspace; label: string; component: ComponentTyp
     component: lazy(() =>
       import('../workspaces/journal/JournalWorkspace').then((module) => ({
         default: module.JournalWorkspace,
+      })),
+    ),
+  },
+  {
+    id: 'import',
+    label: 'Importer',
+    editorsOnly: true,
+    component: lazy(() =>
+      import('../features/import/ImportWorkspace').then((module) => ({
+        default: module.ImportWorkspace,
       })),
     ),
   },

@@ -13,7 +13,7 @@ import type { NodeKind, RelationType } from '../vocabulary';
  * The workspaces, listed for the header in shell/workspaces.ts: the graph explorer
  * and the coverage of the territorial grid ("analyse" and "journal" are to come).
  */
-export type Workspace = 'explorer' | 'coverage' | 'analysis' | 'journal';
+export type Workspace = 'explorer' | 'coverage' | 'analysis' | 'journal' | 'import';
 
 export type Notice = { id: number; level: 'info' | 'error'; message: string };
 

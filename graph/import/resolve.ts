@@ -73,13 +73,20 @@ function findCandidate(
   return undefined;
 }
 
+/** Which candidates merge: all of them (`--accept-matches`), none, or those a person accepted one by one (the page). */
+export type AcceptMatches = boolean | ((match: { plannedId: string; existingId: string }) => boolean);
+
 /**
  * Entity resolution before writing: an exact identifier (data·inclusion id,
  * SIRET) or the same id merges; an accent-folded name equal to an existing
  * organisation's in the same commune, or to one of its aliases, is a candidate,
- * merged only when `acceptMatches`.
+ * merged only when `acceptMatches` accepts it.
  */
-export async function resolvePlan(db: Db, plan: ImportPlan, acceptMatches: boolean): Promise<Resolution> {
+export async function resolvePlan(
+  db: Db,
+  plan: ImportPlan,
+  acceptMatches: AcceptMatches,
+): Promise<Resolution> {
   const index: ResolvableIndex = {
     ids: new Map(),
     byIdentifier: new Map(),
@@ -120,6 +127,10 @@ export async function resolvePlan(db: Db, plan: ImportPlan, acceptMatches: boole
     }
     const candidate = node.label === 'Organisation' ? findCandidate(node, index) : undefined;
     if (candidate && !taken.has(candidate.row.id)) {
+      const accepted =
+        typeof acceptMatches === 'boolean'
+          ? acceptMatches
+          : acceptMatches({ plannedId: node.id, existingId: candidate.row.id });
       candidates.push({
         plannedId: node.id,
         plannedName: String(node.props.name ?? ''),
@@ -127,9 +138,9 @@ export async function resolvePlan(db: Db, plan: ImportPlan, acceptMatches: boole
         existingId: candidate.row.id,
         existingName: candidate.row.name,
         reason: candidate.reason,
-        accepted: acceptMatches,
+        accepted,
       });
-      if (acceptMatches) {
+      if (accepted) {
         idOf.set(node.id, candidate.row.id);
         taken.add(candidate.row.id);
         continue;

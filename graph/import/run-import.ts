@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db } from '../driver.js';
+import type { SeedGraph } from '../model.js';
 import { findTerritoryIds, findVocabularyNames } from '../queries/data-import.js';
 import { foldText } from '../text.js';
 import { readMapping, readXlsxRecords, SpreadsheetReader, type SpreadsheetMapping } from './spreadsheet.js';
@@ -18,13 +19,13 @@ import {
   type SourceRecord,
   type TabularFormat,
 } from './read-records.js';
-import { resolvePlan } from './resolve.js';
+import { resolvePlan, type AcceptMatches } from './resolve.js';
 import { loadDataInclusionVocabulary } from './vocabulary.js';
 
 export interface RunImportOptions {
   files: string[];
   dryRun: boolean;
-  acceptMatches: boolean;
+  acceptMatches: AcceptMatches;
   /** A spreadsheet mapping (YAML): the files are spreadsheets, not data·inclusion exports. */
   mapping?: string;
   sourceTitle?: string;
@@ -32,6 +33,8 @@ export interface RunImportOptions {
   /** ISO date the import happens on (tests pin it). */
   date?: string;
   onProgress?: (line: ProgressEvent) => void;
+  /** Awaited with what would be written, before a dry run answers or the write starts (the page's authorisation). */
+  checkWrite?: (graph: SeedGraph) => Promise<void> | void;
   /** Test hook of the staged loader: awaited before each staged batch. */
   beforeStagedBatch?: (staged: number) => Promise<void> | void;
 }
@@ -63,7 +66,10 @@ async function* recordsOf(
   yield* format === 'json' ? readJsonArray(chunks) : readCsv(chunks);
 }
 
-async function peekFirst(file: string): Promise<{ format: TabularFormat | undefined; first?: SourceRecord }> {
+/** A file's format and first record, read from its first chunk (what tells one export from another). */
+export async function peekFirst(
+  file: string,
+): Promise<{ format: TabularFormat | undefined; first?: SourceRecord }> {
   const { chunks } = hashedTextChunks(file);
   const iterator = chunks[Symbol.asyncIterator]();
   const head = await iterator.next();
@@ -194,6 +200,7 @@ async function finishImport(
   const identity = identityOf(plan, options);
   report('compare');
   const computed = await computeImport(db, plan, resolution, identity);
+  await options.checkWrite?.(computed.graph);
   if (options.dryRun || computed.diff.empty) {
     report('done');
     return { problems: [], diff: computed.diff, identity, written: false, files };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import type { SourceRecord } from './read-records.js';
  * what: each row becomes a dispositif (with its carrier, funder, territories,
  * themes, publics and dates) or an organisation (with its SIRET and commune).
  */
-const COLUMN_KEYS = [
+export const COLUMN_KEYS = [
   'name',
   'id',
   'description',
@@ -30,7 +30,7 @@ const COLUMN_KEYS = [
   'start',
   'end',
 ] as const;
-type ColumnKey = (typeof COLUMN_KEYS)[number];
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 const mappingSchema = z
   .object({
@@ -51,6 +51,14 @@ const mappingSchema = z
 export type SpreadsheetMapping = z.infer<typeof mappingSchema>;
 
 const READY_MAPPINGS = new URL('./mappings/', import.meta.url);
+
+/** The names of the ready mappings (graph/import/mappings/*.yaml). */
+export function listReadyMappings(): string[] {
+  return readdirSync(READY_MAPPINGS)
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => file.slice(0, -'.yaml'.length))
+    .sort();
+}
 
 /** A mapping file, or the name of a ready one (`actions-financees`). */
 export function readMapping(file: string): { mapping?: SpreadsheetMapping; problems: ImportProblem[] } {

@@ -9,6 +9,7 @@ import { dependencyResolvers } from './dependencies/resolvers.js';
 import { dispositifResolvers } from './dispositif/resolvers.js';
 import { editingResolvers } from './editing/resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
+import { importResolvers } from './import/resolvers.js';
 import { journalResolvers } from './journal/resolvers.js';
 import { organisationResolvers } from './organisation/resolvers.js';
 import { personResolvers } from './person/resolvers.js';
@@ -34,6 +35,7 @@ const domains: Resolvers[] = [
   editingResolvers,
   journalResolvers,
   analysisResolvers,
+  importResolvers,
 ];
 
 /**
