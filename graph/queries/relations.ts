@@ -1,5 +1,6 @@
 import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
+import { COUNTS_OF_N, toRelationCounts, type RelationCountRow } from './degrees.js';
 import {
   idsByLabel,
   matchNodesById,
@@ -155,9 +156,43 @@ const RELATIONS_OF_N = /* cypher */ `COLLECT {
     RETURN {index: key.index, type: type(r), props: properties(r), other: ${projectNode('m')}, nested: nested}
   }`;
 
-const FIND_NODES_BY_IDS_AHEAD = /* cypher */ `
+/** What a read ahead may bring besides relations: a first page of relations, the counts, the sources the page cites. */
+export interface PanelAhead {
+  page: { types: readonly RelationshipType[] | null; first: number } | null;
+  counts: boolean;
+  /** The Source nodes the page's relations cite (their `sources`). */
+  cited: boolean;
+}
+
+const NO_PANEL: PanelAhead = { page: null, counts: false, cited: false };
+
+// A node and what its view asks of it in one round trip (the details panel: citations,
+// a first page of relations with the sources they cite, the counts by type); the parts
+// not asked are left out of the query rather than computed and dropped.
+const nodesAheadQuery = (panel: PanelAhead) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
-  RETURN ${projectNode('n')} AS node, ${RELATIONS_OF_N} AS relations`;
+  ${
+    panel.page
+      ? `OPTIONAL CALL (n) {
+    WITH $page AS page
+    ${PAGE_OF_N}
+    RETURN relations AS pageRelations
+  }`
+      : 'WITH n, null AS pageRelations'
+  }
+  RETURN ${projectNode('n')} AS node, ${RELATIONS_OF_N} AS relations, pageRelations,
+    ${panel.counts ? COUNTS_OF_N : 'null'} AS counts,
+    ${
+      panel.cited
+        ? `COLLECT {
+      UNWIND coalesce(pageRelations, []) AS rel
+      UNWIND coalesce(rel.props.sources, []) AS sourceId
+      WITH DISTINCT sourceId
+      MATCH (s:Source {id: sourceId})
+      RETURN ${projectNode('s')}
+    }`
+        : '[]'
+    } AS cited`;
 
 const findByLabelAhead = (label: 'Theme' | 'Public') => /* cypher */ `
   MATCH (n:${label})
@@ -168,10 +203,16 @@ const findByLabelAhead = (label: 'Theme' | 'Public') => /* cypher */ `
 export interface NodesAhead {
   nodes: NodeRow[];
   relations: NestedRelations[];
+  /** With a panel: each node's first page, counts, and the sources cited (nodes of their own). */
+  panels?: { id: string; page: RelationRow[] | null; counts: RelationCountRow[] | null }[];
+  cited?: NodeRow[];
 }
 
 type RawAhead = {
   node: Parameters<typeof toNodeRow>[0];
+  pageRelations?: RawPageRelation[] | null;
+  counts?: RelationCountRow[] | null;
+  cited?: Parameters<typeof toNodeRow>[0][];
   relations: (RawRelation & { index: number; nested: (RawRelation & { next: number })[] })[];
 };
 
@@ -220,18 +261,33 @@ function keysOf(tree: readonly RelationTree[]) {
   }));
 }
 
-/** Nodes by id with the relations `tree` asks of them, two levels deep, in one round trip. */
+/**
+ * Nodes by id with the relations `tree` asks of them, two levels deep, and what `panel`
+ * asks besides, in one round trip.
+ */
 export async function findNodesByIdsAhead(
   db: Db,
   ids: readonly string[],
   tree: readonly RelationTree[],
+  panel: PanelAhead = NO_PANEL,
 ): Promise<NodesAhead> {
   if (ids.length === 0) return { nodes: [], relations: [] };
-  const rows = await db.read<RawAhead>(FIND_NODES_BY_IDS_AHEAD, {
+  const rows = await db.read<RawAhead>(nodesAheadQuery(panel), {
     ids: idsByLabel(ids),
     keys: keysOf(tree),
+    page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
   });
-  return toNodesAhead(rows, tree);
+  const cited = new Map<string, NodeRow>();
+  for (const row of rows) for (const raw of row.cited ?? []) cited.set(raw.id, toNodeRow(raw));
+  return {
+    ...toNodesAhead(rows, tree),
+    panels: rows.map((row) => ({
+      id: row.node.id,
+      page: panel.page ? toPageRows(row.pageRelations ?? []) : null,
+      counts: panel.counts ? toRelationCounts(row.counts ?? []) : null,
+    })),
+    cited: [...cited.values()],
+  };
 }
 
 /** Every node of a small label, by name, with the relations `tree` asks of them, in one round trip. */
@@ -258,10 +314,8 @@ export interface RelationPageKey {
 
 // Keyset pagination: the page after a position, so that a hub's 1,000 relations
 // come a page at a time; the order is total (the other end's id breaks ties).
-const FIND_RELATION_PAGES = /* cypher */ `
-  ${matchNodesById('n', 'ids')}
-  UNWIND $pagesById[n.id] AS page
-  CALL (n, page) {
+// The page of node `n` that `page` asks ({types, first, after}), as the list `relations`.
+const PAGE_OF_N = /* cypher */ `CALL (n, page) {
     CALL (n, page) {
       MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
       RETURN r, m, 'OUT' AS direction
@@ -278,8 +332,18 @@ const FIND_RELATION_PAGES = /* cypher */ `
     WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
     WITH page, collect({type: type, direction: direction, props: properties(r), other: ${projectNode('m')}}) AS ordered
     RETURN ordered[0..page.first] AS relations
-  }
+  }`;
+
+const FIND_RELATION_PAGES = /* cypher */ `
+  ${matchNodesById('n', 'ids')}
+  UNWIND $pagesById[n.id] AS page
+  ${PAGE_OF_N}
   RETURN page.index AS index, relations`;
+
+type RawPageRelation = RawRelation & { direction: 'OUT' | 'IN' };
+
+const toPageRows = (relations: readonly RawPageRelation[]) =>
+  relations.map((raw) => toRelationRow(raw, raw.direction));
 
 /** Pages of relations of several nodes in one round trip: the batch behind the relation page loader. */
 export async function findRelationPagesBatch(
@@ -295,15 +359,12 @@ export async function findRelationPagesBatch(
     list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
     pagesById.set(key.id, list);
   });
-  const rows = await db.read<{ index: number; relations: (RawRelation & { direction: 'OUT' | 'IN' })[] }>(
-    FIND_RELATION_PAGES,
-    {
-      ids: idsByLabel([...pagesById.keys()]),
-      // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
-      pagesById: Object.fromEntries(pagesById),
-    },
-  );
+  const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(FIND_RELATION_PAGES, {
+    ids: idsByLabel([...pagesById.keys()]),
+    // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
+    pagesById: Object.fromEntries(pagesById),
+  });
   const pages: RelationRow[][] = keys.map(() => []);
-  for (const row of rows) pages[row.index] = row.relations.map((raw) => toRelationRow(raw, raw.direction));
+  for (const row of rows) pages[row.index] = toPageRows(row.relations);
   return pages;
 }
