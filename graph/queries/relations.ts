@@ -1,5 +1,5 @@
 import type { Db } from '../driver.js';
-import type { RelationshipType } from '../model.js';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../model.js';
 import { COUNTS_OF_N, toRelationCounts, type RelationCountRow } from './degrees.js';
 import {
   idsByLabel,
@@ -23,6 +23,8 @@ export interface RelationKey extends RelationSpec {
    */
   then?: readonly RelationSpec[];
 }
+
+const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 
 // The relations `key.then` asks of each node `m` reached (one level ahead).
 const NESTED_OF_M = /* cypher */ `COLLECT {
@@ -140,21 +142,46 @@ export interface RelationTree extends RelationSpec {
   then: readonly RelationSpec[];
 }
 
-// The relations `$keys` asks of a root node `n`, two levels deep, in the order
-// FIND_RELATIONS gives them: a top-level field and what the query asks below it in one round trip.
-const RELATIONS_OF_N = /* cypher */ `COLLECT {
-    UNWIND $keys AS key
-    CALL (n, key) {
-      MATCH (n)-[r:$(key.type)]->(m) WHERE key.direction = 'OUT'
-      RETURN r, m
-      UNION ALL
-      MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
-      RETURN r, m
+/** A relationship pattern from `from` to `to` with a type of the closed list (never a client's string). */
+function step(from: string, rel: string, to: string, spec: RelationSpec): string {
+  if (!KNOWN_TYPES.has(spec.type)) throw new Error(`Unknown relationship type "${spec.type}".`);
+  return spec.direction === 'OUT'
+    ? `(${from})-[${rel}:${spec.type}]->(${to})`
+    : `(${from})<-[${rel}:${spec.type}]-(${to})`;
+}
+
+/**
+ * The relations `tree` asks of a root node `n`, two levels deep, in the order FIND_RELATIONS
+ * gives them: a top-level field and what the query asks below it in one round trip. The
+ * types are written into the query (one branch per relation asked): a typed expand reads a
+ * dense node's relationships of that type only, where `$(type)` expands all of them
+ * (a département's 400 PART_OF to reach its 3 DEPLOYED_IN).
+ */
+function relationsOfTree(tree: readonly RelationTree[]): string {
+  if (tree.length === 0) return '[]';
+  const nested = (then: readonly RelationSpec[]) =>
+    then.length === 0
+      ? '[]'
+      : `COLLECT {
+        CALL (m) {
+          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
+        }
+        WITH next, r2, x ORDER BY x.name, x.id
+        RETURN {next: next, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
+      }`;
+  return `COLLECT {
+    CALL (n) {
+      ${tree
+        .map(
+          (spec, index) =>
+            `MATCH ${step('n', 'r', 'm', spec)} RETURN ${index} AS index, r, m, ${nested(spec.then)} AS nested`,
+        )
+        .join('\n      UNION ALL\n      ')}
     }
-    WITH key, r, m, ${NESTED_OF_M} AS nested
-    ORDER BY m.name, m.id
-    RETURN {index: key.index, type: type(r), props: properties(r), other: ${projectNode('m')}, nested: nested}
+    WITH index, r, m, nested ORDER BY m.name, m.id
+    RETURN {index: index, type: type(r), props: properties(r), other: ${projectNode('m')}, nested: nested}
   }`;
+}
 
 /** What a read ahead may bring besides relations: a first page of relations, the counts, the sources the page cites. */
 export interface PanelAhead {
@@ -169,7 +196,7 @@ const NO_PANEL: PanelAhead = { page: null, counts: false, cited: false };
 // A node and what its view asks of it in one round trip (the details panel: citations,
 // a first page of relations with the sources they cite, the counts by type); the parts
 // not asked are left out of the query rather than computed and dropped.
-const nodesAheadQuery = (panel: PanelAhead) => /* cypher */ `
+const nodesAheadQuery = (tree: readonly RelationTree[], panel: PanelAhead) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
   ${
     panel.page
@@ -180,7 +207,7 @@ const nodesAheadQuery = (panel: PanelAhead) => /* cypher */ `
   }`
       : 'WITH n, null AS pageRelations'
   }
-  RETURN ${projectNode('n')} AS node, ${RELATIONS_OF_N} AS relations, pageRelations,
+  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree)} AS relations, pageRelations,
     ${panel.counts ? COUNTS_OF_N : 'null'} AS counts,
     ${
       panel.cited
@@ -194,9 +221,9 @@ const nodesAheadQuery = (panel: PanelAhead) => /* cypher */ `
         : '[]'
     } AS cited`;
 
-const findByLabelAhead = (label: 'Theme' | 'Public') => /* cypher */ `
+const findByLabelAhead = (label: 'Theme' | 'Public', tree: readonly RelationTree[]) => /* cypher */ `
   MATCH (n:${label})
-  RETURN ${projectNode('n')} AS node, ${RELATIONS_OF_N} AS relations
+  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree)} AS relations
   ORDER BY n.name`;
 
 /** Nodes read with the relations a query asks of them: every (node, relation) list, nested ones included. */
@@ -252,15 +279,6 @@ function toNodesAhead(rows: readonly RawAhead[], tree: readonly RelationTree[]):
   return { nodes, relations: [...relations.values()] };
 }
 
-function keysOf(tree: readonly RelationTree[]) {
-  return tree.map((spec, index) => ({
-    index,
-    type: spec.type,
-    direction: spec.direction,
-    then: spec.then.map((next, position) => ({ type: next.type, direction: next.direction, position })),
-  }));
-}
-
 /**
  * Nodes by id with the relations `tree` asks of them, two levels deep, and what `panel`
  * asks besides, in one round trip.
@@ -272,9 +290,8 @@ export async function findNodesByIdsAhead(
   panel: PanelAhead = NO_PANEL,
 ): Promise<NodesAhead> {
   if (ids.length === 0) return { nodes: [], relations: [] };
-  const rows = await db.read<RawAhead>(nodesAheadQuery(panel), {
+  const rows = await db.read<RawAhead>(nodesAheadQuery(tree, panel), {
     ids: idsByLabel(ids),
-    keys: keysOf(tree),
     page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
   });
   const cited = new Map<string, NodeRow>();
@@ -296,7 +313,7 @@ export async function findNodesByLabelAhead(
   label: 'Theme' | 'Public',
   tree: readonly RelationTree[],
 ): Promise<NodesAhead> {
-  const rows = await db.read<RawAhead>(findByLabelAhead(label), { keys: keysOf(tree) });
+  const rows = await db.read<RawAhead>(findByLabelAhead(label, tree));
   return toNodesAhead(rows, tree);
 }
 
