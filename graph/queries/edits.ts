@@ -90,11 +90,26 @@ export async function readLinkState(
   return row?.props;
 }
 
+// A territory is within a département when it is that département or lies inside it.
+const within = (t: string) =>
+  `(${t}.id IN $departements OR EXISTS { (${t})-[:PART_OF*1..3]->(d:Territory) WHERE d.id IN $departements })`;
+
+/** Whether node `n` is within `$departements`: the editing scope of a limited editor. */
+const inScope = (n: string) => `(${n}:Territory AND ${within(n)})
+    OR (${n}:Organisation AND EXISTS { MATCH (${n})-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} })
+    OR (${n}:Dispositif AND (
+      EXISTS { MATCH (${n})-[:DEPLOYED_IN]->(t:Territory) WHERE ${within('t')} }
+      OR EXISTS { MATCH (${n})<-[:CARRIES]-(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} }))
+    OR (${n}:Person AND EXISTS { MATCH (${n})-[:WORKS_AT]->(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} })
+    OR ${n}:Theme OR ${n}:Public OR ${n}:Source`;
+
 /** What a mutation reads before it decides: nodes, links among them, every link of some. */
 export interface EditLoad {
   ids: readonly string[];
   links: readonly { type: RelationshipType; from: string; to: string }[];
   linksOf: readonly string[];
+  /** An editor's départements: which loaded nodes lie within them is read too (null: unlimited). */
+  departements?: readonly string[] | null;
 }
 
 export interface LoadedEditState {
@@ -104,6 +119,8 @@ export interface LoadedEditState {
   links: LinkState[];
   /** Every link of the `linksOf` nodes. */
   around: LinkState[];
+  /** The loaded nodes within `departements` (null without them). */
+  inScope: string[] | null;
 }
 
 // One round trip: the graph version's lock first (mutations then apply one after
@@ -131,7 +148,14 @@ const LOAD_EDIT_STATE = /* cypher */ `
     WHERE m.id IS NOT NULL
     RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS around
   }
-  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around`;
+  CALL (ns) {
+    UNWIND CASE WHEN $departements IS NULL THEN [] ELSE ns END AS n
+    WITH n
+    WHERE ${inScope('n')}
+    RETURN collect(n.id) AS inScope
+  }
+  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around,
+    CASE WHEN $departements IS NULL THEN null ELSE inScope END AS inScope`;
 
 /** Takes the graph version's lock and reads, in one query, what a mutation needs to decide. */
 export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<LoadedEditState> {
@@ -140,10 +164,12 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     nodes: { id: string; label: NodeLabel; props: Record<string, unknown> }[];
     links: LinkState[];
     around: LinkState[];
+    inScope: string[] | null;
   }>(LOAD_EDIT_STATE, {
     grouped: idsByLabel([...new Set(load.ids)]),
     links: load.links,
     linksOf: load.linksOf,
+    departements: load.departements ?? null,
   });
   if (!row) throw new Error('The graph version could not be locked.');
   return {
@@ -155,6 +181,7 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     })),
     links: row.links,
     around: row.around,
+    inScope: row.inScope,
   };
 }
 
@@ -279,20 +306,10 @@ export class MissingLinkEndError extends Error {
   }
 }
 
-// A territory is within a département when it is that département or lies inside it.
-const within = (t: string) =>
-  `(${t}.id IN $departements OR EXISTS { (${t})-[:PART_OF*1..3]->(d:Territory) WHERE d.id IN $departements })`;
-
 const NODES_IN_SCOPE = /* cypher */ `
   ${matchNodesById('n', 'grouped')}
   WITH n
-  WHERE (n:Territory AND ${within('n')})
-    OR (n:Organisation AND EXISTS { MATCH (n)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} })
-    OR (n:Dispositif AND (
-      EXISTS { MATCH (n)-[:DEPLOYED_IN]->(t:Territory) WHERE ${within('t')} }
-      OR EXISTS { MATCH (n)<-[:CARRIES]-(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} }))
-    OR (n:Person AND EXISTS { MATCH (n)-[:WORKS_AT]->(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} })
-    OR n:Theme OR n:Public OR n:Source
+  WHERE ${inScope('n')}
   RETURN collect(n.id) AS inScope`;
 
 /**
