@@ -126,7 +126,9 @@ export interface LoadedEditState {
 // One round trip: the graph version's lock first (mutations then apply one after
 // another, each reading what the previous one committed), then what the mutation reads.
 // Links are looked for between loaded nodes only: a mutation loads the ends of its links.
-const LOAD_EDIT_STATE = /* cypher */ `
+// For an editor limited to some départements, which loaded nodes lie within them (the
+// scope check costs no query of its own); a query apart, so others plan none of it.
+const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
   MERGE (v:GraphVersion {key: 'graph'})
   SET v.value = coalesce(v.value, 0) + 1
   WITH v.value AS seq
@@ -148,14 +150,17 @@ const LOAD_EDIT_STATE = /* cypher */ `
     WHERE m.id IS NOT NULL
     RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS around
   }
-  CALL (ns) {
-    UNWIND CASE WHEN $departements IS NULL THEN [] ELSE ns END AS n
+  ${
+    scoped
+      ? `CALL (ns) {
+    UNWIND ns AS n
     WITH n
     WHERE ${inScope('n')}
     RETURN collect(n.id) AS inScope
+  }`
+      : 'WITH seq, ns, links, around, null AS inScope'
   }
-  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around,
-    CASE WHEN $departements IS NULL THEN null ELSE inScope END AS inScope`;
+  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around, inScope`;
 
 /** Takes the graph version's lock and reads, in one query, what a mutation needs to decide. */
 export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<LoadedEditState> {
@@ -165,11 +170,11 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     links: LinkState[];
     around: LinkState[];
     inScope: string[] | null;
-  }>(LOAD_EDIT_STATE, {
+  }>(loadEditStateQuery(!!load.departements), {
     grouped: idsByLabel([...new Set(load.ids)]),
     links: load.links,
     linksOf: load.linksOf,
-    departements: load.departements ?? null,
+    departements: load.departements ?? [],
   });
   if (!row) throw new Error('The graph version could not be locked.');
   return {
