@@ -90,18 +90,30 @@ export async function readLinkState(
   return row?.props;
 }
 
-// A territory is within a département when it is that département or lies inside it.
-const within = (t: string) =>
-  `(${t}.id IN $departements OR EXISTS { (${t})-[:PART_OF*1..3]->(d:Territory) WHERE d.id IN $departements })`;
-
-/** Whether node `n` is within `$departements`: the editing scope of a limited editor. */
-const inScope = (n: string) => `(${n}:Territory AND ${within(n)})
-    OR (${n}:Organisation AND EXISTS { MATCH (${n})-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} })
-    OR (${n}:Dispositif AND (
-      EXISTS { MATCH (${n})-[:DEPLOYED_IN]->(t:Territory) WHERE ${within('t')} }
-      OR EXISTS { MATCH (${n})<-[:CARRIES]-(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} }))
-    OR (${n}:Person AND EXISTS { MATCH (${n})-[:WORKS_AT]->(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} })
-    OR ${n}:Theme OR ${n}:Public OR ${n}:Source`;
+/**
+ * The ids of the nodes of list `nodes` an editor limited to `$departements` may edit:
+ * territories within them (one of them, or inside one), organisations seated or governing
+ * there, dispositifs deployed or carried there, their people; themes, publics and sources.
+ * Each node's territories first, then one containment test: planned in a fraction of the
+ * time one predicate per label takes.
+ */
+const idsInScope = (nodes: string) => /* cypher */ `COLLECT {
+    UNWIND ${nodes} AS n
+    CALL (n) {
+      MATCH (n:Territory) RETURN n AS t
+      UNION
+      MATCH (n:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
+      UNION
+      MATCH (n:Dispositif)-[:DEPLOYED_IN]->(t:Territory) RETURN t
+      UNION
+      MATCH (n:Dispositif)<-[:CARRIES]-(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
+      UNION
+      MATCH (n:Person)-[:WORKS_AT]->(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
+    }
+    WITH n, t
+    WHERE t.id IN $departements OR EXISTS { (t)-[:PART_OF*1..3]->(d:Territory) WHERE d.id IN $departements }
+    RETURN DISTINCT n.id
+  } + [x IN ${nodes} WHERE x:Theme OR x:Public OR x:Source | x.id]`;
 
 /** What a mutation reads before it decides: nodes, links among them, every link of some. */
 export interface EditLoad {
@@ -150,17 +162,8 @@ const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
     WHERE m.id IS NOT NULL
     RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS around
   }
-  ${
-    scoped
-      ? `CALL (ns) {
-    UNWIND ns AS n
-    WITH n
-    WHERE ${inScope('n')}
-    RETURN collect(n.id) AS inScope
-  }`
-      : 'WITH seq, ns, links, around, null AS inScope'
-  }
-  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around, inScope`;
+  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around,
+    ${scoped ? idsInScope('ns') : 'null'} AS inScope`;
 
 /** Takes the graph version's lock and reads, in one query, what a mutation needs to decide. */
 export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<LoadedEditState> {
@@ -312,10 +315,11 @@ export class MissingLinkEndError extends Error {
 }
 
 const NODES_IN_SCOPE = /* cypher */ `
-  ${matchNodesById('n', 'grouped')}
-  WITH n
-  WHERE ${inScope('n')}
-  RETURN collect(n.id) AS inScope`;
+  CALL () {
+    ${matchNodesById('n', 'grouped')}
+    RETURN collect(n) AS ns
+  }
+  RETURN ${idsInScope('ns')} AS inScope`;
 
 /**
  * Which of `ids` an editor limited to `departements` may edit: territories inside them,
