@@ -128,27 +128,60 @@ export function createDb(config: DbConfig): Db {
     }
   }
 
+  type TxConfig = { timeout?: number; metadata?: Record<string, string> };
+  const readConfig = (txConfig: TxConfig): TxConfig => ({
+    ...txConfig,
+    timeout: Math.min(readTimeout, txConfig.timeout ?? Infinity),
+  });
+
   async function runSession<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
-    txConfig: { timeout?: number; metadata?: Record<string, string> },
+    txConfig: TxConfig,
   ): Promise<T> {
     const session = driver.session(sessionConfig(mode));
     try {
       return mode === 'READ'
-        ? await session.executeRead(work, {
-            ...txConfig,
-            timeout: Math.min(readTimeout, txConfig.timeout ?? Infinity),
-          })
+        ? await session.executeRead(work, readConfig(txConfig))
         : await session.executeWrite(work, txConfig);
     } catch (error) {
-      const translated = translateDriverError(error);
-      if (translated instanceof GraphError && translated.code === 'DATABASE_UNAVAILABLE') {
-        availability.markUnavailable();
-      }
-      throw translated;
+      throw failed(error);
     } finally {
       await session.close();
+    }
+  }
+
+  function failed(error: unknown): unknown {
+    const translated = translateDriverError(error);
+    if (translated instanceof GraphError && translated.code === 'DATABASE_UNAVAILABLE') {
+      availability.markUnavailable();
+    }
+    return translated;
+  }
+
+  /**
+   * One read statement as an auto-commit transaction: RUN and PULL in one round
+   * trip, where a managed transaction adds BEGIN and a COMMIT that waits for its
+   * own answer. A read has nothing to commit; retried like a managed one.
+   */
+  async function runAutoCommitRead(
+    cypher: string,
+    params: Record<string, unknown>,
+    txConfig: TxConfig,
+  ): Promise<QueryResult> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt += 1) {
+      const session = driver.session(sessionConfig('READ'));
+      try {
+        return await session.run(cypher, params, readConfig(txConfig));
+      } catch (error) {
+        const retry =
+          neo4j.isRetryableError(error) && Date.now() - started < DRIVER_OPTIONS.maxTransactionRetryTime;
+        if (!retry) throw failed(error);
+      } finally {
+        await session.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
     }
   }
 
@@ -156,41 +189,28 @@ export function createDb(config: DbConfig): Db {
     runSession('READ', (tx) => tx.run('RETURN 1'), { timeout: 1_000 }),
   );
 
-  /** A query, once the database is known (or probed) to be up. */
-  async function runWhenAvailable<T>(
-    mode: 'READ' | 'WRITE',
-    work: (tx: ManagedTransaction) => Promise<T>,
-    txConfig: { timeout?: number; metadata?: Record<string, string> },
-  ): Promise<T> {
-    await availability.check();
-    return runSession(mode, work, txConfig);
-  }
-
   /**
-   * Runs `work` in a transaction bound to `scope`: it cannot outlive the deadline
-   * (its timeout is what remains), and when the scope aborts the caller is answered
-   * at once while the transaction is terminated on the server.
+   * Runs a transaction (`start` with its configuration) bound to `scope`: it cannot
+   * outlive the deadline (its timeout is what remains), and when the scope aborts the
+   * caller is answered at once while the transaction is terminated on the server.
+   * Waits first, when the database was found down, for it to be up again.
    */
   async function withSession<T>(
-    mode: 'READ' | 'WRITE',
-    work: (tx: ManagedTransaction) => Promise<T>,
+    start: (txConfig: TxConfig) => Promise<T>,
     scope?: QueryScope,
     timeoutMs = Infinity,
   ): Promise<T> {
-    if (!scope) return runWhenAvailable(mode, work, Number.isFinite(timeoutMs) ? { timeout: timeoutMs } : {});
+    const whenAvailable = async (txConfig: TxConfig) => {
+      await availability.check();
+      return start(txConfig);
+    };
+    if (!scope) return whenAvailable(Number.isFinite(timeoutMs) ? { timeout: timeoutMs } : {});
     assertScopeOpen(scope);
     const tag = randomUUID();
-    const running = runWhenAvailable(
-      mode,
-      (tx) => {
-        assertScopeOpen(scope);
-        return work(tx);
-      },
-      {
-        timeout: Math.max(1, Math.min(timeoutMs, scope.deadline - Date.now())),
-        metadata: { [SCOPE_TAG]: tag },
-      },
-    );
+    const running = whenAvailable({
+      timeout: Math.max(1, Math.min(timeoutMs, scope.deadline - Date.now())),
+      metadata: { [SCOPE_TAG]: tag },
+    });
     let onAbort = () => {};
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
@@ -211,6 +231,19 @@ export function createDb(config: DbConfig): Db {
     }
   }
 
+  /** A managed transaction that checks, once it has its connection, that its scope is still open. */
+  const managed =
+    <T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>, scope?: QueryScope) =>
+    (txConfig: TxConfig) =>
+      runSession(
+        mode,
+        (tx) => {
+          assertScopeOpen(scope);
+          return work(tx);
+        },
+        txConfig,
+      );
+
   const runIn =
     (tx: ManagedTransaction) =>
     async <T extends RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
@@ -221,10 +254,23 @@ export function createDb(config: DbConfig): Db {
     get base() {
       return root;
     },
-    read: (cypher, params) => withSession('READ', (tx) => runIn(tx)(cypher, params), scope),
-    write: (cypher, params) => withSession('WRITE', (tx) => runIn(tx)(cypher, params), scope),
-    writeTransaction: (work) => withSession('WRITE', (tx) => work({ run: runIn(tx) }), scope),
-    readRaw: (work, { timeoutMs }) => withSession('READ', work, scope, timeoutMs),
+    read: (cypher, params = {}) =>
+      withSession(
+        async (txConfig) =>
+          toRows(await runAutoCommitRead(cypher, toNeo4jParams(params) as Record<string, unknown>, txConfig)),
+        scope,
+      ),
+    write: (cypher, params) =>
+      withSession(
+        managed('WRITE', (tx) => runIn(tx)(cypher, params), scope),
+        scope,
+      ),
+    writeTransaction: (work) =>
+      withSession(
+        managed('WRITE', (tx) => work({ run: runIn(tx) }), scope),
+        scope,
+      ),
+    readRaw: (work, { timeoutMs }) => withSession(managed('READ', work, scope), scope, timeoutMs),
     scoped: (next) => bind(next),
     // Bolt answers a few seconds before a (re)starting database takes transactions:
     // ready means the database itself answers.

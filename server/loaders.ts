@@ -9,6 +9,7 @@ import {
   findRelationPagesBatch,
   findRelationsBatch,
   type NodesAhead,
+  type PanelAhead,
   type RelationKey,
   type RelationPageKey,
   type RelationTree,
@@ -35,6 +36,8 @@ export interface Loaders {
 export interface NodeAheadKey {
   id: string;
   tree: readonly RelationTree[];
+  /** What the node's view asks besides (schema/look-ahead.ts `panelAhead`). */
+  panel?: PanelAhead | null;
 }
 
 /** One cache entry per node, type and direction, whatever the key reads ahead. */
@@ -60,10 +63,20 @@ export function createLoaders(db: Db): Loaders {
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
-  /** Primes what a read ahead brought: its nodes and every relation list it holds. */
-  const prime = ({ nodes, relations: lists }: NodesAhead) => {
+  const degrees: Loaders['degrees'] = new DataLoader((ids) => countRelationsBatch(db, ids));
+  const relationPages: Loaders['relationPages'] = new DataLoader((keys) => findRelationPagesBatch(db, keys), {
+    cacheKeyFn: (key) => JSON.stringify([key.id, key.types, key.first, key.after]),
+  });
+  /** Primes what a read ahead brought: its nodes, every relation list, page and count it holds. */
+  const prime = ({ nodes, relations: lists, panels, cited }: NodesAhead, panel?: PanelAhead | null) => {
     for (const row of nodes) node.prime(row.id, row);
+    for (const row of cited ?? []) node.prime(row.id, row);
     for (const entry of lists) relations.prime(entry.key, entry.relations);
+    for (const { id, page, counts } of panels ?? []) {
+      if (page && panel?.page)
+        relationPages.prime({ id, types: panel.page.types, first: panel.page.first, after: null }, page);
+      if (counts) degrees.prime(id, counts);
+    }
     return nodes;
   };
   // Keys of one request asking the same tree (aliased `node` fields) share a round trip.
@@ -71,29 +84,29 @@ export function createLoaders(db: Db): Loaders {
     async (keys) => {
       const byTree = new Map<string, NodeAheadKey[]>();
       for (const key of keys) {
-        const signature = JSON.stringify(key.tree);
+        const signature = JSON.stringify([key.tree, key.panel ?? null]);
         byTree.set(signature, [...(byTree.get(signature) ?? []), key]);
       }
       const found = new Map<string, NodeRow>();
       await Promise.all(
         [...byTree.values()].map(async (group) => {
           const ids = group.map((key) => key.id);
-          for (const row of prime(await findNodesByIdsAhead(db, ids, group[0]!.tree))) found.set(row.id, row);
+          const { tree, panel } = group[0]!;
+          const ahead = await findNodesByIdsAhead(db, ids, tree, panel ?? undefined);
+          for (const row of prime(ahead, panel)) found.set(row.id, row);
         }),
       );
       return keys.map((key) => found.get(key.id) ?? null);
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.id, key.tree]) },
+    { cacheKeyFn: (key) => JSON.stringify([key.id, key.tree, key.panel ?? null]) },
   );
   return {
     node,
     nodeAhead,
     labelAhead: async (label, tree) => prime(await findNodesByLabelAhead(db, label, tree)),
     relations,
-    degrees: new DataLoader((ids) => countRelationsBatch(db, ids)),
-    relationPages: new DataLoader((keys) => findRelationPagesBatch(db, keys), {
-      cacheKeyFn: (key) => JSON.stringify([key.id, key.types, key.first, key.after]),
-    }),
+    degrees,
+    relationPages,
     partners: new DataLoader((ids) => findPartnersBatch(db, ids)),
     themeChildren: new DataLoader((ids) => findThemeChildrenBatch(db, ids)),
   };

@@ -9,28 +9,32 @@ export interface RelationCountRow {
   count: number;
 }
 
+/** The counts of node `n`, as a list of `RelationCountRow` maps (a subquery of other reads too). */
+export const COUNTS_OF_N = /* cypher */ `COLLECT {
+    MATCH (n)-[r]-()
+    WITH type(r) AS type, CASE startNode(r) WHEN n THEN 'OUT' ELSE 'IN' END AS direction, count(r) AS count
+    RETURN {type: type, direction: direction, count: count}
+  }`;
+
 const COUNT_RELATIONS = /* cypher */ `
   ${matchNodesById('n', 'ids')}
-  MATCH (n)-[r]-()
-  RETURN n.id AS id, type(r) AS type, CASE startNode(r) WHEN n THEN 'OUT' ELSE 'IN' END AS direction, count(r) AS count`;
+  RETURN n.id AS id, ${COUNTS_OF_N} AS counts`;
+
+/** Counts as `COUNTS_OF_N` gives them, in a stable order: by type, then direction. */
+export function toRelationCounts(counts: readonly RelationCountRow[]): RelationCountRow[] {
+  return counts
+    .map(({ type, direction, count }) => ({ type, direction, count: Number(count) }))
+    .sort((a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction));
+}
 
 /**
  * Relationship counts by type and direction for several nodes in one round trip:
  * the batch function behind the per-request degrees loader. Self-loops count once each way.
  */
 export async function countRelationsBatch(db: Db, ids: readonly string[]): Promise<RelationCountRow[][]> {
-  const rows = await db.read<{ id: string } & RelationCountRow>(COUNT_RELATIONS, {
+  const rows = await db.read<{ id: string; counts: RelationCountRow[] }>(COUNT_RELATIONS, {
     ids: idsByLabel([...new Set(ids)]),
   });
-  const byId = new Map<string, RelationCountRow[]>();
-  for (const { id, type, direction, count } of rows) {
-    const list = byId.get(id) ?? [];
-    list.push({ type, direction, count: Number(count) });
-    byId.set(id, list);
-  }
-  return ids.map((id) =>
-    (byId.get(id) ?? []).sort(
-      (a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
-    ),
-  );
+  const byId = new Map(rows.map((row) => [row.id, toRelationCounts(row.counts)]));
+  return ids.map((id) => byId.get(id) ?? []);
 }

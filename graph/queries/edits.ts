@@ -90,11 +90,38 @@ export async function readLinkState(
   return row?.props;
 }
 
+/**
+ * The ids of the nodes of list `nodes` an editor limited to `$departements` may edit:
+ * territories within them (one of them, or inside one), organisations seated or governing
+ * there, dispositifs deployed or carried there, their people; themes, publics and sources.
+ * Each node's territories first, then one containment test: planned in a fraction of the
+ * time one predicate per label takes.
+ */
+const idsInScope = (nodes: string) => /* cypher */ `COLLECT {
+    UNWIND ${nodes} AS n
+    CALL (n) {
+      MATCH (n:Territory) RETURN n AS t
+      UNION
+      MATCH (n:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
+      UNION
+      MATCH (n:Dispositif)-[:DEPLOYED_IN]->(t:Territory) RETURN t
+      UNION
+      MATCH (n:Dispositif)<-[:CARRIES]-(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
+      UNION
+      MATCH (n:Person)-[:WORKS_AT]->(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
+    }
+    WITH n, t
+    WHERE t.id IN $departements OR EXISTS { (t)-[:PART_OF*1..3]->(d:Territory) WHERE d.id IN $departements }
+    RETURN DISTINCT n.id
+  } + [x IN ${nodes} WHERE x:Theme OR x:Public OR x:Source | x.id]`;
+
 /** What a mutation reads before it decides: nodes, links among them, every link of some. */
 export interface EditLoad {
   ids: readonly string[];
   links: readonly { type: RelationshipType; from: string; to: string }[];
   linksOf: readonly string[];
+  /** An editor's départements: which loaded nodes lie within them is read too (null: unlimited). */
+  departements?: readonly string[] | null;
 }
 
 export interface LoadedEditState {
@@ -104,12 +131,16 @@ export interface LoadedEditState {
   links: LinkState[];
   /** Every link of the `linksOf` nodes. */
   around: LinkState[];
+  /** The loaded nodes within `departements` (null without them). */
+  inScope: string[] | null;
 }
 
 // One round trip: the graph version's lock first (mutations then apply one after
 // another, each reading what the previous one committed), then what the mutation reads.
 // Links are looked for between loaded nodes only: a mutation loads the ends of its links.
-const LOAD_EDIT_STATE = /* cypher */ `
+// For an editor limited to some départements, which loaded nodes lie within them (the
+// scope check costs no query of its own); a query apart, so others plan none of it.
+const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
   MERGE (v:GraphVersion {key: 'graph'})
   SET v.value = coalesce(v.value, 0) + 1
   WITH v.value AS seq
@@ -131,7 +162,8 @@ const LOAD_EDIT_STATE = /* cypher */ `
     WHERE m.id IS NOT NULL
     RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS around
   }
-  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around`;
+  RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around,
+    ${scoped ? idsInScope('ns') : 'null'} AS inScope`;
 
 /** Takes the graph version's lock and reads, in one query, what a mutation needs to decide. */
 export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<LoadedEditState> {
@@ -140,10 +172,12 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     nodes: { id: string; label: NodeLabel; props: Record<string, unknown> }[];
     links: LinkState[];
     around: LinkState[];
-  }>(LOAD_EDIT_STATE, {
+    inScope: string[] | null;
+  }>(loadEditStateQuery(!!load.departements), {
     grouped: idsByLabel([...new Set(load.ids)]),
     links: load.links,
     linksOf: load.linksOf,
+    departements: load.departements ?? [],
   });
   if (!row) throw new Error('The graph version could not be locked.');
   return {
@@ -155,6 +189,7 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     })),
     links: row.links,
     around: row.around,
+    inScope: row.inScope,
   };
 }
 
@@ -279,21 +314,12 @@ export class MissingLinkEndError extends Error {
   }
 }
 
-// A territory is within a département when it is that département or lies inside it.
-const within = (t: string) =>
-  `(${t}.id IN $departements OR EXISTS { (${t})-[:PART_OF*1..3]->(d:Territory) WHERE d.id IN $departements })`;
-
 const NODES_IN_SCOPE = /* cypher */ `
-  ${matchNodesById('n', 'grouped')}
-  WITH n
-  WHERE (n:Territory AND ${within('n')})
-    OR (n:Organisation AND EXISTS { MATCH (n)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} })
-    OR (n:Dispositif AND (
-      EXISTS { MATCH (n)-[:DEPLOYED_IN]->(t:Territory) WHERE ${within('t')} }
-      OR EXISTS { MATCH (n)<-[:CARRIES]-(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} }))
-    OR (n:Person AND EXISTS { MATCH (n)-[:WORKS_AT]->(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${within('t')} })
-    OR n:Theme OR n:Public OR n:Source
-  RETURN collect(n.id) AS inScope`;
+  CALL () {
+    ${matchNodesById('n', 'grouped')}
+    RETURN collect(n) AS ns
+  }
+  RETURN ${idsInScope('ns')} AS inScope`;
 
 /**
  * Which of `ids` an editor limited to `departements` may edit: territories inside them,

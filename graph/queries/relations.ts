@@ -1,5 +1,6 @@
 import type { Db } from '../driver.js';
-import type { RelationshipType } from '../model.js';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../model.js';
+import { COUNTS_OF_N, toRelationCounts, type RelationCountRow } from './degrees.js';
 import {
   idsByLabel,
   matchNodesById,
@@ -22,6 +23,8 @@ export interface RelationKey extends RelationSpec {
    */
   then?: readonly RelationSpec[];
 }
+
+const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 
 // The relations `key.then` asks of each node `m` reached (one level ahead).
 const NESTED_OF_M = /* cypher */ `COLLECT {
@@ -139,39 +142,104 @@ export interface RelationTree extends RelationSpec {
   then: readonly RelationSpec[];
 }
 
-// The relations `$keys` asks of a root node `n`, two levels deep, in the order
-// FIND_RELATIONS gives them: a top-level field and what the query asks below it in one round trip.
-const RELATIONS_OF_N = /* cypher */ `COLLECT {
-    UNWIND $keys AS key
-    CALL (n, key) {
-      MATCH (n)-[r:$(key.type)]->(m) WHERE key.direction = 'OUT'
-      RETURN r, m
-      UNION ALL
-      MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
-      RETURN r, m
+/** A relationship pattern from `from` to `to` with a type of the closed list (never a client's string). */
+function step(from: string, rel: string, to: string, spec: RelationSpec): string {
+  if (!KNOWN_TYPES.has(spec.type)) throw new Error(`Unknown relationship type "${spec.type}".`);
+  return spec.direction === 'OUT'
+    ? `(${from})-[${rel}:${spec.type}]->(${to})`
+    : `(${from})<-[${rel}:${spec.type}]-(${to})`;
+}
+
+/**
+ * The relations `tree` asks of a root node `n`, two levels deep, in the order FIND_RELATIONS
+ * gives them: a top-level field and what the query asks below it in one round trip. The
+ * types are written into the query (one branch per relation asked): a typed expand reads a
+ * dense node's relationships of that type only, where `$(type)` expands all of them
+ * (a département's 400 PART_OF to reach its 3 DEPLOYED_IN).
+ */
+function relationsOfTree(tree: readonly RelationTree[]): string {
+  if (tree.length === 0) return '[]';
+  const nested = (then: readonly RelationSpec[]) =>
+    then.length === 0
+      ? '[]'
+      : `COLLECT {
+        CALL (m) {
+          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
+        }
+        WITH next, r2, x ORDER BY x.name, x.id
+        RETURN {next: next, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
+      }`;
+  return `COLLECT {
+    CALL (n) {
+      ${tree
+        .map(
+          (spec, index) =>
+            `MATCH ${step('n', 'r', 'm', spec)} RETURN ${index} AS index, r, m, ${nested(spec.then)} AS nested`,
+        )
+        .join('\n      UNION ALL\n      ')}
     }
-    WITH key, r, m, ${NESTED_OF_M} AS nested
-    ORDER BY m.name, m.id
-    RETURN {index: key.index, type: type(r), props: properties(r), other: ${projectNode('m')}, nested: nested}
+    WITH index, r, m, nested ORDER BY m.name, m.id
+    RETURN {index: index, type: type(r), props: properties(r), other: ${projectNode('m')}, nested: nested}
   }`;
+}
 
-const FIND_NODES_BY_IDS_AHEAD = /* cypher */ `
+/** What a read ahead may bring besides relations: a first page of relations, the counts, the sources the page cites. */
+export interface PanelAhead {
+  page: { types: readonly RelationshipType[] | null; first: number } | null;
+  counts: boolean;
+  /** The Source nodes the page's relations cite (their `sources`). */
+  cited: boolean;
+}
+
+const NO_PANEL: PanelAhead = { page: null, counts: false, cited: false };
+
+// A node and what its view asks of it in one round trip (the details panel: citations,
+// a first page of relations with the sources they cite, the counts by type); the parts
+// not asked are left out of the query rather than computed and dropped.
+const nodesAheadQuery = (tree: readonly RelationTree[], panel: PanelAhead) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
-  RETURN ${projectNode('n')} AS node, ${RELATIONS_OF_N} AS relations`;
+  ${
+    panel.page
+      ? `OPTIONAL CALL (n) {
+    WITH $page AS page
+    ${PAGE_OF_N}
+    RETURN relations AS pageRelations
+  }`
+      : 'WITH n, null AS pageRelations'
+  }
+  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree)} AS relations, pageRelations,
+    ${panel.counts ? COUNTS_OF_N : 'null'} AS counts,
+    ${
+      panel.cited
+        ? `COLLECT {
+      UNWIND coalesce(pageRelations, []) AS rel
+      UNWIND coalesce(rel.props.sources, []) AS sourceId
+      WITH DISTINCT sourceId
+      MATCH (s:Source {id: sourceId})
+      RETURN ${projectNode('s')}
+    }`
+        : '[]'
+    } AS cited`;
 
-const findByLabelAhead = (label: 'Theme' | 'Public') => /* cypher */ `
+const findByLabelAhead = (label: 'Theme' | 'Public', tree: readonly RelationTree[]) => /* cypher */ `
   MATCH (n:${label})
-  RETURN ${projectNode('n')} AS node, ${RELATIONS_OF_N} AS relations
+  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree)} AS relations
   ORDER BY n.name`;
 
 /** Nodes read with the relations a query asks of them: every (node, relation) list, nested ones included. */
 export interface NodesAhead {
   nodes: NodeRow[];
   relations: NestedRelations[];
+  /** With a panel: each node's first page, counts, and the sources cited (nodes of their own). */
+  panels?: { id: string; page: RelationRow[] | null; counts: RelationCountRow[] | null }[];
+  cited?: NodeRow[];
 }
 
 type RawAhead = {
   node: Parameters<typeof toNodeRow>[0];
+  pageRelations?: RawPageRelation[] | null;
+  counts?: RelationCountRow[] | null;
+  cited?: Parameters<typeof toNodeRow>[0][];
   relations: (RawRelation & { index: number; nested: (RawRelation & { next: number })[] })[];
 };
 
@@ -211,27 +279,32 @@ function toNodesAhead(rows: readonly RawAhead[], tree: readonly RelationTree[]):
   return { nodes, relations: [...relations.values()] };
 }
 
-function keysOf(tree: readonly RelationTree[]) {
-  return tree.map((spec, index) => ({
-    index,
-    type: spec.type,
-    direction: spec.direction,
-    then: spec.then.map((next, position) => ({ type: next.type, direction: next.direction, position })),
-  }));
-}
-
-/** Nodes by id with the relations `tree` asks of them, two levels deep, in one round trip. */
+/**
+ * Nodes by id with the relations `tree` asks of them, two levels deep, and what `panel`
+ * asks besides, in one round trip.
+ */
 export async function findNodesByIdsAhead(
   db: Db,
   ids: readonly string[],
   tree: readonly RelationTree[],
+  panel: PanelAhead = NO_PANEL,
 ): Promise<NodesAhead> {
   if (ids.length === 0) return { nodes: [], relations: [] };
-  const rows = await db.read<RawAhead>(FIND_NODES_BY_IDS_AHEAD, {
+  const rows = await db.read<RawAhead>(nodesAheadQuery(tree, panel), {
     ids: idsByLabel(ids),
-    keys: keysOf(tree),
+    page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
   });
-  return toNodesAhead(rows, tree);
+  const cited = new Map<string, NodeRow>();
+  for (const row of rows) for (const raw of row.cited ?? []) cited.set(raw.id, toNodeRow(raw));
+  return {
+    ...toNodesAhead(rows, tree),
+    panels: rows.map((row) => ({
+      id: row.node.id,
+      page: panel.page ? toPageRows(row.pageRelations ?? []) : null,
+      counts: panel.counts ? toRelationCounts(row.counts ?? []) : null,
+    })),
+    cited: [...cited.values()],
+  };
 }
 
 /** Every node of a small label, by name, with the relations `tree` asks of them, in one round trip. */
@@ -240,7 +313,7 @@ export async function findNodesByLabelAhead(
   label: 'Theme' | 'Public',
   tree: readonly RelationTree[],
 ): Promise<NodesAhead> {
-  const rows = await db.read<RawAhead>(findByLabelAhead(label), { keys: keysOf(tree) });
+  const rows = await db.read<RawAhead>(findByLabelAhead(label, tree));
   return toNodesAhead(rows, tree);
 }
 
@@ -258,10 +331,8 @@ export interface RelationPageKey {
 
 // Keyset pagination: the page after a position, so that a hub's 1,000 relations
 // come a page at a time; the order is total (the other end's id breaks ties).
-const FIND_RELATION_PAGES = /* cypher */ `
-  ${matchNodesById('n', 'ids')}
-  UNWIND $pagesById[n.id] AS page
-  CALL (n, page) {
+// The page of node `n` that `page` asks ({types, first, after}), as the list `relations`.
+const PAGE_OF_N = /* cypher */ `CALL (n, page) {
     CALL (n, page) {
       MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
       RETURN r, m, 'OUT' AS direction
@@ -278,8 +349,18 @@ const FIND_RELATION_PAGES = /* cypher */ `
     WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
     WITH page, collect({type: type, direction: direction, props: properties(r), other: ${projectNode('m')}}) AS ordered
     RETURN ordered[0..page.first] AS relations
-  }
+  }`;
+
+const FIND_RELATION_PAGES = /* cypher */ `
+  ${matchNodesById('n', 'ids')}
+  UNWIND $pagesById[n.id] AS page
+  ${PAGE_OF_N}
   RETURN page.index AS index, relations`;
+
+type RawPageRelation = RawRelation & { direction: 'OUT' | 'IN' };
+
+const toPageRows = (relations: readonly RawPageRelation[]) =>
+  relations.map((raw) => toRelationRow(raw, raw.direction));
 
 /** Pages of relations of several nodes in one round trip: the batch behind the relation page loader. */
 export async function findRelationPagesBatch(
@@ -295,15 +376,12 @@ export async function findRelationPagesBatch(
     list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
     pagesById.set(key.id, list);
   });
-  const rows = await db.read<{ index: number; relations: (RawRelation & { direction: 'OUT' | 'IN' })[] }>(
-    FIND_RELATION_PAGES,
-    {
-      ids: idsByLabel([...pagesById.keys()]),
-      // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
-      pagesById: Object.fromEntries(pagesById),
-    },
-  );
+  const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(FIND_RELATION_PAGES, {
+    ids: idsByLabel([...pagesById.keys()]),
+    // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
+    pagesById: Object.fromEntries(pagesById),
+  });
   const pages: RelationRow[][] = keys.map(() => []);
-  for (const row of rows) pages[row.index] = row.relations.map((raw) => toRelationRow(raw, raw.direction));
+  for (const row of rows) pages[row.index] = toPageRows(row.relations);
   return pages;
 }

@@ -1,4 +1,5 @@
 import {
+  getArgumentValues,
   getNamedType,
   isObjectType,
   isInterfaceType,
@@ -8,8 +9,8 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import type { RelationshipType } from '../../graph/model.js';
-import type { RelationSpec, RelationTree } from '../../graph/queries/relations.js';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../graph/model.js';
+import type { PanelAhead, RelationSpec, RelationTree } from '../../graph/queries/relations.js';
 
 /**
  * A field resolved by one relation type and direction: its items are links
@@ -55,6 +56,21 @@ export function indexRelationFields(resolvers: object) {
 
 type Fields = GraphQLFieldMap<unknown, unknown>;
 
+const isNodeType = (type: GraphQLNamedType | null | undefined) =>
+  !!type &&
+  (type.name === 'Node' || (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node')));
+
+/** A node's `sources` (every node type shares its resolver, server/schema/shared.ts): its citations. */
+const CITATIONS: RelationField = { type: 'MENTIONED_IN', direction: 'OUT', items: 'nodes' };
+
+/** The relation a field at `coordinate` (`Type.field`) reads, if any. */
+function relationAt(info: GraphQLResolveInfo, coordinate: string): RelationField | undefined {
+  const marked = relationFields.get(coordinate);
+  if (marked) return marked;
+  const [typeName, fieldName] = coordinate.split('.');
+  return fieldName === 'sources' && isNodeType(info.schema.getType(typeName!)) ? CITATIONS : undefined;
+}
+
 function fieldsOf(type: GraphQLNamedType | null | undefined): Fields | null {
   return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : null;
 }
@@ -94,7 +110,7 @@ function relationsSelected(
   into: Map<string, RelationSpec>,
 ) {
   eachField(info, type, selectionSet, (_node, _definition, coordinate) => {
-    const relation = relationFields.get(coordinate);
+    const relation = relationAt(info, coordinate);
     if (relation) {
       into.set(`${relation.type}|${relation.direction}`, {
         type: relation.type,
@@ -138,7 +154,7 @@ export function relationTreeAhead(info: GraphQLResolveInfo): RelationTree[] {
   const rootType = getNamedType(info.returnType);
   for (const fieldNode of info.fieldNodes) {
     eachField(info, rootType, fieldNode.selectionSet, (node, definition, coordinate) => {
-      const relation = relationFields.get(coordinate);
+      const relation = relationAt(info, coordinate);
       if (!relation) return;
       const key = `${relation.type}|${relation.direction}`;
       let tree = trees.get(key);
@@ -170,4 +186,53 @@ export function relationsAhead(info: GraphQLResolveInfo, items: 'links' | 'nodes
   const result = [...specs.values()];
   cache.set(info.fieldNodes, result);
   return result;
+}
+
+const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
+/** The page sizes `relations(first)` accepts (server/schema/shared.ts checks them and says why not). */
+const MAX_PAGE = 1000;
+
+/**
+ * What a query asks of a node besides its relation fields (the details panel):
+ * `relations(types, first)` without `after` (its first page, and whether its links'
+ * `sources` are selected) and `relationCounts`, so that `node(id)` reads them in the
+ * same round trip. Arguments the field would refuse are not read ahead: the field
+ * reads (and refuses) them itself. Null when nothing of the kind is asked.
+ */
+export function panelAhead(info: GraphQLResolveInfo): PanelAhead | null {
+  let page: PanelAhead['page'] = null;
+  let cited = false;
+  let counts = false;
+  let pages = 0;
+  const rootType = getNamedType(info.returnType);
+  for (const fieldNode of info.fieldNodes) {
+    eachField(info, rootType, fieldNode.selectionSet, (node, definition, coordinate) => {
+      const type = info.schema.getType(coordinate.slice(0, coordinate.indexOf('.')));
+      if (!isNodeType(type)) return;
+      if (node.name.value === 'relationCounts') counts = true;
+      if (node.name.value !== 'relations') return;
+      pages += 1;
+      const args = getArgumentValues(definition, node, info.variableValues) as {
+        types?: readonly string[] | null;
+        first?: number | null;
+        after?: string | null;
+      };
+      const types = args.types?.length ? args.types : null;
+      if (
+        args.after == null &&
+        typeof args.first === 'number' &&
+        args.first >= 0 &&
+        args.first <= MAX_PAGE &&
+        (types ?? []).every((t) => KNOWN_TYPES.has(t))
+      ) {
+        page = { types: types as RelationshipType[] | null, first: args.first };
+        eachField(info, getNamedType(definition.type), node.selectionSet, (link) => {
+          if (link.name.value === 'sources') cited = true;
+        });
+      }
+    });
+  }
+  // Two pages asked differently (aliases): each field reads its own.
+  if (pages > 1) page = null;
+  return page || counts ? { page, counts, cited: cited && page !== null } : null;
 }

@@ -1,15 +1,16 @@
 import { countGraph } from '../../../graph/queries/stats.js';
 import { notFound } from '../../errors.js';
 import type { RelationshipType, Resolvers } from '../resolvers-types.generated.js';
-import { relationTreeAhead } from '../look-ahead.js';
+import { panelAhead, relationTreeAhead } from '../look-ahead.js';
 import { kindOfLabel, linkFields, other, relationCursor } from '../shared.js';
 
 export const baseResolvers: Resolvers = {
   Query: {
     node: async (_parent, { id }, ctx, info) => {
       const tree = relationTreeAhead(info);
-      const row = await (tree.length > 0
-        ? ctx.loaders.nodeAhead.load({ id, tree })
+      const panel = panelAhead(info);
+      const row = await (tree.length > 0 || panel
+        ? ctx.loaders.nodeAhead.load({ id, tree, panel })
         : ctx.loaders.node.load(id));
       if (!row) throw notFound(id);
       return row;

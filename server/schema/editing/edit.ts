@@ -95,6 +95,7 @@ export async function runEdit(
       ids: [...(needs.ids ?? []), ...(source.created ? [] : [sourceId])],
       links: source.created ? (needs.links ?? []) : [...(needs.links ?? []), ...cites],
       linksOf: needs.linksOf ?? [],
+      departements: scope ?? null,
     });
     if (source.created) rec.createSource(source.created);
     else if (!(await rec.node(sourceId)) || labelOfId(sourceId) !== 'Source') {
@@ -107,8 +108,11 @@ export async function runEdit(
       limited: scope !== undefined,
       async assertInScope(ids, argument) {
         if (!scope || ids.length === 0) return;
-        const inScope = await findNodesInScope(tx, { ids, departements: scope });
-        const outside = ids.filter((id) => !inScope.has(id));
+        // What `open` loaded it already placed; a node it did not load costs a query.
+        const unknown = ids.filter((id) => rec.withinScope(id) === undefined);
+        const found =
+          unknown.length > 0 ? await findNodesInScope(tx, { ids: unknown, departements: scope }) : null;
+        const outside = ids.filter((id) => !(rec.withinScope(id) ?? found?.has(id)));
         if (outside.length > 0) {
           throw forbidden(
             `${argument}: ${outside.join(', ')} lies outside your départements (${scope.join(', ')}).`,

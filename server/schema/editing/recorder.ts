@@ -61,6 +61,9 @@ export class ChangeRecorder {
   private readonly around = new Map<string, LinkState[]>();
   private readonly versions = new Map<string, number>();
   private newSource: EditWrites['source'];
+  /** Of the nodes `open` loaded, those within the editor's départements (null: not asked). */
+  private inScope: Set<string> | null = null;
+  private readonly loadedAtOpen = new Set<string>();
 
   constructor(readonly tx: TxRunner) {}
 
@@ -68,9 +71,16 @@ export class ChangeRecorder {
   async open(load: EditLoad): Promise<void> {
     const ids = [...new Set([...load.ids, ...load.links.flatMap((l) => [l.from, l.to]), ...load.linksOf])];
     const links = load.links.map(({ type, from, to }) => ({ type, from, to }));
-    const loaded = await loadEditState(this.tx, { ids, links, linksOf: load.linksOf });
+    const loaded = await loadEditState(this.tx, {
+      ids,
+      links,
+      linksOf: load.linksOf,
+      departements: load.departements,
+    });
     this.seq = loaded.seq;
+    this.inScope = loaded.inScope && new Set(loaded.inScope);
     for (const id of ids) if (labelOfId(id)) this.nodes.set(id, null);
+    for (const id of ids) this.loadedAtOpen.add(id);
     for (const node of loaded.nodes) {
       this.nodes.set(node.id, node.state);
       this.versions.set(node.id, node.version);
@@ -83,6 +93,15 @@ export class ChangeRecorder {
         loaded.around.filter((link) => link.from === id || link.to === id),
       );
     }
+  }
+
+  /**
+   * Whether `open` found the node within the editor's départements: undefined when it was
+   * not asked (an unlimited editor) or the node was not loaded then.
+   */
+  withinScope(id: string): boolean | undefined {
+    if (!this.inScope || !this.loadedAtOpen.has(id)) return undefined;
+    return this.inScope.has(id);
   }
 
   /** A node's current state (as this mutation left it so far), or null. */

@@ -60,18 +60,26 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function mutate(query: string, variables: Record<string, unknown>) {
+async function send(query: string, variables: Record<string, unknown>, account = admin) {
   count.outside = 0;
   count.transactions = [];
   const response = await yoga.fetch('http://atlas.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie: admin.cookie },
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie: account.cookie },
     body: JSON.stringify({ query, variables: { change: FIELD_KNOWLEDGE, ...variables } }),
   });
-  const body = (await response.json()) as { errors?: unknown[] };
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return { ...count, transactions: [...count.transactions] };
+  const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+  return { body, ...count, transactions: [...count.transactions] };
 }
+
+async function mutate(query: string, variables: Record<string, unknown>, account = admin) {
+  const { body, ...counted } = await send(query, variables, account);
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return counted;
+}
+
+const UPDATE_ORGANISATION = `mutation($id: ID!, $version: Int!, $patch: OrganisationPatch!, $change: ChangeInput!) {
+  updateOrganisation(id: $id, version: $version, patch: $patch, change: $change) { change { id } } }`;
 
 describe('queries per mutation', () => {
   it('updates a node in one transaction of two queries (besides reading the session)', async () => {
@@ -107,5 +115,25 @@ describe('queries per mutation', () => {
       { input: { type: 'CARRIES', from: org.id, to: dis.id, evidence: 'vu sur place' } },
     );
     expect(linked.transactions).toEqual([2]);
+  });
+
+  it("checks an editor's départements in the same two queries, and still refuses outside them", async () => {
+    const gironde = await createAccount(db, 'editor', ['dep:33']);
+    const inside = await build.organisation('com:33243');
+    const counted = await mutate(
+      UPDATE_ORGANISATION,
+      { id: inside.id, version: inside.version, patch: { name: 'Dans son département' } },
+      gironde,
+    );
+    expect(counted.transactions).toEqual([2]);
+    // Pau (Pyrénées-Atlantiques) is outside the Gironde.
+    const outside = await build.organisation('com:64445');
+    const refused = await send(
+      UPDATE_ORGANISATION,
+      { id: outside.id, version: outside.version, patch: { name: 'Hors de son département' } },
+      gironde,
+    );
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.transactions).toEqual([1]);
   });
 });
