@@ -1,12 +1,7 @@
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { SeedGraph } from '../../graph/model.js';
 import { countGraph } from '../../graph/queries/stats.js';
-import {
-  countStagingLinks,
-  countStagingNodes,
-  loadSeedGraph,
-  removeStaging,
-} from '../../graph/queries/import.js';
+import { countStagingNodes, loadSeedGraph, removeStaging } from '../../graph/queries/import.js';
 import { loadDataset } from '../../seeds/load.js';
 import { createTestApi } from '../helpers/graphql.js';
 import { createAccount, gql, type Account } from './editing/accounts.js';
@@ -255,7 +250,7 @@ describe('seed loading', () => {
     const seen: unknown[] = [];
     const attempt = loadSeedGraph(api.db, graph, {
       beforeStagedBatch: async () => {
-        if ((await countStagingLinks(api.db)) === 0) return;
+        if ((await countStagingNodes(api.db)) === 0) return;
         seen.push(await api.execute(AROUND_EXISTING, around));
       },
     });
@@ -266,7 +261,7 @@ describe('seed loading', () => {
       ),
     );
     await attempt;
-    // Read before each staged batch of links once some are staged: always as before.
+    // Read before each staged batch once some nodes are staged: always as before.
     expect(seen.length).toBeGreaterThanOrEqual(1);
     for (const answer of seen) expect(answer).toEqual(before);
     const after = await api.execute(AROUND_EXISTING, around);
