@@ -1,4 +1,6 @@
 import type { Db } from '../../graph/driver.js';
+import { findFreePort } from '../../graph/local/free-port.js';
+import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from '../../graph/local/instance.js';
 
 /** What a benchmark suite gets: the bench Neo4j (full dataset loaded) and the app serving it. */
 export interface BenchContext {
@@ -62,4 +64,16 @@ export async function timeAlternated(
     }
   }
   return { a: median(times.a), b: median(times.b) };
+}
+
+/**
+ * A Neo4j of the bench's own, on a free port and quiet: started empty unless
+ * `keep` (a scale's database kept between runs).
+ */
+export async function startBenchNeo4j(
+  name: string,
+  sizes: Pick<LocalNeo4jOptions, 'heapMb' | 'pageCacheMb' | 'transactionMaxMb'> = {},
+  keep = false,
+): Promise<LocalNeo4j> {
+  return startLocalNeo4j({ name, boltPort: await findFreePort(), fresh: !keep, ...sizes, log: () => {} });
 }

@@ -16,13 +16,12 @@ import { print } from 'graphql';
 import { COVERAGE_QUERY } from '../../client/features/coverage-gaps/queries.js';
 import { createDb, type DbConfig } from '../../graph/driver.js';
 import { findFreePort } from '../../graph/local/free-port.js';
-import { startLocalNeo4j } from '../../graph/local/instance.js';
 import { applyMigrations } from '../../graph/migrate.js';
 import { listen } from '../../server/main.js';
 import { buildTerritorialGrid } from '../../seeds/grid/build-grid.js';
 import { loadDataset } from '../../seeds/load.js';
 import { generateExport } from '../integration/import/generate-export.js';
-import { timeMedian, type BenchResult, type BenchSuite } from './harness.js';
+import { startBenchNeo4j, timeMedian, type BenchResult, type BenchSuite } from './harness.js';
 
 const FULL = { structures: 100_000, services: 140_000 };
 
@@ -70,14 +69,7 @@ export const importBench: BenchSuite = async () => {
   const label = `${size.structures} structures, ${size.services} services`;
   const scale = factor === 1 ? 'France' : `${factor} × France`;
   const dir = mkdtempSync(join(tmpdir(), 'atlas-import-bench-'));
-  const neo4j = await startLocalNeo4j({
-    name: 'bench-import',
-    boltPort: await findFreePort(),
-    fresh: true,
-    heapMb: 1024,
-    pageCacheMb: 512,
-    log: () => {},
-  });
+  const neo4j = await startBenchNeo4j('bench-import', { heapMb: 1024, pageCacheMb: 512 });
   const db = createDb(neo4j.config);
   let server: Server | undefined;
   const results: BenchResult[] = [];

@@ -18,7 +18,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createDb, type Db } from '../../graph/driver.js';
 import { findFreePort } from '../../graph/local/free-port.js';
-import { startLocalNeo4j } from '../../graph/local/instance.js';
 import { applyMigrations } from '../../graph/migrate.js';
 import type { SeedGraph } from '../../graph/model.js';
 import { loadSeedGraph } from '../../graph/queries/import.js';
@@ -32,7 +31,7 @@ import { coverageBench } from './coverage.bench.js';
 import { importBench } from './import.bench.js';
 import { editingBench } from './editing.bench.js';
 import { loadBench } from './load.bench.js';
-import type { BenchResult, BenchSuite } from './harness.js';
+import { startBenchNeo4j, type BenchResult, type BenchSuite } from './harness.js';
 import { pageBench } from './page.bench.js';
 import { runScaleBench } from './scale.bench.js';
 import { BENCH_SCALES, parseFigures, parseScales, SCALE_SETUPS, type BenchScale } from './scales.js';
@@ -67,12 +66,7 @@ const scaleRuns: BenchScale[] =
 const results: BenchResult[] = [];
 
 async function runClassicSuites(): Promise<void> {
-  const neo4j = await startLocalNeo4j({
-    name: 'bench',
-    boltPort: await findFreePort(),
-    fresh: true,
-    log: () => {},
-  });
+  const neo4j = await startBenchNeo4j('bench');
   const db = createDb(neo4j.config);
   let server: Server | undefined;
   try {
@@ -136,15 +130,11 @@ async function runScale(scale: BenchScale): Promise<void> {
   const setup = SCALE_SETUPS[scale];
   console.log(`… scale ${scale}`);
   // On a loaded machine Neo4j may not start in time: the scale's figures are lost, not the others'.
-  const neo4j = await startLocalNeo4j({
-    name: `bench-${scale}`,
-    boltPort: await findFreePort(),
-    fresh: !reuse,
-    heapMb: setup.heapMb,
-    pageCacheMb: setup.pageCacheMb,
-    transactionMaxMb: setup.transactionMaxMb,
-    log: () => {},
-  }).catch((error: unknown) => {
+  const neo4j = await startBenchNeo4j(
+    `bench-${scale}`,
+    { heapMb: setup.heapMb, pageCacheMb: setup.pageCacheMb, transactionMaxMb: setup.transactionMaxMb },
+    reuse,
+  ).catch((error: unknown) => {
     results.push({
       name: `[${scale}] start Neo4j`,
       value: Number.POSITIVE_INFINITY,

@@ -1,21 +1,14 @@
 import { createDb } from '../../graph/driver.js';
-import { findFreePort } from '../../graph/local/free-port.js';
-import { startLocalNeo4j } from '../../graph/local/instance.js';
 import { applyMigrations } from '../../graph/migrate.js';
 import { loadSeedGraph } from '../../graph/queries/import.js';
 import { loadDataset } from '../../seeds/load.js';
 import { buildScaledSeedGraph } from '../../seeds/generate/scaled-seed-graph.js';
-import type { BenchResult, BenchSuite } from './harness.js';
+import { startBenchNeo4j, type BenchResult, type BenchSuite } from './harness.js';
 import { GENERATOR_SEED } from './scales.js';
 
 /** Issue 10: the national grid (with the dataset on it) into an empty database of its own. */
 async function timeNationalLoad(): Promise<number> {
-  const neo4j = await startLocalNeo4j({
-    name: 'bench-load-france',
-    boltPort: await findFreePort(),
-    fresh: true,
-    log: () => {},
-  });
+  const neo4j = await startBenchNeo4j('bench-load-france');
   const db = createDb(neo4j.config);
   try {
     await applyMigrations(db);
@@ -35,14 +28,7 @@ async function timeNationalLoad(): Promise<number> {
 async function timeGeneratedNationalLoad(): Promise<BenchResult> {
   const graph = buildScaledSeedGraph({ scale: 'france' }, GENERATOR_SEED).graph;
   const name = `seed: generated national graph (${graph.nodes.length} nodes, ${graph.relationships.length} rels), 192 MB per transaction`;
-  const neo4j = await startLocalNeo4j({
-    name: 'bench-load-generated',
-    boltPort: await findFreePort(),
-    fresh: true,
-    heapMb: 1024,
-    pageCacheMb: 512,
-    log: () => {},
-  });
+  const neo4j = await startBenchNeo4j('bench-load-generated', { heapMb: 1024, pageCacheMb: 512 });
   const db = createDb(neo4j.config);
   try {
     await applyMigrations(db);
@@ -66,12 +52,7 @@ async function timeGeneratedNationalLoad(): Promise<BenchResult> {
 
 /** Issue 3: the full load (grid included) into an empty database, under 30 s. */
 export const seedLoadBench: BenchSuite = async () => {
-  const neo4j = await startLocalNeo4j({
-    name: 'bench-load',
-    boltPort: await findFreePort(),
-    fresh: true,
-    log: () => {},
-  });
+  const neo4j = await startBenchNeo4j('bench-load');
   const db = createDb(neo4j.config);
   try {
     await applyMigrations(db);
