@@ -261,13 +261,15 @@ describe('any hand: the keyboard', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(appUrl);
     const publics = page.getByRole('group', { name: 'Dispositifs : publics' });
-    await publics.waitFor();
-    expect(await publics.getByRole('checkbox').first().isVisible()).toBe(false);
+    // The list is filled once the vocabularies load: wait for its boxes, folded.
+    const firstPublic = publics.getByRole('checkbox').first();
+    await firstPublic.waitFor({ state: 'attached' });
+    expect(await firstPublic.isVisible()).toBe(false);
     // Every checkbox the sidebar shows: a handful, not a hundred.
     const visible = await page.locator('.sidebar input[type="checkbox"]:visible').count();
     expect(visible).toBeLessThan(15);
     await publics.locator('summary').click();
-    expect(await publics.getByRole('checkbox').first().isVisible()).toBe(true);
+    await expect.poll(() => firstPublic.isVisible()).toBe(true);
     await page.close();
   });
 
