@@ -136,15 +136,32 @@ function deployedDispositifs(db: Db, index: CoverageIndex): Promise<CoverageDisp
   return found;
 }
 
+/** A filter whose only criterion is a territory (the places reaching it). */
+const placesOnly = (
+  params: DispositifFilterParams,
+): params is DispositifFilterParams & { places: string[] } =>
+  params.places !== null &&
+  (Object.keys(params) as (keyof DispositifFilterParams)[]).every(
+    (key) => key === 'places' || params[key] === null,
+  );
+
+/** The rows among `deployed` deployed in one of `places`: the fragment's `$places` test, on the cache. */
+const deployedIn = (deployed: CoverageDispositifRow[], places: readonly string[]) => {
+  const wanted = new Set(places);
+  return deployed.filter((row) => row.territories.some((id) => wanted.has(id)));
+};
+
 /**
  * The deployed dispositifs a filter selects, by id: the filter runs in Cypher and
- * returns ids only; rows and deployments come from the index's cache.
+ * returns ids only; rows and deployments come from the index's cache. A territory
+ * alone is answered from the cache (a département at national scale: ~600 places).
  */
 export async function findCoverageDispositifs(
   db: Db,
   index: CoverageIndex,
   params: DispositifFilterParams,
 ): Promise<CoverageDispositifRow[]> {
+  if (placesOnly(params)) return deployedIn(await deployedDispositifs(db, index), params.places);
   const [deployed, matching] = await Promise.all([
     deployedDispositifs(db, index),
     isFiltering(params) ? findMatchingDispositifIds(db, params, null) : null,
@@ -152,4 +169,15 @@ export async function findCoverageDispositifs(
   if (!matching) return deployed;
   const kept = new Set(matching);
   return deployed.filter((row) => kept.has(row.dispositif.id));
+}
+
+/** Ids of every dispositif a filter selects (deployed or not), in id order; a territory alone from the cache. */
+export async function findSelectedDispositifIds(
+  db: Db,
+  index: CoverageIndex,
+  params: DispositifFilterParams,
+): Promise<string[]> {
+  if (!placesOnly(params)) return findMatchingDispositifIds(db, params, null);
+  const rows = deployedIn(await deployedDispositifs(db, index), params.places);
+  return rows.map((row) => row.dispositif.id).sort();
 }

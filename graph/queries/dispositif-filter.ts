@@ -7,7 +7,7 @@ import { placesReaching } from '../coverage-gaps/grid.js';
 import type { Db } from '../driver.js';
 import type { DispositifStatus, OrganisationType } from '../model.js';
 import type { CoverageIndex } from './coverage.js';
-import { matchesDispositifFilter } from './fragments.js';
+import { dispositifCandidates, matchesDispositifFilter } from './fragments.js';
 
 /** Every criterion given must hold; a null or empty one selects everything. */
 export interface DispositifFilter {
@@ -108,8 +108,8 @@ export const isFiltering = (params: DispositifFilterParams): boolean =>
   Object.values(params).some((value) => value !== null);
 
 const MATCHING_DISPOSITIFS = /* cypher */ `
-  MATCH (d:Dispositif)
-  WHERE ($among IS NULL OR d.id IN $among) AND ${matchesDispositifFilter('d')}
+  ${dispositifCandidates('d')}
+  WITH d WHERE ($among IS NULL OR d.id IN $among) AND ${matchesDispositifFilter('d')}
   RETURN d.id AS id
   ORDER BY id`;
 

@@ -31,6 +31,21 @@ export const survivesWithout = (d: string, organisations: string, dispositifs: s
       OR EXISTS { (wFunder:Organisation)-[:FUNDS]->(${d}) WHERE NOT wFunder.id IN ${organisations} }))))`;
 
 /**
+ * Binds `d` to each dispositif a filter may select: those deployed in one of
+ * `$places` when a territory is given (a commune's 6 places, a département's
+ * ~600: 3–5× faster at national scale than testing every dispositif), else all.
+ * `matchesDispositifFilter` still decides.
+ */
+export const dispositifCandidates = (d: string) => /* cypher */ `CALL () {
+    UNWIND coalesce($places, []) AS placeId
+    MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(${d}:Dispositif)
+    RETURN DISTINCT ${d}
+    UNION
+    MATCH (${d}:Dispositif) WHERE $places IS NULL
+    RETURN ${d}
+  }`;
+
+/**
  * A dispositif `d` passes a dispositif filter, given as the parameters of
  * `toDispositifFilterParams` (graph/queries/dispositif-filter.ts): every
  * criterion that is not null holds. Themes, publics and places arrive already

@@ -1,7 +1,7 @@
 import type { Db } from '../driver.js';
 import { computeNetworkMetrics, type NetworkMetricsRow } from '../analysis/network-metrics.js';
+import type { CoverageIndex } from './coverage.js';
 import type { DispositifFilterParams } from './dispositif-filter.js';
-import { findGraphVersion } from './graph-version.js';
 import { findPartnershipNetwork } from './partners.js';
 
 export interface VersionedNetworkMetrics extends NetworkMetricsRow {
@@ -24,9 +24,11 @@ const MAX_CACHED_FILTERS = 200;
  */
 export async function findNetworkMetrics(
   scopedDb: Db,
+  index: CoverageIndex,
   params: DispositifFilterParams,
 ): Promise<VersionedNetworkMetrics> {
-  const version = await findGraphVersion(scopedDb);
+  // The coverage index was read at the current graph version.
+  const version = index.version;
   const db = scopedDb.base;
   let cache = caches.get(db);
   if (!cache || cache.version !== version) {
@@ -39,7 +41,7 @@ export async function findNetworkMetrics(
   if (cache.byFilter.size >= MAX_CACHED_FILTERS) cache.byFilter.clear();
   // Read through the request's own view, so that an abandoned request stops its read;
   // a failed computation is forgotten rather than served.
-  const computing = findPartnershipNetwork(scopedDb, params).then((slice) => ({
+  const computing = findPartnershipNetwork(scopedDb, index, params).then((slice) => ({
     ...computeNetworkMetrics(slice),
     graphVersion: version,
   }));

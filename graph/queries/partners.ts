@@ -1,7 +1,8 @@
 import type { Db } from '../driver.js';
 import { INVOLVEMENT_TYPES } from '../model.js';
+import { topPairs } from '../analysis/top-pairs.js';
+import { findSelectedDispositifIds, type CoverageIndex } from './coverage.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
-import { matchesDispositifFilter } from './fragments.js';
 import { findNodesByIds } from './nodes.js';
 import { projectNode, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
 
@@ -55,59 +56,78 @@ export async function findPartnersBatch(db: Db, ids: readonly string[]): Promise
   return ids.map((id) => byOwner.get(id) ?? []);
 }
 
-// Ids only, one row per dispositif: the pairs are made in code. Made in Cypher they
-// grow with the square of each dispositif's organisations, with both ends
-// projected on every pair, and the national graph ran out of transaction memory.
-// A territory starts from the places reaching it instead of every dispositif.
-const NETWORK_INVOLVEMENTS = /* cypher */ `
-  CALL () {
-    UNWIND coalesce($places, []) AS placeId
-    MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(d:Dispositif)
-    RETURN DISTINCT d
-    UNION
-    MATCH (d:Dispositif) WHERE $places IS NULL
-    RETURN d
-  }
-  WITH d WHERE ${matchesDispositifFilter('d')}
+// Ids only, one row per dispositif with two organisations or more, read once per graph
+// version: the pairs are made in code (made in Cypher they grow with the square of each
+// dispositif's organisations, and the national graph ran out of transaction memory).
+const ALL_INVOLVEMENTS = /* cypher */ `
+  MATCH (d:Dispositif)
   WITH d, COLLECT { MATCH (o:Organisation)-[:${INVOLVEMENT}]->(d) RETURN DISTINCT o.id } AS organisations
   WHERE size(organisations) > 1
   RETURN d.id AS dispositif, organisations`;
 
-/** For each dispositif a filter selects with two organisations or more, the ids of those involved. */
-async function findNetworkInvolvements(
-  db: Db,
-  params: DispositifFilterParams,
-): Promise<{ dispositif: string; organisations: string[] }[]> {
-  return db.read(NETWORK_INVOLVEMENTS, { ...params });
-}
-
-// From each member through the id index, rather than every PARTNERS_WITH edge tested against the list.
-const DIRECT_PARTNERSHIPS = /* cypher */ `
-  CALL () {
-    UNWIND coalesce($ids, []) AS id
-    MATCH (a:Organisation {id: id})-[r:PARTNERS_WITH]->(b:Organisation)
-    WHERE b.id IN $ids
-    RETURN a, r, b
-    UNION ALL
-    MATCH (a:Organisation)-[r:PARTNERS_WITH]->(b:Organisation)
-    WHERE $ids IS NULL
-    RETURN a, r, b
-  }
+const ALL_DIRECT_PARTNERSHIPS = /* cypher */ `
+  MATCH (a:Organisation)-[r:PARTNERS_WITH]->(b:Organisation)
   RETURN a.id AS a, b.id AS b, r.sources AS sources`;
 
-/** Explicit partnerships, between the organisations given (all of them when null). */
-async function findDirectPartnerships(
-  db: Db,
-  ids: readonly string[] | null,
-): Promise<{ a: string; b: string; sources: string[] | null }[]> {
-  return db.read(DIRECT_PARTNERSHIPS, { ids });
+/** Who is involved in what, numbered: the partnership projection's input at one graph version. */
+interface PartnershipIndex {
+  /** Organisation ids in id order; an organisation's number is its place here. */
+  organisations: string[];
+  /** Dispositif ids in id order, and the organisations of each (numbers, ascending). */
+  dispositifs: string[];
+  members: Int32Array[];
+  /** Explicit partnerships, once per pair (a < b), with their sources. */
+  links: { a: number; b: number; sources: string[] }[];
+}
+
+async function readPartnershipIndex(db: Db): Promise<PartnershipIndex> {
+  const [involvements, direct] = await Promise.all([
+    db.read<{ dispositif: string; organisations: string[] }>(ALL_INVOLVEMENTS),
+    db.read<{ a: string; b: string; sources: string[] | null }>(ALL_DIRECT_PARTNERSHIPS),
+  ]);
+  // In code's string order, which the dispositif lists of the edges follow.
+  involvements.sort((x, y) => (x.dispositif < y.dispositif ? -1 : 1));
+  const ids = new Set(involvements.flatMap((row) => row.organisations));
+  for (const row of direct) ids.add(row.a).add(row.b);
+  const organisations = [...ids].sort();
+  const number = new Map(organisations.map((id, i) => [id, i]));
+  const links = new Map<number, { a: number; b: number; sources: Set<string> }>();
+  for (const row of direct) {
+    const [a, b] = [number.get(row.a)!, number.get(row.b)!].sort((x, y) => x - y) as [number, number];
+    if (a === b) continue;
+    const key = a * organisations.length + b;
+    let link = links.get(key);
+    if (!link) links.set(key, (link = { a, b, sources: new Set() }));
+    for (const source of row.sources ?? []) link.sources.add(source);
+  }
+  return {
+    organisations,
+    dispositifs: involvements.map((row) => row.dispositif),
+    members: involvements.map((row) =>
+      Int32Array.from(row.organisations.map((id) => number.get(id)!)).sort(),
+    ),
+    links: [...links.values()].map(({ a, b, sources }) => ({ a, b, sources: [...sources] })),
+  };
+}
+
+const partnershipIndexCache = new WeakMap<CoverageIndex, Promise<PartnershipIndex>>();
+
+/** The index at the coverage index's graph version, read once (through the unscoped database). */
+function partnershipIndex(db: Db, index: CoverageIndex): Promise<PartnershipIndex> {
+  let found = partnershipIndexCache.get(index);
+  if (!found) {
+    found = readPartnershipIndex(db.base);
+    partnershipIndexCache.set(index, found);
+    found.catch(() => partnershipIndexCache.delete(index));
+  }
+  return found;
 }
 
 const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|PARTNERS|${a}`);
 
 /**
  * The answer's bound: the heaviest pairs are kept, `truncated` says so. The
- * région's network is a few hundred pairs; the national one, ~10^5.
+ * région's network is a few hundred pairs; a département's at national scale ~10^6.
  */
 export const MAX_PARTNERSHIP_EDGES = 5_000;
 
@@ -120,63 +140,57 @@ export const MAX_PARTNERSHIP_EDGES = 5_000;
  */
 export async function findPartnershipNetwork(
   db: Db,
+  index: CoverageIndex,
   params: DispositifFilterParams,
   maxEdges = MAX_PARTNERSHIP_EDGES,
 ): Promise<GraphSliceRow> {
-  const filtered = isFiltering(params);
-  const involvements = await findNetworkInvolvements(db, params);
-  const involved = [...new Set(involvements.flatMap((row) => row.organisations))];
-  const directRows = await findDirectPartnerships(db, filtered ? involved : null);
-  // Organisations numbered in id order and pairs keyed by number: a département's network at
-  // national scale is ~10^6 pairs, counted first, their dispositifs listed only for those kept.
-  const ids = [...new Set([...involved, ...directRows.flatMap((row) => [row.a, row.b])])].sort();
-  const number = new Map(ids.map((id, i) => [id, i]));
-  const width = ids.length;
-  const keyOf = (a: number, b: number) => Math.min(a, b) * width + Math.max(a, b);
-  const members = involvements.map((row) =>
-    row.organisations.map((id) => number.get(id)!).sort((a, b) => a - b),
+  const [projection, matching] = await Promise.all([
+    partnershipIndex(db, index),
+    isFiltering(params) ? findSelectedDispositifIds(db, index, params) : null,
+  ]);
+  const { organisations, dispositifs, members } = projection;
+  const selected = matching ? positionsIn(dispositifs, matching) : dispositifs.map((_, position) => position);
+  const groups = selected.map((position) => members[position]!);
+  let links = projection.links;
+  if (matching) {
+    const involved = new Uint8Array(organisations.length);
+    for (const group of groups) for (const member of group) involved[member] = 1;
+    links = links.filter((link) => involved[link.a] === 1 && involved[link.b] === 1);
+  }
+  const linkSources = new Map(links.map((link) => [link.a * organisations.length + link.b, link.sources]));
+  const { pairs, total } = topPairs(
+    organisations.length,
+    groups,
+    links.map((link) => [link.a, link.b] as const),
+    maxEdges,
   );
-  const weights = new Map<number, number>();
-  for (const list of members) {
-    for (let i = 0; i < list.length; i += 1) {
-      for (let j = i + 1; j < list.length; j += 1) {
-        const key = list[i]! * width + list[j]!;
-        weights.set(key, (weights.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  const direct = new Map<number, string[]>();
-  for (const row of directRows) {
-    const key = keyOf(number.get(row.a)!, number.get(row.b)!);
-    direct.set(key, [...new Set([...(direct.get(key) ?? []), ...(row.sources ?? [])])]);
-  }
-  for (const key of direct.keys()) weights.set(key, (weights.get(key) ?? 0) + 1);
-  const pairOf = (key: number): [string, string] => [ids[Math.floor(key / width)]!, ids[key % width]!];
-  // Heaviest first; among equals, by the two ends' ids.
-  const ranked = [...weights.entries()].sort(([keyA, a], [keyB, b]) => b - a || keyA - keyB);
-  const kept = ranked.slice(0, maxEdges);
-  const lists = new Map<number, string[]>(kept.map(([key]) => [key, []]));
-  members.forEach((list, row) => {
-    for (let i = 0; i < list.length; i += 1) {
-      for (let j = i + 1; j < list.length; j += 1) {
-        lists.get(list[i]! * width + list[j]!)?.push(involvements[row]!.dispositif);
-      }
-    }
-  });
-  const edges: EdgeRow[] = kept.map(([key, weight]) => {
-    const [source, target] = pairOf(key);
-    const sources = direct.get(key);
+  const edges: EdgeRow[] = pairs.map((pair) => {
+    const source = organisations[pair.a]!;
+    const target = organisations[pair.b]!;
     return {
       id: pairId(source, target),
       source,
       target,
       type: 'PARTNERS',
-      sources: sources ?? [],
-      props: { weight, dispositifs: lists.get(key)!.sort(), direct: sources !== undefined },
+      sources: pair.linked ? linkSources.get(pair.a * organisations.length + pair.b)! : [],
+      props: {
+        weight: pair.weight,
+        dispositifs: pair.groups.map((group) => dispositifs[selected[group]!]!),
+        direct: pair.linked,
+      },
     };
   });
   const ends = [...new Set(edges.flatMap((edge) => [edge.source, edge.target]))];
   const nodes = await findNodesByIds(db, ends);
   nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { nodes, edges, truncated: ranked.length > kept.length };
+  return { nodes, edges, truncated: total > pairs.length };
+}
+
+/** Positions in `sorted` of the `wanted` ids it holds, ascending. */
+function positionsIn(sorted: readonly string[], wanted: readonly string[]): number[] {
+  const position = new Map(sorted.map((id, i) => [id, i]));
+  return wanted
+    .map((id) => position.get(id))
+    .filter((found): found is number => found !== undefined)
+    .sort((a, b) => a - b);
 }

@@ -390,18 +390,19 @@ export async function runScaleBench({
       name: 'partnershipNetwork (all)',
       query: NETWORK,
       variables: {},
-      driver: async () =>
-        findPartnershipNetwork(db, toDispositifFilterParams({}, await loadCoverageIndex(db))),
+      driver: async () => {
+        const index = await loadCoverageIndex(db);
+        return findPartnershipNetwork(db, index, toDispositifFilterParams({}, index));
+      },
     },
     {
       name: 'partnershipNetwork(territory: dep:33)',
       query: NETWORK,
       variables: { territory: 'dep:33' },
-      driver: async () =>
-        findPartnershipNetwork(
-          db,
-          toDispositifFilterParams({ territory: 'dep:33' }, await loadCoverageIndex(db)),
-        ),
+      driver: async () => {
+        const index = await loadCoverageIndex(db);
+        return findPartnershipNetwork(db, index, toDispositifFilterParams({ territory: 'dep:33' }, index));
+      },
       target: setup.scale === 'france' ? 100 : undefined,
     },
     {

@@ -214,19 +214,13 @@ describe('graph queries', () => {
   });
 
   it('bounds the network to its heaviest pairs, and says so', async () => {
-    const whole = await findPartnershipNetwork(
-      api.db,
-      toDispositifFilterParams({}, await loadCoverageIndex(api.db)),
-    );
+    const index = await loadCoverageIndex(api.db);
+    const whole = await findPartnershipNetwork(api.db, index, toDispositifFilterParams({}, index));
     expect(whole.truncated).toBe(false);
     expect((await api.execute(NETWORK, {})).data?.partnershipNetwork.truncated).toBe(false);
     const weights = whole.edges.map((edge) => Number(edge.props.weight));
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
-    const top = await findPartnershipNetwork(
-      api.db,
-      toDispositifFilterParams({}, await loadCoverageIndex(api.db)),
-      3,
-    );
+    const top = await findPartnershipNetwork(api.db, index, toDispositifFilterParams({}, index), 3);
     expect(top.truncated).toBe(true);
     expect(top.edges).toEqual(whole.edges.slice(0, 3));
     const ends = new Set(top.edges.flatMap((edge) => [edge.source, edge.target]));

@@ -106,7 +106,7 @@ export const analysisResolvers: Resolvers = {
       });
       const index = await loadCoverageIndex(ctx.db);
       assertKnownFilterIds(index, dispositifs, (criterion) => NETWORK_ARGUMENTS[criterion]);
-      return findNetworkMetrics(ctx.db, toDispositifFilterParams(dispositifs, index));
+      return findNetworkMetrics(ctx.db, index, toDispositifFilterParams(dispositifs, index));
     },
   },
   Mutation: {

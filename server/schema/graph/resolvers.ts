@@ -125,7 +125,7 @@ export const graphResolvers: Resolvers = {
         chosen.input ? `filter.${criterion}` : FLAT_NETWORK_ARGUMENTS[criterion],
       );
       await assertKnownNodeIds(ctx.db, dispositifs, 'filter.');
-      return findPartnershipNetwork(ctx.db, toDispositifFilterParams(dispositifs, index));
+      return findPartnershipNetwork(ctx.db, index, toDispositifFilterParams(dispositifs, index));
     },
     matchingDispositifs: async (_parent, { filter, among }, ctx) => {
       if (among) assertIdCount(among, 'among');

@@ -312,3 +312,27 @@ describe('the coverage grid', () => {
     expect(after.find((cell) => cell.territory.id === found!.departement)?.status).toBe('COVERED');
   });
 });
+
+describe('the partnership network', () => {
+  it('shows a new partnership at once, in the territory it is deployed in', async () => {
+    const NETWORK = `query($territory: ID) { partnershipNetwork(territory: $territory) { edges { source target } } }`;
+    const pairs = async (territory: string | null) =>
+      (
+        await gql<{ partnershipNetwork: { edges: { source: string; target: string }[] } }>(NETWORK, {
+          territory,
+        })
+      ).data!.partnershipNetwork.edges.map((edge) => [edge.source, edge.target].sort().join(' '));
+    // Read once, so that the projection of this graph version is cached.
+    const before = await pairs('dep:33');
+    const carrier = await build.organisation('com:33243', 'Porteur nouveau');
+    const funder = await build.organisation('com:33243', 'Financeur nouveau');
+    const dis = await build.dispositif(['dep:33']);
+    await build.link('CARRIES', carrier.id, dis.id);
+    await build.link('FUNDS', funder.id, dis.id);
+    const pair = [carrier.id, funder.id].sort().join(' ');
+    expect(before).not.toContain(pair);
+    expect(await pairs('dep:33')).toContain(pair);
+    expect(await pairs(null)).toContain(pair);
+    expect(await pairs('dep:24')).not.toContain(pair);
+  });
+});
