@@ -1,8 +1,10 @@
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDb } from '../../../graph/driver.js';
-import { createAppServer } from '../../../server/app.js';
+import { COMPRESS_ABOVE_BYTES, createAppServer } from '../../../server/app.js';
 import { CSRF_HEADER } from '../../../server/csrf.js';
 import { listen } from '../../../server/main.js';
 import { codeOf, postGraphQL, requestApp } from '../../helpers/http.js';
@@ -135,5 +137,49 @@ describe('binding', () => {
       await new Promise((resolve) => server.close(resolve));
       await db.close();
     }
+  });
+});
+
+describe('compression: large answers only', () => {
+  const COVERAGE = {
+    query: '{ coverageMap(level: COMMUNE, within: "reg:75") { territories names statuses populations } }',
+  };
+  // Raw HTTP, so that what goes over the wire is seen (fetch would decompress it).
+  const post = (document: unknown, acceptEncoding: string) =>
+    new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      const request = httpRequest(
+        `${appUrl}/graphql`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify(document));
+    });
+
+  it('gzips an answer above the threshold, to clients that accept it, with the same content', async () => {
+    const plain = await post(COVERAGE, 'identity');
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(COMPRESS_ABOVE_BYTES);
+    const zipped = await post(COVERAGE, 'gzip, deflate');
+    expect(zipped.encoding).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+    expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(
+      JSON.parse(plain.body.toString('utf8')),
+    );
+  });
+
+  it('sends a small answer as it is', async () => {
+    const small = await post(STATS, 'gzip');
+    expect(small.encoding).toBeUndefined();
+    expect(JSON.parse(small.body.toString('utf8')).data.stats.totalNodes).toBeGreaterThan(0);
   });
 });
