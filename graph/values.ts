@@ -6,15 +6,16 @@ import neo4j from 'neo4j-driver';
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans first: most values are, and the driver's type tests cost.
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (neo4j.isDate(value)) return value.toString();
   if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return value.toString();
-  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isNode(value as never)) return toPlain((value as { properties: unknown }).properties);
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, toPlain(v)]));
-  }
-  return value;
+  const plain: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) plain[key] = toPlain(field);
+  return plain;
 }
 
 /** Properties stored as Neo4j `Date`, so that "as of" comparisons happen in Cypher. */
