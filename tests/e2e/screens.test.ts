@@ -261,8 +261,10 @@ describe('any hand: the keyboard', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(appUrl);
     const publics = page.getByRole('group', { name: 'Dispositifs : publics' });
-    // The list is filled once the vocabularies load: wait for its boxes, folded.
-    const firstPublic = publics.getByRole('checkbox').first();
+    // The list is filled once the vocabularies load (its summary then counts the choices);
+    // folded, its boxes are out of the accessibility tree, hence `includeHidden`.
+    await publics.locator('summary', { hasText: /\d+ choix/ }).waitFor();
+    const firstPublic = publics.getByRole('checkbox', { includeHidden: true }).first();
     await firstPublic.waitFor({ state: 'attached' });
     expect(await firstPublic.isVisible()).toBe(false);
     // Every checkbox the sidebar shows: a handful, not a hundred.
