@@ -57,7 +57,7 @@ export interface SeedConflict {
  * their real labels (nothing else per node), and writes what touches nodes
  * that already exist (their properties, relationships to them): a reader sees
  * all of a load or none of it. That transaction holds ~2–2.5 KB per new node and
- * per link to an existing node (FINAL_BYTES), so ~75,000 of them fit the 192 MB
+ * per link to an existing node (FINAL_BYTES), so ~70,000 of them fit the 192 MB
  * of the local instance (a national data·inclusion export has ~750,000): a load
  * that cannot fit is refused before it stages anything. The
  * staging labels are then stripped in small transactions. A failed load
@@ -179,7 +179,7 @@ export async function findTransactionMemoryLimit(db: Db): Promise<number | undef
  * 5.26 (SHOW TRANSACTIONS' estimatedUsedHeapMemory over 20,000 items): a real label on a
  * staged node ~1.8 KB with its index updates (uniqueness, full-text), a relationship to an
  * existing node ~1.9 KB; a generated import of 10,000 structures and 14,000 services
- * (24,000 new nodes, ~50,000 links to existing ones) failed at 192 MB, ~2.5 KB an item.
+ * (24,000 new nodes, ~50,000 links to existing ones) failed at 192 MB, ~2.6 KB an item.
  * Below, so that a load refused would certainly not have fitted; one near the limit may
  * still fail in its final step.
  */
