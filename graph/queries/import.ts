@@ -56,7 +56,7 @@ export interface SeedConflict {
  * from a visible node. One final transaction makes them visible by adding
  * their real labels (nothing else per node), and writes what touches nodes
  * that already exist (their properties, relationships to them): a reader sees
- * all of a load or none of it. That transaction holds ~2–2.5 KB per new node and
+ * all of a load or none of it. That transaction holds ~2–2.7 KB per new node and
  * per link to an existing node (FINAL_BYTES), so ~70,000 of them fit the 192 MB
  * of the local instance (a national data·inclusion export has ~750,000): a load
  * that cannot fit is refused before it stages anything. The
