@@ -17,7 +17,13 @@ import {
   sourceExists,
   type StoredLinkRow,
 } from '../queries/data-import.js';
-import { loadSeedGraph, type ImportProgress } from '../queries/import.js';
+import {
+  finalStepSize,
+  findTransactionMemoryLimit,
+  loadSeedGraph,
+  type FinalStepSize,
+  type ImportProgress,
+} from '../queries/import.js';
 import type { ImportPlan, PlannedLink } from './plan.js';
 import type { CandidateMatch, Resolution } from './resolve.js';
 
@@ -33,6 +39,11 @@ export interface ImportDiff {
   merged: { plannedId: string; existingId: string }[];
   /** True when nothing would be written. */
   empty: boolean;
+  /**
+   * What the write's final transaction would reveal, and the most one transaction may hold
+   * here (bytes; undefined: no limit known): a write over it is refused before it stages.
+   */
+  finalStep?: FinalStepSize & { limit?: number };
 }
 
 /** Who ran an import and what it is called: the Source of kind `user-import`. */
@@ -180,6 +191,7 @@ export async function computeImport(
   const src = identity.sourceId;
   const owned = (id: string) => Object.values(plan.ownedIdPrefixes).some((prefix) => id.startsWith(prefix));
   const written = new Set<string>();
+  const created = new Set<string>();
 
   // Nodes: one read per label of what the resolved ids hold now.
   const resolvedIds = new Map<NodeLabel, Set<string>>();
@@ -205,6 +217,7 @@ export async function computeImport(
       graph.nodes.push({ label: node.label, id, props });
       journal.node(id, null, { label: node.label, props });
       written.add(id);
+      created.add(id);
       count(diff.nodes, node.label, 'new');
       continue;
     }
@@ -339,6 +352,7 @@ export async function computeImport(
     const props = sourceProps(identity);
     graph.nodes.push({ label: 'Source', id: src, props });
     journal.node(src, null, { label: 'Source', props });
+    created.add(src);
   }
   for (const id of written) {
     graph.relationships.push({ type: 'MENTIONED_IN', from: id, to: src, sources: [src], props: {} });
@@ -349,6 +363,13 @@ export async function computeImport(
       props: { sources: [src] },
     });
   }
+  const linksOfCreated = graph.relationships.filter(
+    (rel) => created.has(rel.from) !== created.has(rel.to),
+  ).length;
+  diff.finalStep = {
+    ...finalStepSize(created.size, linksOfCreated),
+    limit: await findTransactionMemoryLimit(db),
+  };
   return { diff, graph, ...journal.states() };
 }
 

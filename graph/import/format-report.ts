@@ -1,4 +1,5 @@
 import type { DiffCounts, DiffStatus, ImportDiff } from './apply-import.js';
+import { megabytes } from '../queries/import.js';
 import type { ProgressEvent } from './run-import.js';
 
 const STATUSES: DiffStatus[] = ['new', 'changed', 'unchanged', 'vanished'];
@@ -20,9 +21,19 @@ function table(title: string, rows: Record<string, DiffCounts>): string[] {
   return lines;
 }
 
-/** The diff as the command prints it: nodes and links by kind, then the candidate matches. */
+/** The final transaction's size, and whether this database lets one transaction hold it. */
+function finalStepLine(step: NonNullable<ImportDiff['finalStep']>): string {
+  const line = `final step: ${step.revealedNodes} new nodes and ${step.links} links from them to existing nodes, at least ${megabytes(step.bytes)} in one transaction`;
+  if (step.limit === undefined) return line;
+  return step.bytes > step.limit
+    ? `${line}, over the ${megabytes(step.limit)} this database allows: the import would be refused`
+    : `${line} (this database allows ${megabytes(step.limit)})`;
+}
+
+/** The diff as the command prints it: nodes and links by kind, the final step, then the candidate matches. */
 export function formatDiff(diff: ImportDiff): string[] {
   const lines = [`source ${diff.sourceId}`, ...table('nodes', diff.nodes), ...table('links', diff.links)];
+  if (diff.finalStep) lines.push(finalStepLine(diff.finalStep));
   if (diff.merged.length > 0) {
     lines.push(`merged into nodes the import did not create: ${diff.merged.length}`);
     for (const merge of diff.merged.slice(0, 50)) lines.push(`  ${merge.plannedId} = ${merge.existingId}`);

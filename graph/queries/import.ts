@@ -54,10 +54,12 @@ export interface SeedConflict {
  * (`StagedOrganisation`…), which no query of the app matches (every read
  * names its labels), and relationships among staged nodes cannot be reached
  * from a visible node. One final transaction makes them visible by adding
- * their real labels (nothing else per node: even so a label costs ~0.6–1 KB of
- * the transaction's 192 MB, so ~150,000 new nodes is what one load can reveal),
- * and writes what touches nodes that already exist (their properties,
- * relationships to them): a reader sees all of a load or none of it. The
+ * their real labels (nothing else per node), and writes what touches nodes
+ * that already exist (their properties, relationships to them): a reader sees
+ * all of a load or none of it. That transaction holds ~2–2.7 KB per new node and
+ * per link to an existing node (FINAL_BYTES), so ~70,000 of them fit the 192 MB
+ * of the local instance (a national data·inclusion export has ~750,000): a load
+ * that cannot fit is refused before it stages anything. The
  * staging labels are then stripped in small transactions. A failed load
  * removes its staging nodes; leftovers of an interrupted one are removed (or,
  * when already revealed, stripped) by the next load. One load at a time: a
@@ -143,6 +145,75 @@ const readRelationshipProps = (type: RelationshipType, from: NodeLabel, to: Node
 
 const countStaging = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${stagingLabel(label)}) RETURN count(n) AS count`;
+
+// What one transaction may hold: the per-transaction limit and the pools it draws from (0 B: none).
+const TRANSACTION_MEMORY_SETTINGS = /* cypher */ `
+  SHOW SETTINGS YIELD name, value
+  WHERE name IN ['db.memory.transaction.max', 'db.memory.transaction.total.max', 'dbms.memory.transaction.total.max']
+  RETURN name, value`;
+
+const BYTE_UNITS: Record<string, number> = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
+
+/** `192.00MiB` → bytes; 0 or unreadable: no limit. */
+function settingBytes(value: string): number {
+  const match = /^([\d.]+)\s*([KMGT]iB|B)$/.exec(value.trim());
+  return match ? Number(match[1]) * BYTE_UNITS[match[2]!]! : 0;
+}
+
+/**
+ * The most one transaction may hold on this database, in bytes (undefined: no limit, or the
+ * settings are not readable by this user, as on a managed service).
+ */
+export async function findTransactionMemoryLimit(db: Db): Promise<number | undefined> {
+  try {
+    const rows = await db.read<{ name: string; value: string }>(TRANSACTION_MEMORY_SETTINGS);
+    const limits = rows.map((row) => settingBytes(row.value)).filter((bytes) => bytes > 0);
+    return limits.length > 0 ? Math.min(...limits) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the final transaction holds per item, a little below what was measured on Neo4j
+ * 5.26 (SHOW TRANSACTIONS' estimatedUsedHeapMemory over 20,000 items): a real label on a
+ * staged node ~1.8 KB with its index updates (uniqueness, full-text), a relationship to an
+ * existing node ~1.9 KB; a generated import of 10,000 structures and 14,000 services
+ * (24,000 new nodes, ~50,000 links to existing ones) failed at 192 MB, ~2.6 KB an item.
+ * Below, so that a load refused would certainly not have fitted; one near the limit may
+ * still fail in its final step.
+ */
+const FINAL_BYTES = { revealedNode: 1_500, link: 1_500 };
+
+/** The new nodes a load's final transaction reveals, the links from them it writes, and its least memory. */
+export interface FinalStepSize {
+  revealedNodes: number;
+  links: number;
+  bytes: number;
+}
+
+export function finalStepSize(revealedNodes: number, links: number): FinalStepSize {
+  const bytes = revealedNodes * FINAL_BYTES.revealedNode + links * FINAL_BYTES.link;
+  return { revealedNodes, links, bytes };
+}
+
+export const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** A load whose final transaction cannot fit the database's limit, refused before it writes. */
+export class LoadTooLargeError extends Error {
+  constructor(
+    readonly size: FinalStepSize,
+    readonly limit: number,
+  ) {
+    super(
+      `This load is too large to be made visible in one transaction: ${size.revealedNodes} new nodes ` +
+        `and ${size.links} links from them to existing nodes need at least ` +
+        `${megabytes(size.bytes)}, over the ${megabytes(limit)} one transaction may hold on this database ` +
+        `(db.memory.transaction.max). Nothing was written.`,
+    );
+    this.name = 'LoadTooLargeError';
+  }
+}
 
 /** Staging nodes left in the database (none once a load has ended, whichever way). */
 export async function countStagingNodes(db: Db): Promise<number> {
@@ -508,6 +579,15 @@ export async function loadSeedGraph(
   const bothStaged = (rel: SeedRelationship) => stagedIds.has(rel.from) && stagedIds.has(rel.to);
   const removedEnd = (rel: SeedRelationship) => removed.has(rel.from) || removed.has(rel.to);
   const stagedRels = graph.relationships.filter(bothStaged);
+  // Refused before the plan's reads and minutes of staging when the final transaction could
+  // not commit: it reveals every staged node and writes every link from one to an existing
+  // node (none of those exists yet); what it rewrites is only known after planning.
+  const linksOfStaged = graph.relationships.filter(
+    (rel) => !bothStaged(rel) && !removedEnd(rel) && (stagedIds.has(rel.from) || stagedIds.has(rel.to)),
+  ).length;
+  const size = finalStepSize(staged.length, linksOfStaged);
+  const limit = await findTransactionMemoryLimit(db);
+  if (limit !== undefined && size.bytes > limit) throw new LoadTooLargeError(size, limit);
   const nodePlan = await planNodeWrites(
     db,
     graph.nodes.filter((node) => existing.has(node.id)),

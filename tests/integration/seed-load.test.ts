@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { SeedGraph } from '../../graph/model.js';
 import { countGraph } from '../../graph/queries/stats.js';
-import { countStagingNodes, loadSeedGraph, removeStaging } from '../../graph/queries/import.js';
+import {
+  countStagingNodes,
+  finalStepSize,
+  findTransactionMemoryLimit,
+  LoadTooLargeError,
+  loadSeedGraph,
+  removeStaging,
+} from '../../graph/queries/import.js';
 import { loadDataset } from '../../seeds/load.js';
 import { createTestApi } from '../helpers/graphql.js';
 import { createAccount, gql, type Account } from './editing/accounts.js';
@@ -271,6 +278,29 @@ describe('seed loading', () => {
       (before.data as { node: { organisations: unknown[] } }).node.organisations.length + 6_000,
     );
     expect(await countStagingNodes(api.db)).toBe(0);
+  });
+
+  it('refuses, before staging anything, a load whose final transaction cannot fit the limit', async () => {
+    const limit = await findTransactionMemoryLimit(api.db);
+    expect(limit).toBe(192 * 2 ** 20);
+    // Just more new nodes than the least their reveal costs allows
+    const count = Math.ceil(limit! / finalStepSize(1, 0).bytes) + 1;
+    const graph: SeedGraph = {
+      nodes: Array.from({ length: count }, (_, i) => ({
+        label: 'Organisation' as const,
+        id: `org:test-huge-${i}`,
+        props: { name: `Trop ${i}`, aliases: [] },
+      })),
+      relationships: [],
+    };
+    const before = await countGraph(api.db);
+    let batches = 0;
+    const attempt = loadSeedGraph(api.db, graph, { beforeStagedBatch: () => void batches++ });
+    await expect(attempt).rejects.toThrow(LoadTooLargeError);
+    await expect(attempt).rejects.toThrow(new RegExp(`${count} new nodes.*over the 192 MB`));
+    expect(batches).toBe(0);
+    expect(await countStagingNodes(api.db)).toBe(0);
+    expect(await countGraph(api.db)).toEqual(before);
   });
 
   it('refuses an invalid dataset, naming the file and line, and loads nothing', async () => {

@@ -167,6 +167,12 @@ describe('npm run import: data·inclusion exports', () => {
     expect(result.written).toBe(false);
     expect(counts(result, 'nodes', 'Dispositif').new).toBe(6);
     expect(counts(result, 'links', 'CARRIES').new).toBe(6);
+    // Its final step would reveal every new node and the Source, with their links to what exists.
+    const created = Object.values(result.diff!.nodes).reduce((sum, row) => sum + row.new, 0);
+    const step = result.diff!.finalStep!;
+    expect(step).toMatchObject({ revealedNodes: created + 1, limit: 192 * 2 ** 20 });
+    expect(step.links).toBeGreaterThanOrEqual(6);
+    expect(step.bytes).toBeLessThan(step.limit!);
     expect(result.diff?.candidates.map((candidate) => [candidate.existingId, candidate.reason])).toEqual([
       ['org:mission-locale-agenais-albret-confluent', 'same name in the same commune'],
       ['org:plie-libournais', 'name is an alias'],
