@@ -80,7 +80,7 @@ export function toLuceneQuery(text: string): string | undefined {
 }
 
 const SEARCH_NODES = /* cypher */ `
-  CALL db.index.fulltext.queryNodes('node_search', $query, {limit: $candidates}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('node_search_eventual', $query, {limit: $candidates}) YIELD node, score
   WHERE $labels IS NULL OR labels(node)[0] IN $labels
   WITH node, score
   ORDER BY score DESC, CASE labels(node)[0] WHEN 'Territory' THEN 1 WHEN 'Source' THEN 2 ELSE 0 END, size(node.name) ASC
