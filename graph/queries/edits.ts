@@ -1,8 +1,8 @@
 import type { TxRunner } from '../driver.js';
-import type { NodeLabel, PropertyValue, RelationshipType } from '../model.js';
+import { NODE_LABELS, type NodeLabel, type PropertyValue, type RelationshipType } from '../model.js';
 import { foldText, searchTextOf } from '../text.js';
 import { toNeo4jProps } from '../values.js';
-import { idsByLabel, matchNodesById } from './rows.js';
+import { idsWithinDepartements } from './territory-scope.js';
 
 /** A node's stored state, as a change records it: every property but id, version and searchText. */
 export interface NodeState {
@@ -90,31 +90,6 @@ export async function readLinkState(
   return row?.props;
 }
 
-/**
- * The ids of the nodes of list `nodes` an editor limited to `$departements` may edit:
- * territories within them (one of them, or inside one), organisations seated or governing
- * there, dispositifs deployed or carried there, their people; themes, publics and sources.
- * Each node's territories first, then one containment test: planned in a fraction of the
- * time one predicate per label takes.
- */
-const idsInScope = (nodes: string) => /* cypher */ `COLLECT {
-    UNWIND ${nodes} AS n
-    CALL (n) {
-      MATCH (n:Territory) RETURN n AS t
-      UNION
-      MATCH (n:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
-      UNION
-      MATCH (n:Dispositif)-[:DEPLOYED_IN]->(t:Territory) RETURN t
-      UNION
-      MATCH (n:Dispositif)<-[:CARRIES]-(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
-      UNION
-      MATCH (n:Person)-[:WORKS_AT]->(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
-    }
-    WITH n, t
-    WHERE t.id IN $departements OR EXISTS { (t)-[:PART_OF*1..3]->(d:Territory) WHERE d.id IN $departements }
-    RETURN DISTINCT n.id
-  } + [x IN ${nodes} WHERE x:Theme OR x:Public OR x:Source | x.id]`;
-
 /** What a mutation reads before it decides: nodes, links among them, every link of some. */
 export interface EditLoad {
   ids: readonly string[];
@@ -145,7 +120,8 @@ const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
   SET v.value = coalesce(v.value, 0) + 1
   WITH v.value AS seq
   CALL () {
-    ${matchNodesById('n', 'grouped')}
+    MATCH (n:${NODE_LABELS.join('|')})
+    WHERE n.id IN $ids
     RETURN collect(n) AS ns
   }
   CALL (ns) {
@@ -163,7 +139,7 @@ const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
     RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS around
   }
   RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around,
-    ${scoped ? idsInScope('ns') : 'null'} AS inScope`;
+    ${scoped ? idsWithinDepartements('ns') : 'null'} AS inScope`;
 
 /** Takes the graph version's lock and reads, in one query, what a mutation needs to decide. */
 export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<LoadedEditState> {
@@ -174,7 +150,7 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     around: LinkState[];
     inScope: string[] | null;
   }>(loadEditStateQuery(!!load.departements), {
-    grouped: idsByLabel([...new Set(load.ids)]),
+    ids: [...new Set(load.ids)],
     links: load.links,
     linksOf: load.linksOf,
     departements: load.departements ?? [],
@@ -312,26 +288,4 @@ export class MissingLinkEndError extends Error {
   constructor() {
     super('A link could not be written: one of its ends does not exist.');
   }
-}
-
-const NODES_IN_SCOPE = /* cypher */ `
-  CALL () {
-    ${matchNodesById('n', 'grouped')}
-    RETURN collect(n) AS ns
-  }
-  RETURN ${idsInScope('ns')} AS inScope`;
-
-/**
- * Which of `ids` an editor limited to `departements` may edit: territories inside them,
- * organisations seated or governing there, dispositifs deployed or carried there, their people.
- */
-export async function findNodesInScope(
-  tx: TxRunner,
-  p: { ids: readonly string[]; departements: readonly string[] },
-): Promise<Set<string>> {
-  const [row] = await tx.run<{ inScope: string[] }>(NODES_IN_SCOPE, {
-    grouped: idsByLabel(p.ids),
-    departements: p.departements,
-  });
-  return new Set(row?.inScope ?? []);
 }

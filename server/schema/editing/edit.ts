@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { labelOfId, type PropertyValue } from '../../../graph/model.js';
 import type { ChangeKind } from '../../../graph/queries/changes.js';
-import { findNodesInScope } from '../../../graph/queries/edits.js';
+import { findNodesInScope } from '../../../graph/queries/territory-scope.js';
 import { canEdit, editingScope, type Viewer } from '../../auth/viewer.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput, forbidden, unauthenticated } from '../../errors.js';
