@@ -2,7 +2,9 @@ import type { TxRunner } from '../driver.js';
 import { NODE_LABELS, type NodeLabel, type PropertyValue, type RelationshipType } from '../model.js';
 import { foldText, searchTextOf } from '../text.js';
 import { toNeo4jProps } from '../values.js';
+import { liveCredentialUser, type CredentialCheck } from './sessions.js';
 import { idsWithinDepartements } from './territory-scope.js';
+import type { UserRow } from './users.js';
 
 /** A node's stored state, as a change records it: every property but id, version and searchText. */
 export interface NodeState {
@@ -97,6 +99,8 @@ export interface EditLoad {
   linksOf: readonly string[];
   /** An editor's départements: which loaded nodes lie within them is read too (null: unlimited). */
   departements?: readonly string[] | null;
+  /** The request's credential, found live again by this same query (its user is returned). */
+  credential?: (CredentialCheck & { now: number }) | null;
 }
 
 export interface LoadedEditState {
@@ -108,17 +112,21 @@ export interface LoadedEditState {
   around: LinkState[];
   /** The loaded nodes within `departements` (null without them). */
   inScope: string[] | null;
+  /** The user of `credential` when it is still live; null when it is not; undefined when not asked. */
+  credentialUser?: UserRow | null;
 }
 
 // One round trip: the graph version's lock first (mutations then apply one after
 // another, each reading what the previous one committed), then what the mutation reads.
 // Links are looked for between loaded nodes only: a mutation loads the ends of its links.
 // For an editor limited to some départements, which loaded nodes lie within them (the
-// scope check costs no query of its own); a query apart, so others plan none of it.
-const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
+// scope check costs no query of its own); a query apart, so others plan none of it. With
+// a credential, whether it is still live: the transaction itself checks its author.
+const loadEditStateQuery = (scoped: boolean, checked: boolean) => /* cypher */ `
   MERGE (v:GraphVersion {key: 'graph'})
   SET v.value = coalesce(v.value, 0) + 1
   WITH v.value AS seq
+  ${checked ? liveCredentialUser : ''}
   CALL () {
     MATCH (n:${NODE_LABELS.join('|')})
     WHERE n.id IN $ids
@@ -139,7 +147,7 @@ const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
     RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS around
   }
   RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around,
-    ${scoped ? idsWithinDepartements('ns') : 'null'} AS inScope`;
+    ${scoped ? idsWithinDepartements('ns') : 'null'} AS inScope${checked ? ', credentialUser' : ''}`;
 
 /** Takes the graph version's lock and reads, in one query, what a mutation needs to decide. */
 export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<LoadedEditState> {
@@ -149,11 +157,13 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     links: LinkState[];
     around: LinkState[];
     inScope: string[] | null;
-  }>(loadEditStateQuery(!!load.departements), {
+    credentialUser?: UserRow | null;
+  }>(loadEditStateQuery(!!load.departements, !!load.credential), {
     ids: [...new Set(load.ids)],
     links: load.links,
     linksOf: load.linksOf,
     departements: load.departements ?? [],
+    credential: load.credential ?? null,
   });
   if (!row) throw new Error('The graph version could not be locked.');
   return {
@@ -166,6 +176,7 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     links: row.links,
     around: row.around,
     inScope: row.inScope,
+    ...(load.credential ? { credentialUser: row.credentialUser ?? null } : {}),
   };
 }
 

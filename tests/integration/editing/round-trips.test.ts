@@ -1,10 +1,15 @@
 /**
  * Queries per mutation, counted by a wrapper around the real database (every
  * query still runs): a typical mutation is one transaction of two queries, the
- * first locking and loading, the second writing with its :Change.
+ * first locking and loading, the second writing with its :Change. A session's
+ * later mutations read no session apart: their first query finds it live again.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '../../../graph/driver.js';
+import { countChanges } from '../../../graph/queries/changes.js';
+import { deleteSession } from '../../../graph/queries/sessions.js';
+import { updateUserAccess } from '../../../graph/queries/users.js';
+import { hashToken } from '../../../server/auth/secrets.js';
 import { CSRF_HEADER } from '../../../server/csrf.js';
 import { createAtlasYoga } from '../../../server/yoga.js';
 import { createAccount, FIELD_KNOWLEDGE, type Account } from './accounts.js';
@@ -135,5 +140,57 @@ describe('queries per mutation', () => {
     );
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.transactions).toEqual([1]);
+  });
+});
+
+describe("a session's later mutations", () => {
+  const rename = (org: { id: string; version: number }, name: string) =>
+    send(UPDATE_ORGANISATION, { id: org.id, version: org.version, patch: { name } }, editor);
+  let editor: Account;
+  beforeEach(async () => {
+    editor = await createAccount(db, 'editor');
+    // Its first request reads the session; the process then recalls it.
+    expect((await rename(await build.organisation('com:33243'), 'Première')).body.errors).toBeUndefined();
+  });
+  const secret = () => hashToken(decodeURIComponent(editor.cookie.split('=')[1]!));
+
+  it('read no session: the transaction checks it in its first query', async () => {
+    const org = await build.organisation('com:33243');
+    const counted = await rename(org, 'Sans lecture de session');
+    expect(counted.body.errors).toBeUndefined();
+    expect(counted.outside).toBe(0);
+    expect(counted.transactions).toEqual([2]);
+  });
+
+  it('are refused at once once the session is gone, as another process would end it, writing nothing', async () => {
+    const org = await build.organisation('com:33243');
+    await deleteSession(db, secret());
+    const changes = await countChanges(db);
+    const refused = await rename(org, 'Après la déconnexion');
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(refused.transactions).toEqual([1]);
+    expect(await countChanges(db)).toBe(changes);
+    // Forgotten: the next request reads the session, and finds none.
+    const again = await rename(org, 'Encore');
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(again.outside).toBe(1);
+  });
+
+  it('are refused at once once the account is disabled or made a reader', async () => {
+    const org = await build.organisation('com:33243');
+    await updateUserAccess(db, { email: editor.email, disabled: true });
+    expect((await rename(org, 'Compte désactivé')).body.errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    await updateUserAccess(db, { email: editor.email, disabled: false });
+    expect((await rename(org, 'Compte rétabli')).body.errors).toBeUndefined();
+    const current = { id: org.id, version: org.version + 1 };
+    await updateUserAccess(db, { email: editor.email, role: 'reader' });
+    const changes = await countChanges(db);
+    const demoted = await rename(current, 'Devenu lecteur');
+    expect(demoted.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(demoted.transactions).toEqual([1]);
+    expect((await rename(current, 'Toujours lecteur')).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await countChanges(db)).toBe(changes);
   });
 });
