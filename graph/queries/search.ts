@@ -102,3 +102,10 @@ export async function searchNodes(
   });
   return rows.map((row) => ({ node: toNodeRow(row.node), score: row.score }));
 }
+
+const AWAIT_SEARCH_INDEX = /* cypher */ `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()`;
+
+/** Waits until the search index holds every committed write (it is eventually consistent: migration 0011). */
+export async function awaitSearchIndex(db: Db): Promise<void> {
+  await db.write(AWAIT_SEARCH_INDEX);
+}

@@ -4,8 +4,8 @@
  * first locking and loading, the second writing with its :Change. A session's
  * later mutations read no session apart: their first query finds it live again.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db } from '../../../graph/driver.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../graph/driver.js';
 import { countChanges } from '../../../graph/queries/changes.js';
 import { deleteSession } from '../../../graph/queries/sessions.js';
 import { updateUserAccess } from '../../../graph/queries/users.js';
@@ -13,7 +13,7 @@ import { hashToken } from '../../../server/auth/secrets.js';
 import { CSRF_HEADER } from '../../../server/csrf.js';
 import { createAtlasYoga } from '../../../server/yoga.js';
 import { createAccount, FIELD_KNOWLEDGE, type Account } from './accounts.js';
-import { createBuilder } from './fixtures.js';
+import { setUpAdminBuilder } from './fixtures.js';
 
 interface Count {
   outside: number;
@@ -53,19 +53,12 @@ function counting(db: Db, count: Count): Db {
   };
 }
 
-const db = createDb(inject('neo4j'));
+const held = setUpAdminBuilder();
+const { db } = held;
 const count: Count = { outside: 0, transactions: [] };
 const yoga = createAtlasYoga(counting(db, count));
-let admin: Account;
-let build: ReturnType<typeof createBuilder>;
 
-beforeAll(async () => {
-  admin = await createAccount(db, 'admin');
-  build = createBuilder(admin);
-});
-afterAll(() => db.close());
-
-async function send(query: string, variables: Record<string, unknown>, account = admin) {
+async function send(query: string, variables: Record<string, unknown>, account = held.admin) {
   count.outside = 0;
   count.transactions = [];
   const response = await yoga.fetch('http://atlas.test/graphql', {
@@ -77,7 +70,7 @@ async function send(query: string, variables: Record<string, unknown>, account =
   return { body, ...count, transactions: [...count.transactions] };
 }
 
-async function mutate(query: string, variables: Record<string, unknown>, account = admin) {
+async function mutate(query: string, variables: Record<string, unknown>, account = held.admin) {
   const { body, ...counted } = await send(query, variables, account);
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return counted;
@@ -88,7 +81,7 @@ const UPDATE_ORGANISATION = `mutation($id: ID!, $version: Int!, $patch: Organisa
 
 describe('queries per mutation', () => {
   it('updates a node in one transaction of two queries (besides reading the session)', async () => {
-    const org = await build.organisation('com:33243');
+    const org = await held.build.organisation('com:33243');
     const counted = await mutate(
       `mutation($id: ID!, $version: Int!, $patch: OrganisationPatch!, $change: ChangeInput!) {
         updateOrganisation(id: $id, version: $version, patch: $patch, change: $change) { change { id } } }`,
@@ -112,8 +105,8 @@ describe('queries per mutation', () => {
       },
     );
     expect(created.transactions).toEqual([2]);
-    const org = await build.organisation('com:33243');
-    const dis = await build.dispositif(['dep:33']);
+    const org = await held.build.organisation('com:33243');
+    const dis = await held.build.dispositif(['dep:33']);
     const linked = await mutate(
       `mutation($input: RelationshipInput!, $change: ChangeInput!) {
         addRelationship(input: $input, change: $change) { change { id } } }`,
@@ -124,7 +117,7 @@ describe('queries per mutation', () => {
 
   it("checks an editor's départements in the same two queries, and still refuses outside them", async () => {
     const gironde = await createAccount(db, 'editor', ['dep:33']);
-    const inside = await build.organisation('com:33243');
+    const inside = await held.build.organisation('com:33243');
     const counted = await mutate(
       UPDATE_ORGANISATION,
       { id: inside.id, version: inside.version, patch: { name: 'Dans son département' } },
@@ -132,7 +125,7 @@ describe('queries per mutation', () => {
     );
     expect(counted.transactions).toEqual([2]);
     // Pau (Pyrénées-Atlantiques) is outside the Gironde.
-    const outside = await build.organisation('com:64445');
+    const outside = await held.build.organisation('com:64445');
     const refused = await send(
       UPDATE_ORGANISATION,
       { id: outside.id, version: outside.version, patch: { name: 'Hors de son département' } },
@@ -150,12 +143,14 @@ describe("a session's later mutations", () => {
   beforeEach(async () => {
     editor = await createAccount(db, 'editor');
     // Its first request reads the session; the process then recalls it.
-    expect((await rename(await build.organisation('com:33243'), 'Première')).body.errors).toBeUndefined();
+    expect(
+      (await rename(await held.build.organisation('com:33243'), 'Première')).body.errors,
+    ).toBeUndefined();
   });
   const secret = () => hashToken(decodeURIComponent(editor.cookie.split('=')[1]!));
 
   it('read no session: the transaction checks it in its first query', async () => {
-    const org = await build.organisation('com:33243');
+    const org = await held.build.organisation('com:33243');
     const counted = await rename(org, 'Sans lecture de session');
     expect(counted.body.errors).toBeUndefined();
     expect(counted.outside).toBe(0);
@@ -163,7 +158,7 @@ describe("a session's later mutations", () => {
   });
 
   it('are refused at once once the session is gone, as another process would end it, writing nothing', async () => {
-    const org = await build.organisation('com:33243');
+    const org = await held.build.organisation('com:33243');
     await deleteSession(db, secret());
     const changes = await countChanges(db);
     const refused = await rename(org, 'Après la déconnexion');
@@ -177,7 +172,7 @@ describe("a session's later mutations", () => {
   });
 
   it('are refused at once once the account is disabled or made a reader', async () => {
-    const org = await build.organisation('com:33243');
+    const org = await held.build.organisation('com:33243');
     await updateUserAccess(db, { email: editor.email, disabled: true });
     expect((await rename(org, 'Compte désactivé')).body.errors?.[0]?.extensions?.code).toBe(
       'UNAUTHENTICATED',

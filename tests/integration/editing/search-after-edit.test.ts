@@ -2,20 +2,11 @@
  * Search's index is eventually consistent (migration 0011): a commit does not wait
  * for it. An edit must still reach search promptly, and the old name must leave it.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb } from '../../../graph/driver.js';
-import { createAccount, FIELD_KNOWLEDGE, gql, type Account } from './accounts.js';
-import { createBuilder } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { FIELD_KNOWLEDGE, gql } from './accounts.js';
+import { setUpAdminBuilder } from './fixtures.js';
 
-const db = createDb(inject('neo4j'));
-let admin: Account;
-let build: ReturnType<typeof createBuilder>;
-
-beforeAll(async () => {
-  admin = await createAccount(db, 'admin');
-  build = createBuilder(admin);
-});
-afterAll(() => db.close());
+const held = setUpAdminBuilder();
 
 const SEARCH = `query($text: String!) { search(text: $text, kinds: [ORGANISATION]) { node { id } } }`;
 
@@ -36,16 +27,16 @@ async function searchUntil(text: string, id: string, present: boolean): Promise<
 
 describe('search after an edit', () => {
   it('finds a created organisation, then its new name and no longer its old one', async () => {
-    const word = `zqx${build.unique()}`;
-    const org = await build.organisation('com:33243', `Atelier ${word}`);
+    const word = `zqx${held.build.unique()}`;
+    const org = await held.build.organisation('com:33243', `Atelier ${word}`);
     expect(await searchUntil(word, org.id, true)).toContain(org.id);
 
-    const renamed = `ykw${build.unique()}`;
+    const renamed = `ykw${held.build.unique()}`;
     const answer = await gql(
       `mutation($id: ID!, $version: Int!, $patch: OrganisationPatch!, $change: ChangeInput!) {
         updateOrganisation(id: $id, version: $version, patch: $patch, change: $change) { change { id } } }`,
       { id: org.id, version: org.version, patch: { name: `Atelier ${renamed}` }, change: FIELD_KNOWLEDGE },
-      admin,
+      held.admin,
     );
     expect(answer.errors).toBeUndefined();
     expect(await searchUntil(renamed, org.id, true)).toContain(org.id);
