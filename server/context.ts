@@ -1,4 +1,5 @@
 import type { Db } from '../graph/driver.js';
+import type { CredentialCheck } from '../graph/queries/sessions.js';
 import type { Viewer } from './auth/viewer.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -14,6 +15,11 @@ export interface GraphQLContext {
   memo: Map<string, Promise<unknown>>;
   /** Who sends the request (null: anonymous), whatever authenticated them. */
   viewer: Viewer | null;
+  /**
+   * Set when `viewer` was recalled, not read (an editing mutation): its transaction must
+   * find the credential live again (server/schema/editing/edit.ts), and `forget` it if not.
+   */
+  recalled?: { check: CredentialCheck; forget: () => void };
 }
 
 /** How long a request may run, in ms: ATLAS_REQUEST_TIMEOUT_MS, 10 s by default. */
@@ -39,6 +45,7 @@ export function createContext(
   request: { signal?: AbortSignal } | undefined,
   timeoutMs: number,
   viewer: Viewer | null = null,
+  recalled?: GraphQLContext['recalled'],
 ): GraphQLContext {
   const deadline = Date.now() + timeoutMs;
   const controller = new AbortController();
@@ -57,5 +64,5 @@ export function createContext(
   };
   const { signal } = controller;
   const scoped = db.scoped({ signal, deadline });
-  return { db: scoped, loaders: createLoaders(scoped), signal, release, memo: new Map(), viewer };
+  return { db: scoped, loaders: createLoaders(scoped), signal, release, memo: new Map(), viewer, recalled };
 }

@@ -15,6 +15,7 @@ import { useGetParameterCheck } from './get-params.js';
 import { renderGraphiQL } from './graphiql.js';
 import { useRequestDeadline } from './request-deadline.js';
 import { createAtlasLogger } from './yoga-logger.js';
+import { isEditOperation } from './schema/editing/operations.js';
 import { importTimeoutFromEnv, isImportOperation } from './schema/import/limits.js';
 import { resolvers } from './schema/resolvers.js';
 import { typeDefs } from './schema/type-defs.js';
@@ -74,16 +75,24 @@ export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
   const authenticator = options.authenticator ?? createLocalAccounts(db, localAccountsOptionsFromEnv());
   return createYoga({
     schema,
-    context: async ({ request, params }) =>
-      createContext(
+    context: async ({ request, params }) => {
+      const credentials = credentialsOf(request.headers);
+      // An editing mutation checks its credential again in its own transaction: the
+      // viewer this process last read for it saves a query.
+      const recalled = isEditOperation(params?.query, params?.operationName)
+        ? authenticator.recall(credentials)
+        : undefined;
+      return createContext(
         db,
         request,
         // An upload is read, validated and written in one request: it gets the import's deadline.
         isImportOperation(params?.query, params?.operationName)
           ? Math.max(requestTimeoutMs, importTimeoutMs)
           : requestTimeoutMs,
-        await authenticator.authenticate(credentialsOf(request.headers)),
-      ),
+        recalled?.viewer ?? (await authenticator.authenticate(credentials)),
+        recalled && { check: recalled.check, forget: () => authenticator.forget(recalled.check) },
+      );
+    },
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: createAtlasLogger(),

@@ -1,8 +1,10 @@
 import type { TxRunner } from '../driver.js';
-import type { NodeLabel, PropertyValue, RelationshipType } from '../model.js';
+import { NODE_LABELS, type NodeLabel, type PropertyValue, type RelationshipType } from '../model.js';
 import { foldText, searchTextOf } from '../text.js';
 import { toNeo4jProps } from '../values.js';
-import { idsByLabel, matchNodesById } from './rows.js';
+import { liveCredentialUser, type CredentialCheck } from './sessions.js';
+import { idsWithinDepartements } from './territory-scope.js';
+import type { UserRow } from './users.js';
 
 /** A node's stored state, as a change records it: every property but id, version and searchText. */
 export interface NodeState {
@@ -90,31 +92,6 @@ export async function readLinkState(
   return row?.props;
 }
 
-/**
- * The ids of the nodes of list `nodes` an editor limited to `$departements` may edit:
- * territories within them (one of them, or inside one), organisations seated or governing
- * there, dispositifs deployed or carried there, their people; themes, publics and sources.
- * Each node's territories first, then one containment test: planned in a fraction of the
- * time one predicate per label takes.
- */
-const idsInScope = (nodes: string) => /* cypher */ `COLLECT {
-    UNWIND ${nodes} AS n
-    CALL (n) {
-      MATCH (n:Territory) RETURN n AS t
-      UNION
-      MATCH (n:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
-      UNION
-      MATCH (n:Dispositif)-[:DEPLOYED_IN]->(t:Territory) RETURN t
-      UNION
-      MATCH (n:Dispositif)<-[:CARRIES]-(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
-      UNION
-      MATCH (n:Person)-[:WORKS_AT]->(:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) RETURN t
-    }
-    WITH n, t
-    WHERE t.id IN $departements OR EXISTS { (t)-[:PART_OF*1..3]->(d:Territory) WHERE d.id IN $departements }
-    RETURN DISTINCT n.id
-  } + [x IN ${nodes} WHERE x:Theme OR x:Public OR x:Source | x.id]`;
-
 /** What a mutation reads before it decides: nodes, links among them, every link of some. */
 export interface EditLoad {
   ids: readonly string[];
@@ -122,6 +99,8 @@ export interface EditLoad {
   linksOf: readonly string[];
   /** An editor's départements: which loaded nodes lie within them is read too (null: unlimited). */
   departements?: readonly string[] | null;
+  /** The request's credential, found live again by this same query (its user is returned). */
+  credential?: (CredentialCheck & { now: number }) | null;
 }
 
 export interface LoadedEditState {
@@ -133,19 +112,24 @@ export interface LoadedEditState {
   around: LinkState[];
   /** The loaded nodes within `departements` (null without them). */
   inScope: string[] | null;
+  /** The user of `credential` when it is still live; null when it is not; undefined when not asked. */
+  credentialUser?: UserRow | null;
 }
 
 // One round trip: the graph version's lock first (mutations then apply one after
 // another, each reading what the previous one committed), then what the mutation reads.
 // Links are looked for between loaded nodes only: a mutation loads the ends of its links.
 // For an editor limited to some départements, which loaded nodes lie within them (the
-// scope check costs no query of its own); a query apart, so others plan none of it.
-const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
+// scope check costs no query of its own); a query apart, so others plan none of it. With
+// a credential, whether it is still live: the transaction itself checks its author.
+const loadEditStateQuery = (scoped: boolean, checked: boolean) => /* cypher */ `
   MERGE (v:GraphVersion {key: 'graph'})
   SET v.value = coalesce(v.value, 0) + 1
   WITH v.value AS seq
+  ${checked ? liveCredentialUser : ''}
   CALL () {
-    ${matchNodesById('n', 'grouped')}
+    MATCH (n:${NODE_LABELS.join('|')})
+    WHERE n.id IN $ids
     RETURN collect(n) AS ns
   }
   CALL (ns) {
@@ -163,7 +147,7 @@ const loadEditStateQuery = (scoped: boolean) => /* cypher */ `
     RETURN collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS around
   }
   RETURN seq, [n IN ns | {id: n.id, label: labels(n)[0], props: properties(n)}] AS nodes, links, around,
-    ${scoped ? idsInScope('ns') : 'null'} AS inScope`;
+    ${scoped ? idsWithinDepartements('ns') : 'null'} AS inScope${checked ? ', credentialUser' : ''}`;
 
 /** Takes the graph version's lock and reads, in one query, what a mutation needs to decide. */
 export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<LoadedEditState> {
@@ -173,11 +157,13 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     links: LinkState[];
     around: LinkState[];
     inScope: string[] | null;
-  }>(loadEditStateQuery(!!load.departements), {
-    grouped: idsByLabel([...new Set(load.ids)]),
+    credentialUser?: UserRow | null;
+  }>(loadEditStateQuery(!!load.departements, !!load.credential), {
+    ids: [...new Set(load.ids)],
     links: load.links,
     linksOf: load.linksOf,
     departements: load.departements ?? [],
+    credential: load.credential ?? null,
   });
   if (!row) throw new Error('The graph version could not be locked.');
   return {
@@ -190,6 +176,7 @@ export async function loadEditState(tx: TxRunner, load: EditLoad): Promise<Loade
     links: row.links,
     around: row.around,
     inScope: row.inScope,
+    ...(load.credential ? { credentialUser: row.credentialUser ?? null } : {}),
   };
 }
 
@@ -312,26 +299,4 @@ export class MissingLinkEndError extends Error {
   constructor() {
     super('A link could not be written: one of its ends does not exist.');
   }
-}
-
-const NODES_IN_SCOPE = /* cypher */ `
-  CALL () {
-    ${matchNodesById('n', 'grouped')}
-    RETURN collect(n) AS ns
-  }
-  RETURN ${idsInScope('ns')} AS inScope`;
-
-/**
- * Which of `ids` an editor limited to `departements` may edit: territories inside them,
- * organisations seated or governing there, dispositifs deployed or carried there, their people.
- */
-export async function findNodesInScope(
-  tx: TxRunner,
-  p: { ids: readonly string[]; departements: readonly string[] },
-): Promise<Set<string>> {
-  const [row] = await tx.run<{ inScope: string[] }>(NODES_IN_SCOPE, {
-    grouped: idsByLabel(p.ids),
-    departements: p.departements,
-  });
-  return new Set(row?.inScope ?? []);
 }

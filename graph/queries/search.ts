@@ -80,7 +80,7 @@ export function toLuceneQuery(text: string): string | undefined {
 }
 
 const SEARCH_NODES = /* cypher */ `
-  CALL db.index.fulltext.queryNodes('node_search', $query, {limit: $candidates}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('node_search_eventual', $query, {limit: $candidates}) YIELD node, score
   WHERE $labels IS NULL OR labels(node)[0] IN $labels
   WITH node, score
   ORDER BY score DESC, CASE labels(node)[0] WHEN 'Territory' THEN 1 WHEN 'Source' THEN 2 ELSE 0 END, size(node.name) ASC
@@ -101,4 +101,11 @@ export async function searchNodes(
     candidates: params.labels?.length ? Math.max(params.first * 20, 500) : Math.max(params.first * 5, 100),
   });
   return rows.map((row) => ({ node: toNodeRow(row.node), score: row.score }));
+}
+
+const AWAIT_SEARCH_INDEX = /* cypher */ `CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()`;
+
+/** Waits until the search index holds every committed write (it is eventually consistent: migration 0011). */
+export async function awaitSearchIndex(db: Db): Promise<void> {
+  await db.write(AWAIT_SEARCH_INDEX);
 }

@@ -21,18 +21,51 @@ export async function createSession(
   await db.write(CREATE_SESSION, p);
 }
 
-const FIND_SESSION_USER = /* cypher */ `
-  MATCH (s:Session {tokenHash: $tokenHash})-[:OF_USER]->(u:User)
-  WHERE s.expiresAt > $now AND NOT coalesce(u.disabled, false)
+/** What a request's credential is, for a query to find its user again: a session's or a token's hash. */
+export interface CredentialCheck {
+  kind: 'session' | 'token';
+  tokenHash: string;
+}
+
+/**
+ * The one rule of a live credential, binding `u` to its user (null when none): a session
+ * that has not expired, or a token that has not been revoked, of an account not disabled.
+ * Reads `$credential` ({kind, tokenHash, now}).
+ */
+const LIVE_CREDENTIAL_USER = /* cypher */ `
+    OPTIONAL MATCH (s:Session {tokenHash: $credential.tokenHash})-[:OF_USER]->(su:User)
+    WHERE $credential.kind = 'session' AND s.expiresAt > $credential.now
+    OPTIONAL MATCH (t:AccessToken {tokenHash: $credential.tokenHash})-[:OF_USER]->(tu:User)
+    WHERE $credential.kind = 'token'
+    WITH coalesce(su, tu) AS u
+    WITH CASE WHEN NOT coalesce(u.disabled, false) THEN u END AS u`;
+
+/**
+ * A subquery binding `credentialUser` to the user of `$credential` (null when it is no longer
+ * live), for a transaction to check the credential again in its own first query.
+ */
+export const liveCredentialUser = /* cypher */ `CALL () {
+    ${LIVE_CREDENTIAL_USER}
+    RETURN CASE WHEN u IS NULL THEN null ELSE ${PROJECT_USER} END AS credentialUser
+  }`;
+
+const FIND_CREDENTIAL_USER = /* cypher */ `
+  ${LIVE_CREDENTIAL_USER}
+  WITH u WHERE u IS NOT NULL
   RETURN ${PROJECT_USER} AS user`;
 
-/** The account behind a live session, if any (expired sessions and disabled accounts: none). */
-export async function findSessionUser(
+/** The account behind a live credential, if any. */
+async function findCredentialUser(
   db: Db,
-  p: { tokenHash: string; now: number },
+  credential: CredentialCheck & { now: number },
 ): Promise<UserRow | undefined> {
-  const [row] = await db.read<{ user: UserRow }>(FIND_SESSION_USER, p);
+  const [row] = await db.read<{ user: UserRow }>(FIND_CREDENTIAL_USER, { credential });
   return row?.user;
+}
+
+/** The account behind a live session, if any (expired sessions and disabled accounts: none). */
+export function findSessionUser(db: Db, p: { tokenHash: string; now: number }): Promise<UserRow | undefined> {
+  return findCredentialUser(db, { kind: 'session', ...p });
 }
 
 const DELETE_SESSION = /* cypher */ `
@@ -63,14 +96,9 @@ export async function createAccessToken(
   return row?.token;
 }
 
-const FIND_TOKEN_USER = /* cypher */ `
-  MATCH (t:AccessToken {tokenHash: $tokenHash})-[:OF_USER]->(u:User)
-  WHERE NOT coalesce(u.disabled, false)
-  RETURN ${PROJECT_USER} AS user`;
-
-export async function findAccessTokenUser(db: Db, tokenHash: string): Promise<UserRow | undefined> {
-  const [row] = await db.read<{ user: UserRow }>(FIND_TOKEN_USER, { tokenHash });
-  return row?.user;
+/** The account behind an access token, if any (revoked tokens and disabled accounts: none). */
+export function findAccessTokenUser(db: Db, tokenHash: string): Promise<UserRow | undefined> {
+  return findCredentialUser(db, { kind: 'token', tokenHash, now: Date.now() });
 }
 
 const LIST_ACCESS_TOKENS = /* cypher */ `

@@ -8,14 +8,10 @@ import {
   findSessionUser,
   listAccessTokens,
   revokeAccessToken,
+  type CredentialCheck,
 } from '../../graph/queries/sessions.js';
-import {
-  findUserByEmail,
-  recordFailedLogin,
-  resetFailedLogins,
-  type UserRow,
-} from '../../graph/queries/users.js';
-import type { Authenticator, LoginResult } from './authenticator.js';
+import { findUserByEmail, recordFailedLogin, resetFailedLogins } from '../../graph/queries/users.js';
+import type { Authenticator, Credentials, LoginResult } from './authenticator.js';
 import {
   ACCESS_TOKEN_PREFIX,
   decoyPasswordHash,
@@ -23,7 +19,7 @@ import {
   randomSecret,
   verifyPassword,
 } from './secrets.js';
-import type { Viewer } from './viewer.js';
+import { viewerOf, type Viewer } from './viewer.js';
 
 /** How failed logins are slowed and locked, and how long a session lives. */
 export interface LocalAccountsOptions {
@@ -44,14 +40,22 @@ export function localAccountsOptionsFromEnv(env: NodeJS.ProcessEnv = process.env
   return { sessionTtlMs: (Number.isFinite(hours) && hours > 0 ? hours : 12) * 3_600_000 };
 }
 
-export const viewerOf = (user: UserRow): Viewer => ({
-  id: user.uid,
-  email: user.email,
-  role: user.role,
-  departements: user.departements,
-});
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long, and for how many credentials, `recall` remembers a viewer. */
+const RECALL_MS = 60_000;
+const RECALL_MAX = 10_000;
+
+/** The hash a credential is stored under, and its kind; none for what cannot be one. */
+function checkOf({ session, bearer }: Credentials): CredentialCheck | undefined {
+  if (bearer)
+    return bearer.startsWith(ACCESS_TOKEN_PREFIX)
+      ? { kind: 'token', tokenHash: hashToken(bearer) }
+      : undefined;
+  return session ? { kind: 'session', tokenHash: hashToken(session) } : undefined;
+}
+
+const recallKey = (check: CredentialCheck) => `${check.kind}:${check.tokenHash}`;
 
 /** Accounts stored in Neo4j (`:User`), passwords checked with argon2id. */
 export function createLocalAccounts(db: Db, options: LocalAccountsOptions = {}): Authenticator {
@@ -61,18 +65,37 @@ export function createLocalAccounts(db: Db, options: LocalAccountsOptions = {}):
   const slowStepMs = options.slowStepMs ?? 500;
   const sessionTtlMs = options.sessionTtlMs ?? 12 * 3_600_000;
 
+  // Viewers last authenticated, by credential hash: what `recall` answers from.
+  const recalled = new Map<string, { viewer: Viewer; at: number }>();
+
   return {
     sessionTtlMs,
 
-    async authenticate({ session, bearer }) {
-      const user = bearer
-        ? bearer.startsWith(ACCESS_TOKEN_PREFIX)
-          ? await findAccessTokenUser(db, hashToken(bearer))
-          : undefined
-        : session
-          ? await findSessionUser(db, { tokenHash: hashToken(session), now: Date.now() })
-          : undefined;
-      return user ? viewerOf(user) : null;
+    async authenticate(credentials) {
+      const check = checkOf(credentials);
+      if (!check) return null;
+      const user =
+        check.kind === 'token'
+          ? await findAccessTokenUser(db, check.tokenHash)
+          : await findSessionUser(db, { tokenHash: check.tokenHash, now: Date.now() });
+      const key = recallKey(check);
+      recalled.delete(key);
+      if (!user) return null;
+      const viewer = viewerOf(user);
+      if (recalled.size >= RECALL_MAX) recalled.delete(recalled.keys().next().value!);
+      recalled.set(key, { viewer, at: Date.now() });
+      return viewer;
+    },
+
+    recall(credentials) {
+      const check = checkOf(credentials);
+      const held = check && recalled.get(recallKey(check));
+      if (!check || !held || Date.now() - held.at > RECALL_MS) return undefined;
+      return { viewer: held.viewer, check };
+    },
+
+    forget(check) {
+      recalled.delete(recallKey(check));
     },
 
     async login(email, password): Promise<LoginResult> {
@@ -99,7 +122,10 @@ export function createLocalAccounts(db: Db, options: LocalAccountsOptions = {}):
       return { ok: true, viewer: viewerOf(user), session, expiresAt };
     },
 
-    logout: (session) => deleteSession(db, hashToken(session)),
+    async logout(session) {
+      recalled.delete(recallKey({ kind: 'session', tokenHash: hashToken(session) }));
+      await deleteSession(db, hashToken(session));
+    },
 
     async createAccessToken(viewer, name) {
       const token = `${ACCESS_TOKEN_PREFIX}${randomSecret()}`;

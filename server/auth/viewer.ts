@@ -1,4 +1,4 @@
-import type { UserRole } from '../../graph/queries/users.js';
+import type { UserRole, UserRow } from '../../graph/queries/users.js';
 
 export type { UserRole };
 
@@ -19,3 +19,11 @@ export const canEdit = (viewer: Viewer | null): boolean =>
 export function editingScope(viewer: Viewer): readonly string[] | undefined {
   return viewer.role === 'admin' || viewer.departements.length === 0 ? undefined : viewer.departements;
 }
+
+/** The viewer an account row stands for. */
+export const viewerOf = (user: UserRow): Viewer => ({
+  id: user.uid,
+  email: user.email,
+  role: user.role,
+  departements: user.departements,
+});

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { labelOfId, type PropertyValue } from '../../../graph/model.js';
 import type { ChangeKind } from '../../../graph/queries/changes.js';
-import { findNodesInScope } from '../../../graph/queries/edits.js';
-import { canEdit, editingScope, type Viewer } from '../../auth/viewer.js';
+import { findNodesInScope } from '../../../graph/queries/territory-scope.js';
+import type { UserRow } from '../../../graph/queries/users.js';
+import { canEdit, editingScope, viewerOf, type Viewer } from '../../auth/viewer.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput, forbidden, unauthenticated } from '../../errors.js';
 import type { EditResultMapper } from './schema.mappers.js';
@@ -37,6 +38,25 @@ export interface EditTools {
     props: Record<string, PropertyValue>,
     existing?: Record<string, PropertyValue> | null,
   ): Record<string, PropertyValue>;
+}
+
+/**
+ * A viewer recalled without reading must be what the transaction finds: a credential no
+ * longer live (logged out, expired, revoked, account disabled) is refused, and so is an
+ * account whose role or départements changed since (its next request reads them again).
+ */
+function assertStillViewer(viewer: Viewer, user: UserRow | null | undefined, forget: () => void): void {
+  const now = user && viewerOf(user);
+  const same =
+    now &&
+    now.id === viewer.id &&
+    now.email === viewer.email &&
+    now.role === viewer.role &&
+    now.departements.join(',') === viewer.departements.join(',');
+  if (same) return;
+  forget();
+  if (!now) throw unauthenticated('Your session has ended: log in again.');
+  throw forbidden('Your account changed since your last request: send it again.');
 }
 
 /** The source a change cites: an existing one (checked once loaded), or a new `user-edit` one. */
@@ -91,12 +111,15 @@ export async function runEdit(
       from: id,
       to: sourceId,
     }));
-    await rec.open({
+    const recalled = ctx.recalled;
+    const credentialUser = await rec.open({
       ids: [...(needs.ids ?? []), ...(source.created ? [] : [sourceId])],
       links: source.created ? (needs.links ?? []) : [...(needs.links ?? []), ...cites],
       linksOf: needs.linksOf ?? [],
       departements: scope ?? null,
+      credential: recalled ? { ...recalled.check, now: Date.now() } : null,
     });
+    if (recalled) assertStillViewer(viewer, credentialUser, recalled.forget);
     if (source.created) rec.createSource(source.created);
     else if (!(await rec.node(sourceId)) || labelOfId(sourceId) !== 'Source') {
       throw badUserInput('change.source.id', `No source has the id "${sourceId}".`);

@@ -16,6 +16,7 @@ import {
   readNodeState,
   type EditLoad,
   type EditWrites,
+  type LoadedEditState,
   type LinkState,
   type NodeState,
 } from '../../../graph/queries/edits.js';
@@ -67,8 +68,11 @@ export class ChangeRecorder {
 
   constructor(readonly tx: TxRunner) {}
 
-  /** Locks the graph version and loads `load` (the ends of its links included). */
-  async open(load: EditLoad): Promise<void> {
+  /**
+   * Locks the graph version and loads `load` (the ends of its links included); answers
+   * the user of `load.credential` when it is still live (null: no longer; undefined: not asked).
+   */
+  async open(load: EditLoad): Promise<LoadedEditState['credentialUser']> {
     const ids = [...new Set([...load.ids, ...load.links.flatMap((l) => [l.from, l.to]), ...load.linksOf])];
     const links = load.links.map(({ type, from, to }) => ({ type, from, to }));
     const loaded = await loadEditState(this.tx, {
@@ -76,6 +80,7 @@ export class ChangeRecorder {
       links,
       linksOf: load.linksOf,
       departements: load.departements,
+      credential: load.credential,
     });
     this.seq = loaded.seq;
     this.inScope = loaded.inScope && new Set(loaded.inScope);
@@ -93,6 +98,7 @@ export class ChangeRecorder {
         loaded.around.filter((link) => link.from === id || link.to === id),
       );
     }
+    return loaded.credentialUser;
   }
 
   /**

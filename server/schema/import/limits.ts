@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { Authenticator } from '../../auth/authenticator.js';
 import { credentialsOf } from '../../auth/credentials.js';
 import { canEdit } from '../../auth/viewer.js';
 import { CSRF_HEADER } from '../../csrf.js';
+import { selectsOnlyMutations } from '../../root-fields.js';
 
 /** The mutations that take uploaded files: the only ones a larger body or a longer deadline is for. */
 export const IMPORT_FIELDS: ReadonlySet<string> = new Set(['previewImport', 'confirmImport']);
@@ -23,29 +23,8 @@ export const importBodyLimitFromEnv = (env: NodeJS.ProcessEnv = process.env) =>
   positive(env, 'ATLAS_IMPORT_MAX_BYTES', 32 * 1024 * 1024);
 
 /** True when the operation `query` selects (by `operationName`) has import fields only at its root. */
-export function isImportOperation(query: unknown, operationName?: unknown): boolean {
-  if (typeof query !== 'string') return false;
-  let operations: OperationDefinitionNode[];
-  try {
-    operations = parse(query, { noLocation: true }).definitions.filter(
-      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-    );
-  } catch {
-    return false;
-  }
-  const operation =
-    typeof operationName === 'string'
-      ? operations.find((candidate) => candidate.name?.value === operationName)
-      : operations.length === 1
-        ? operations[0]
-        : undefined;
-  if (!operation || operation.operation !== 'mutation') return false;
-  const selections = operation.selectionSet.selections;
-  return (
-    selections.length > 0 &&
-    selections.every((selection) => selection.kind === Kind.FIELD && IMPORT_FIELDS.has(selection.name.value))
-  );
-}
+export const isImportOperation = (query: unknown, operationName?: unknown): boolean =>
+  selectsOnlyMutations(query, operationName, IMPORT_FIELDS);
 
 /** The `operations` part of a multipart GraphQL request (it comes first), from the body's head. */
 function operationsPart(

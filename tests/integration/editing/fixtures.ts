@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import { FIELD_KNOWLEDGE, gql, type Account } from './accounts.js';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { createDb, type Db } from '../../../graph/driver.js';
+import { createAccount, FIELD_KNOWLEDGE, gql, type Account } from './accounts.js';
 
 /** Builds nodes through the real mutations (as an admin), so that tests edit their own data, never the seed's. */
 export function createBuilder(admin: Account) {
@@ -46,4 +47,16 @@ export function createBuilder(admin: Account) {
       );
     },
   };
+}
+
+/** A test file's database, and an admin with its builder once `beforeAll` has run; closed after. */
+export function setUpAdminBuilder(): { db: Db; admin: Account; build: ReturnType<typeof createBuilder> } {
+  const db = createDb(inject('neo4j'));
+  const held = { db } as { db: Db; admin: Account; build: ReturnType<typeof createBuilder> };
+  beforeAll(async () => {
+    held.admin = await createAccount(db, 'admin');
+    held.build = createBuilder(held.admin);
+  });
+  afterAll(() => db.close());
+  return held;
 }

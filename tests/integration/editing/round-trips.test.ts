@@ -1,14 +1,19 @@
 /**
  * Queries per mutation, counted by a wrapper around the real database (every
  * query still runs): a typical mutation is one transaction of two queries, the
- * first locking and loading, the second writing with its :Change.
+ * first locking and loading, the second writing with its :Change. A session's
+ * later mutations read no session apart: their first query finds it live again.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db } from '../../../graph/driver.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../graph/driver.js';
+import { countChanges } from '../../../graph/queries/changes.js';
+import { deleteSession } from '../../../graph/queries/sessions.js';
+import { updateUserAccess } from '../../../graph/queries/users.js';
+import { hashToken } from '../../../server/auth/secrets.js';
 import { CSRF_HEADER } from '../../../server/csrf.js';
 import { createAtlasYoga } from '../../../server/yoga.js';
 import { createAccount, FIELD_KNOWLEDGE, type Account } from './accounts.js';
-import { createBuilder } from './fixtures.js';
+import { setUpAdminBuilder } from './fixtures.js';
 
 interface Count {
   outside: number;
@@ -48,19 +53,12 @@ function counting(db: Db, count: Count): Db {
   };
 }
 
-const db = createDb(inject('neo4j'));
+const held = setUpAdminBuilder();
+const { db } = held;
 const count: Count = { outside: 0, transactions: [] };
 const yoga = createAtlasYoga(counting(db, count));
-let admin: Account;
-let build: ReturnType<typeof createBuilder>;
 
-beforeAll(async () => {
-  admin = await createAccount(db, 'admin');
-  build = createBuilder(admin);
-});
-afterAll(() => db.close());
-
-async function send(query: string, variables: Record<string, unknown>, account = admin) {
+async function send(query: string, variables: Record<string, unknown>, account = held.admin) {
   count.outside = 0;
   count.transactions = [];
   const response = await yoga.fetch('http://atlas.test/graphql', {
@@ -72,7 +70,7 @@ async function send(query: string, variables: Record<string, unknown>, account =
   return { body, ...count, transactions: [...count.transactions] };
 }
 
-async function mutate(query: string, variables: Record<string, unknown>, account = admin) {
+async function mutate(query: string, variables: Record<string, unknown>, account = held.admin) {
   const { body, ...counted } = await send(query, variables, account);
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return counted;
@@ -83,7 +81,7 @@ const UPDATE_ORGANISATION = `mutation($id: ID!, $version: Int!, $patch: Organisa
 
 describe('queries per mutation', () => {
   it('updates a node in one transaction of two queries (besides reading the session)', async () => {
-    const org = await build.organisation('com:33243');
+    const org = await held.build.organisation('com:33243');
     const counted = await mutate(
       `mutation($id: ID!, $version: Int!, $patch: OrganisationPatch!, $change: ChangeInput!) {
         updateOrganisation(id: $id, version: $version, patch: $patch, change: $change) { change { id } } }`,
@@ -107,8 +105,8 @@ describe('queries per mutation', () => {
       },
     );
     expect(created.transactions).toEqual([2]);
-    const org = await build.organisation('com:33243');
-    const dis = await build.dispositif(['dep:33']);
+    const org = await held.build.organisation('com:33243');
+    const dis = await held.build.dispositif(['dep:33']);
     const linked = await mutate(
       `mutation($input: RelationshipInput!, $change: ChangeInput!) {
         addRelationship(input: $input, change: $change) { change { id } } }`,
@@ -119,7 +117,7 @@ describe('queries per mutation', () => {
 
   it("checks an editor's départements in the same two queries, and still refuses outside them", async () => {
     const gironde = await createAccount(db, 'editor', ['dep:33']);
-    const inside = await build.organisation('com:33243');
+    const inside = await held.build.organisation('com:33243');
     const counted = await mutate(
       UPDATE_ORGANISATION,
       { id: inside.id, version: inside.version, patch: { name: 'Dans son département' } },
@@ -127,7 +125,7 @@ describe('queries per mutation', () => {
     );
     expect(counted.transactions).toEqual([2]);
     // Pau (Pyrénées-Atlantiques) is outside the Gironde.
-    const outside = await build.organisation('com:64445');
+    const outside = await held.build.organisation('com:64445');
     const refused = await send(
       UPDATE_ORGANISATION,
       { id: outside.id, version: outside.version, patch: { name: 'Hors de son département' } },
@@ -135,5 +133,59 @@ describe('queries per mutation', () => {
     );
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.transactions).toEqual([1]);
+  });
+});
+
+describe("a session's later mutations", () => {
+  const rename = (org: { id: string; version: number }, name: string) =>
+    send(UPDATE_ORGANISATION, { id: org.id, version: org.version, patch: { name } }, editor);
+  let editor: Account;
+  beforeEach(async () => {
+    editor = await createAccount(db, 'editor');
+    // Its first request reads the session; the process then recalls it.
+    expect(
+      (await rename(await held.build.organisation('com:33243'), 'Première')).body.errors,
+    ).toBeUndefined();
+  });
+  const secret = () => hashToken(decodeURIComponent(editor.cookie.split('=')[1]!));
+
+  it('read no session: the transaction checks it in its first query', async () => {
+    const org = await held.build.organisation('com:33243');
+    const counted = await rename(org, 'Sans lecture de session');
+    expect(counted.body.errors).toBeUndefined();
+    expect(counted.outside).toBe(0);
+    expect(counted.transactions).toEqual([2]);
+  });
+
+  it('are refused at once once the session is gone, as another process would end it, writing nothing', async () => {
+    const org = await held.build.organisation('com:33243');
+    await deleteSession(db, secret());
+    const changes = await countChanges(db);
+    const refused = await rename(org, 'Après la déconnexion');
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(refused.transactions).toEqual([1]);
+    expect(await countChanges(db)).toBe(changes);
+    // Forgotten: the next request reads the session, and finds none.
+    const again = await rename(org, 'Encore');
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(again.outside).toBe(1);
+  });
+
+  it('are refused at once once the account is disabled or made a reader', async () => {
+    const org = await held.build.organisation('com:33243');
+    await updateUserAccess(db, { email: editor.email, disabled: true });
+    expect((await rename(org, 'Compte désactivé')).body.errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    await updateUserAccess(db, { email: editor.email, disabled: false });
+    expect((await rename(org, 'Compte rétabli')).body.errors).toBeUndefined();
+    const current = { id: org.id, version: org.version + 1 };
+    await updateUserAccess(db, { email: editor.email, role: 'reader' });
+    const changes = await countChanges(db);
+    const demoted = await rename(current, 'Devenu lecteur');
+    expect(demoted.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(demoted.transactions).toEqual([1]);
+    expect((await rename(current, 'Toujours lecteur')).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await countChanges(db)).toBe(changes);
   });
 });
