@@ -77,6 +77,7 @@ export type Action =
       to: string;
       kinds?: NodeKind[] | null;
       hidden?: NodeKind[];
+      count?: number;
       rank?: number;
     }
   | { type: 'clearPath' }
