@@ -1,5 +1,6 @@
+import { runConsoleQuery } from '../../graph/queries/cypher-console.js';
 import type { BenchSuite } from './harness.js';
-import { timeMedian } from './harness.js';
+import { timeAlternated, timeMedian } from './harness.js';
 
 async function post(appUrl: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${appUrl}/graphql`, {
@@ -39,7 +40,7 @@ async function timeOnce(work: () => Promise<unknown>) {
 }
 
 /** The analyst console, saved queries, network metrics and k paths (issue 11). */
-export const analysisBench: BenchSuite = async ({ appUrl }) => {
+export const analysisBench: BenchSuite = async ({ db, appUrl }) => {
   // A fresh Neo4j plans its first queries cold (seconds on a loaded machine): one unrecorded
   // call of each kind first, with a theme no measured call uses.
   await post(appUrl, METRICS, { theme: 'theme:ess' });
@@ -50,17 +51,28 @@ export const analysisBench: BenchSuite = async ({ appUrl }) => {
   const fresh: number[] = [];
   for (const theme of THEMES) fresh.push(await timeOnce(() => post(appUrl, METRICS, { theme })));
   fresh.sort((a, b) => a - b);
+  // The console through GraphQL against the raw driver running the same Cypher (one auto-commit
+  // read) and against the console's own function in this process, alternated in one run.
+  const twoHop = {
+    query: 'MATCH (o:Organisation {id: $id})-[r1]-(m)-[r2]-(x) RETURN o, r1, m, r2, x LIMIT 200',
+    params: { id: 'org:pole-emploi' },
+  };
+  const viaApi = () => post(appUrl, CONSOLE, twoHop);
+  const { a: api, b: driver } = await timeAlternated(viaApi, () => db.read(twoHop.query, twoHop.params), 31);
+  const { b: inProcess } = await timeAlternated(
+    viaApi,
+    () => runConsoleQuery(db, { ...twoHop, limit: 1000 }),
+    15,
+    1,
+  );
   return [
     {
       name: 'analysis: console round trip, 2-hop pattern (200 rows)',
-      value: await timeMedian(() =>
-        post(appUrl, CONSOLE, {
-          query: 'MATCH (o:Organisation {id: $id})-[r1]-(m)-[r2]-(x) RETURN o, r1, m, r2, x LIMIT 200',
-          params: { id: 'org:pole-emploi' },
-        }),
-      ),
+      value: api,
       target: 50,
+      note: `driver ${driver.toFixed(1)} ms, console function in process ${inProcess.toFixed(1)} ms`,
     },
+    { name: 'analysis: console round trip / raw driver', value: api / driver, unit: '×' },
     {
       name: 'analysis: network metrics with communities, filter not cached (median of 5 themes)',
       value: fresh[Math.floor(fresh.length / 2)]!,
