@@ -1,8 +1,13 @@
 import type { Db } from '../driver.js';
-import { computeNetworkMetrics, type NetworkMetricsRow } from '../analysis/network-metrics.js';
-import type { DispositifFilterParams } from './dispositif-filter.js';
+import {
+  computePairNetworkMetrics,
+  type NetworkMetricsRow,
+  type PairNetwork,
+} from '../analysis/network-metrics.js';
+import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { findGraphVersion } from './graph-version.js';
-import { findPartnershipNetwork } from './partners.js';
+import { findDirectPartnerships, findNetworkInvolvements } from './partners.js';
+import type { NodeRow } from './rows.js';
 
 export interface VersionedNetworkMetrics extends NetworkMetricsRow {
   graphVersion: number;
@@ -15,12 +20,87 @@ interface MetricsCache {
 
 // Per database connection (the unscoped view every request shares), emptied when the graph version moves.
 const caches = new WeakMap<Db, MetricsCache>();
-/** Filters remembered per graph version: each is a few KB of metrics. */
+/** Filters remembered per graph version: each is a few KB of metrics (a few MB nationally). */
 const MAX_CACHED_FILTERS = 200;
 
+// The name and type of each organisation of the network: the national one has ~33,000,
+// whose full properties took ~25 s to read and decode.
+const FIND_ORGANISATION_HEADERS = /* cypher */ `
+  UNWIND $ids AS id
+  MATCH (o:Organisation {id: id})
+  RETURN o.id AS id, o.name AS name, o.type AS type`;
+
+async function findOrganisationHeaders(db: Db, ids: readonly string[]): Promise<NodeRow[]> {
+  const rows = await db.read<{ id: string; name: string | null; type: string | null }>(
+    FIND_ORGANISATION_HEADERS,
+    { ids },
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const row = byId.get(id);
+    const props: Record<string, unknown> = { name: row?.name ?? id };
+    if (row?.type) props.type = row.type;
+    return { id, label: 'Organisation', props };
+  });
+}
+
 /**
- * Metrics of the partnership network a filter selects (graph/queries/partners.ts,
- * the same projection as `partnershipNetwork`), cached until the graph changes.
+ * The whole partnership projection a filter selects (the pairs of
+ * `partnershipNetwork`, without its 5,000-pair bound), as arrays: organisations
+ * numbered in id order, each pair of a dispositif as one number in a typed array,
+ * sorted and counted in runs — the national network is ~10^7 pair occurrences
+ * making ~850,000 pairs, which a Map of pairs holds far more slowly.
+ */
+export async function findPairNetwork(db: Db, params: DispositifFilterParams): Promise<PairNetwork> {
+  const involvements = await findNetworkInvolvements(db, params);
+  const involved = [...new Set(involvements.flatMap((row) => row.organisations))];
+  const direct = await findDirectPartnerships(db, isFiltering(params) ? involved : null);
+  const ids = [...new Set([...involved, ...direct.flatMap((row) => [row.a, row.b])])].sort();
+  const number = new Map(ids.map((id, i) => [id, i]));
+  const width = ids.length;
+  let count = 0;
+  for (const row of involvements) count += (row.organisations.length * (row.organisations.length - 1)) / 2;
+  const occurrences = new Float64Array(count);
+  let at = 0;
+  for (const row of involvements) {
+    const members = row.organisations.map((id) => number.get(id)!).sort((a, b) => a - b);
+    for (let i = 0; i < members.length; i += 1)
+      for (let j = i + 1; j < members.length; j += 1) occurrences[at++] = members[i]! * width + members[j]!;
+  }
+  occurrences.sort();
+  // An explicit partnership counts once per pair, whichever way and however often it is written.
+  const explicit = new Set(
+    direct.map((row) => {
+      const [a, b] = [number.get(row.a)!, number.get(row.b)!];
+      return Math.min(a, b) * width + Math.max(a, b);
+    }),
+  );
+  const keys: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < occurrences.length;) {
+    const key = occurrences[i]!;
+    let j = i;
+    while (j < occurrences.length && occurrences[j] === key) j += 1;
+    keys.push(key);
+    weights.push(j - i + (explicit.delete(key) ? 1 : 0));
+    i = j;
+  }
+  for (const key of explicit) {
+    keys.push(key);
+    weights.push(1);
+  }
+  const order = keys.map((_, i) => i).sort((x, y) => keys[x]! - keys[y]!);
+  return {
+    nodes: await findOrganisationHeaders(db, ids),
+    sources: Int32Array.from(order, (i) => Math.floor(keys[i]! / width)),
+    targets: Int32Array.from(order, (i) => keys[i]! % width),
+    weights: Float64Array.from(order, (i) => weights[i]!),
+  };
+}
+
+/**
+ * Metrics of the partnership network a filter selects (the same projection as
+ * `partnershipNetwork`, graph/queries/partners.ts), cached until the graph changes.
  */
 export async function findNetworkMetrics(
   scopedDb: Db,
@@ -39,8 +119,8 @@ export async function findNetworkMetrics(
   if (cache.byFilter.size >= MAX_CACHED_FILTERS) cache.byFilter.clear();
   // Read through the request's own view, so that an abandoned request stops its read;
   // a failed computation is forgotten rather than served.
-  const computing = findPartnershipNetwork(scopedDb, params).then((slice) => ({
-    ...computeNetworkMetrics(slice),
+  const computing = findPairNetwork(scopedDb, params).then((network) => ({
+    ...computePairNetworkMetrics(network),
     graphVersion: version,
   }));
   const byFilter = cache.byFilter;

@@ -74,7 +74,7 @@ const NETWORK_INVOLVEMENTS = /* cypher */ `
   RETURN d.id AS dispositif, organisations`;
 
 /** For each dispositif a filter selects with two organisations or more, the ids of those involved. */
-async function findNetworkInvolvements(
+export async function findNetworkInvolvements(
   db: Db,
   params: DispositifFilterParams,
 ): Promise<{ dispositif: string; organisations: string[] }[]> {
@@ -96,7 +96,7 @@ const DIRECT_PARTNERSHIPS = /* cypher */ `
   RETURN a.id AS a, b.id AS b, r.sources AS sources`;
 
 /** Explicit partnerships, between the organisations given (all of them when null). */
-async function findDirectPartnerships(
+export async function findDirectPartnerships(
   db: Db,
   ids: readonly string[] | null,
 ): Promise<{ a: string; b: string; sources: string[] | null }[]> {

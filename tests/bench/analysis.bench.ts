@@ -1,6 +1,12 @@
+import { computePairNetworkMetrics } from '../../graph/analysis/network-metrics.js';
+import { loadCoverageIndex } from '../../graph/queries/coverage.js';
 import { runConsoleQuery } from '../../graph/queries/cypher-console.js';
-import type { BenchSuite } from './harness.js';
+import { toDispositifFilterParams } from '../../graph/queries/dispositif-filter.js';
+import { findPairNetwork } from '../../graph/queries/network-metrics.js';
+import { findDirectPartnerships, findNetworkInvolvements } from '../../graph/queries/partners.js';
+import type { BenchResult, BenchSuite } from './harness.js';
 import { timeAlternated, timeMedian } from './harness.js';
+import type { ScaleBenchContext } from './scale.bench.js';
 
 async function post(appUrl: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${appUrl}/graphql`, {
@@ -102,3 +108,77 @@ export const analysisBench: BenchSuite = async ({ db, appUrl }) => {
     },
   ];
 };
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+/**
+ * Issue 11's figures at a scale (`npm run bench -- analysis --scale france`): the
+ * metrics of the whole partnership network through the API, first (computed) and
+ * cached, then where a computation's time goes, read by read, in this process.
+ */
+export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchContext): Promise<BenchResult[]> {
+  const tag = `[${setup.scale}] analysis:`;
+  const results: BenchResult[] = [];
+  const metrics = async () => {
+    const { data } = (await post(atlas.url, METRICS)) as {
+      data: { networkMetrics: { nodes: unknown[]; communities: unknown[] } };
+    };
+    return data.networkMetrics;
+  };
+  try {
+    const first = await timed(metrics);
+    results.push({
+      name: `${tag} network metrics with communities and PageRank, computed`,
+      value: first.ms / 1000,
+      unit: 's',
+      target: 5,
+      note: `${first.value.nodes.length} organisations, ${first.value.communities.length} communities`,
+    });
+    results.push({
+      name: `${tag} network metrics, cached until the graph changes`,
+      value: await timeMedian(metrics, 5, 1),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    results.push({
+      name: `${tag} network metrics with communities and PageRank, computed`,
+      value: Number.POSITIVE_INFINITY,
+      unit: 's',
+      target: 5,
+      note: `failed: ${reason.slice(0, 160)}`,
+    });
+  }
+  // The same computation in parts, through graph/queries in this process.
+  const params = toDispositifFilterParams({}, await loadCoverageIndex(db));
+  const involvements = await timed(() => findNetworkInvolvements(db, params));
+  const direct = await timed(() => findDirectPartnerships(db, null));
+  const network = await timed(() => findPairNetwork(db, params));
+  const computed = await timed(async () => computePairNetworkMetrics(network.value));
+  const occurrences = involvements.value.reduce(
+    (sum, row) => sum + (row.organisations.length * (row.organisations.length - 1)) / 2,
+    0,
+  );
+  results.push(
+    {
+      name: `${tag} read: organisations of each dispositif`,
+      value: involvements.ms,
+      note: `${involvements.value.length} dispositifs, ${occurrences} pair occurrences`,
+    },
+    { name: `${tag} read: explicit partnerships`, value: direct.ms, note: `${direct.value.length} edges` },
+    {
+      name: `${tag} pair network (both reads, names and types, pairs counted)`,
+      value: network.ms,
+      note: `${network.value.nodes.length} organisations, ${network.value.sources.length} pairs`,
+    },
+    {
+      name: `${tag} Louvain, PageRank, degrees and betweenness in process`,
+      value: computed.ms,
+      note: `betweenness ${computed.value.betweennessMethod}${computed.value.betweennessSamples === null ? '' : ` from ${computed.value.betweennessSamples} sources`}, modularity ${computed.value.modularity.toFixed(3)}`,
+    },
+  );
+  return results;
+}

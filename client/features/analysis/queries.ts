@@ -67,6 +67,7 @@ export const NETWORK_METRICS_QUERY = graphql(`
     networkMetrics {
       modularity
       betweennessMethod
+      betweennessSamples
       nodes {
         node {
           id
