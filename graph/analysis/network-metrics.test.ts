@@ -97,6 +97,7 @@ describe('computeNetworkMetrics', () => {
       sources: Int32Array.from(pairs, ([a]) => a),
       targets: Int32Array.from(pairs, ([, b]) => b),
       weights: Float64Array.from(pairs, () => 1),
+      truncated: false,
     });
     expect(metrics.betweennessMethod).toBe('SAMPLED');
     expect(metrics.betweennessSamples).toBeGreaterThan(0);

@@ -55,6 +55,8 @@ export interface NetworkMetricsRow {
   betweennessMethod: BetweennessMethod;
   /** Sources the betweenness estimate started from; null when exact. */
   betweennessSamples: number | null;
+  /** Whether the network was cut to its heaviest pairs before the metrics. */
+  truncated: boolean;
 }
 
 /**
@@ -66,6 +68,8 @@ export interface PairNetwork {
   sources: Int32Array;
   targets: Int32Array;
   weights: Float64Array;
+  /** Whether pairs of the projection were left out (the heaviest are kept). */
+  truncated: boolean;
 }
 
 const weightOf = (props: Record<string, unknown>) => {
@@ -91,6 +95,7 @@ export function toPairNetwork(slice: GraphSliceRow): PairNetwork {
     sources: Int32Array.from(keys, (key) => Math.floor(key / nodes.length)),
     targets: Int32Array.from(keys, (key) => key % nodes.length),
     weights: Float64Array.from(keys, (key) => weights.get(key)!),
+    truncated: slice.truncated,
   };
 }
 
@@ -127,6 +132,7 @@ export function computePairNetworkMetrics(network: PairNetwork): NetworkMetricsR
       communities: [],
       betweennessMethod: 'EXACT',
       betweennessSamples: null,
+      truncated: network.truncated,
     };
   // Built in id order, pairs in index order, so that Louvain's walk does not depend on row order.
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -198,5 +204,6 @@ export function computePairNetworkMetrics(network: PairNetwork): NetworkMetricsR
     communities,
     betweennessMethod: exact ? 'EXACT' : 'SAMPLED',
     betweennessSamples: samples,
+    truncated: network.truncated,
   };
 }

@@ -45,13 +45,24 @@ async function findOrganisationHeaders(db: Db, ids: readonly string[]): Promise<
 }
 
 /**
- * The whole partnership projection a filter selects (the pairs of
- * `partnershipNetwork`, without its 5,000-pair bound), as arrays: organisations
+ * The pairs the metrics are computed on, heaviest first: Louvain over the national
+ * network's 7.3 million pairs (one dispositif of 1,941 organisations makes 1.9 million)
+ * took minutes of the server's only thread.
+ */
+export const MAX_METRICS_PAIRS = 200_000;
+
+/**
+ * The partnership projection a filter selects (the pairs of `partnershipNetwork`,
+ * up to MAX_METRICS_PAIRS rather than its 5,000), as arrays: organisations
  * numbered in id order, each pair of a dispositif as one number in a typed array,
  * sorted and counted in runs — the national network is ~10^7 pair occurrences
  * making ~850,000 pairs, which a Map of pairs holds far more slowly.
  */
-export async function findPairNetwork(db: Db, params: DispositifFilterParams): Promise<PairNetwork> {
+export async function findPairNetwork(
+  db: Db,
+  params: DispositifFilterParams,
+  maxPairs = MAX_METRICS_PAIRS,
+): Promise<PairNetwork> {
   const involvements = await findNetworkInvolvements(db, params);
   const involved = [...new Set(involvements.flatMap((row) => row.organisations))];
   const direct = await findDirectPartnerships(db, isFiltering(params) ? involved : null);
@@ -89,13 +100,54 @@ export async function findPairNetwork(db: Db, params: DispositifFilterParams): P
     keys.push(key);
     weights.push(1);
   }
-  const order = keys.map((_, i) => i).sort((x, y) => keys[x]! - keys[y]!);
+  const kept = heaviestPairs(weights, maxPairs);
+  const order = kept.sort((x, y) => keys[x]! - keys[y]!);
+  // Organisations renumbered over the pairs kept: one left without any is not in the network.
+  const ends = [...new Set(order.flatMap((i) => [Math.floor(keys[i]! / width), keys[i]! % width]))].sort(
+    (a, b) => a - b,
+  );
+  const renumber = new Map(ends.map((end, i) => [end, i]));
   return {
-    nodes: await findOrganisationHeaders(db, ids),
-    sources: Int32Array.from(order, (i) => Math.floor(keys[i]! / width)),
-    targets: Int32Array.from(order, (i) => keys[i]! % width),
+    nodes: await findOrganisationHeaders(
+      db,
+      ends.map((end) => ids[end]!),
+    ),
+    sources: Int32Array.from(order, (i) => renumber.get(Math.floor(keys[i]! / width))!),
+    targets: Int32Array.from(order, (i) => renumber.get(keys[i]! % width)!),
     weights: Float64Array.from(order, (i) => weights[i]!),
+    truncated: kept.length < keys.length,
   };
+}
+
+/**
+ * Indices of the `max` heaviest pairs (ties: the first ones), in one pass over a
+ * histogram of the weights rather than a sort of millions of pairs.
+ */
+export function heaviestPairs(weights: readonly number[], max: number): number[] {
+  if (weights.length <= max) return weights.map((_, i) => i);
+  const histogram = new Map<number, number>();
+  for (const weight of weights) histogram.set(weight, (histogram.get(weight) ?? 0) + 1);
+  let room = max;
+  let threshold = Infinity;
+  let atThreshold = 0;
+  for (const weight of [...histogram.keys()].sort((a, b) => b - a)) {
+    const count = histogram.get(weight)!;
+    threshold = weight;
+    if (count >= room) {
+      atThreshold = room;
+      break;
+    }
+    room -= count;
+  }
+  const kept: number[] = [];
+  weights.forEach((weight, i) => {
+    if (weight > threshold) kept.push(i);
+    else if (weight === threshold && atThreshold > 0) {
+      kept.push(i);
+      atThreshold -= 1;
+    }
+  });
+  return kept;
 }
 
 /**

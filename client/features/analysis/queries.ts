@@ -68,6 +68,7 @@ export const NETWORK_METRICS_QUERY = graphql(`
       modularity
       betweennessMethod
       betweennessSamples
+      truncated
       nodes {
         node {
           id
