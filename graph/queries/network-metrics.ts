@@ -4,9 +4,9 @@ import {
   type NetworkMetricsRow,
   type PairNetwork,
 } from '../analysis/network-metrics.js';
-import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
+import type { DispositifFilterParams } from './dispositif-filter.js';
 import { findGraphVersion } from './graph-version.js';
-import { findDirectPartnerships, findNetworkInvolvements } from './partners.js';
+import { findNetworkMembers } from './partners.js';
 import type { NodeRow } from './rows.js';
 
 export interface VersionedNetworkMetrics extends NetworkMetricsRow {
@@ -56,18 +56,14 @@ export const MAX_METRICS_PAIRS = 200_000;
  * up to MAX_METRICS_PAIRS rather than its 5,000), as arrays: organisations
  * numbered in id order, each pair of a dispositif as one number in a typed array,
  * sorted and counted in runs — the national network is ~10^7 pair occurrences
- * making ~850,000 pairs, which a Map of pairs holds far more slowly.
+ * making 7.3 million pairs, which a Map of pairs holds far more slowly.
  */
 export async function findPairNetwork(
   db: Db,
   params: DispositifFilterParams,
   maxPairs = MAX_METRICS_PAIRS,
 ): Promise<PairNetwork> {
-  const involvements = await findNetworkInvolvements(db, params);
-  const involved = [...new Set(involvements.flatMap((row) => row.organisations))];
-  const direct = await findDirectPartnerships(db, isFiltering(params) ? involved : null);
-  const ids = [...new Set([...involved, ...direct.flatMap((row) => [row.a, row.b])])].sort();
-  const number = new Map(ids.map((id, i) => [id, i]));
+  const { involvements, directRows: direct, ids, number } = await findNetworkMembers(db, params);
   const width = ids.length;
   let count = 0;
   for (const row of involvements) count += (row.organisations.length * (row.organisations.length - 1)) / 2;

@@ -74,7 +74,7 @@ const NETWORK_INVOLVEMENTS = /* cypher */ `
   RETURN d.id AS dispositif, organisations`;
 
 /** For each dispositif a filter selects with two organisations or more, the ids of those involved. */
-export async function findNetworkInvolvements(
+async function findNetworkInvolvements(
   db: Db,
   params: DispositifFilterParams,
 ): Promise<{ dispositif: string; organisations: string[] }[]> {
@@ -96,11 +96,24 @@ const DIRECT_PARTNERSHIPS = /* cypher */ `
   RETURN a.id AS a, b.id AS b, r.sources AS sources`;
 
 /** Explicit partnerships, between the organisations given (all of them when null). */
-export async function findDirectPartnerships(
+async function findDirectPartnerships(
   db: Db,
   ids: readonly string[] | null,
 ): Promise<{ a: string; b: string; sources: string[] | null }[]> {
   return db.read(DIRECT_PARTNERSHIPS, { ids });
+}
+
+/**
+ * What a partnership projection is made from: the dispositifs a filter selects with
+ * their organisations, the explicit partnerships (only among those organisations when
+ * a filter is given), and every organisation of either, numbered in id order.
+ */
+export async function findNetworkMembers(db: Db, params: DispositifFilterParams) {
+  const involvements = await findNetworkInvolvements(db, params);
+  const involved = [...new Set(involvements.flatMap((row) => row.organisations))];
+  const directRows = await findDirectPartnerships(db, isFiltering(params) ? involved : null);
+  const ids = [...new Set([...involved, ...directRows.flatMap((row) => [row.a, row.b])])].sort();
+  return { involvements, directRows, ids, number: new Map(ids.map((id, i) => [id, i])) };
 }
 
 const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|PARTNERS|${a}`);
@@ -123,14 +136,9 @@ export async function findPartnershipNetwork(
   params: DispositifFilterParams,
   maxEdges = MAX_PARTNERSHIP_EDGES,
 ): Promise<GraphSliceRow> {
-  const filtered = isFiltering(params);
-  const involvements = await findNetworkInvolvements(db, params);
-  const involved = [...new Set(involvements.flatMap((row) => row.organisations))];
-  const directRows = await findDirectPartnerships(db, filtered ? involved : null);
   // Organisations numbered in id order and pairs keyed by number: a département's network at
   // national scale is ~10^6 pairs, counted first, their dispositifs listed only for those kept.
-  const ids = [...new Set([...involved, ...directRows.flatMap((row) => [row.a, row.b])])].sort();
-  const number = new Map(ids.map((id, i) => [id, i]));
+  const { involvements, directRows, ids, number } = await findNetworkMembers(db, params);
   const width = ids.length;
   const keyOf = (a: number, b: number) => Math.min(a, b) * width + Math.max(a, b);
   const members = involvements.map((row) =>
