@@ -71,14 +71,8 @@ export type Action =
   | { type: 'removeNode'; id: string }
   | { type: 'togglePin'; id: string }
   | { type: 'showLinks' }
-  | {
-      type: 'showPath';
-      from: string;
-      to: string;
-      kinds?: NodeKind[] | null;
-      hidden?: NodeKind[];
-      rank?: number;
-    }
+  /** A path entry's fields (features/graph/types.ts). */
+  | ({ type: 'showPath' } & Omit<Extract<Entry, { type: 'path' }>, 'type'>)
   | { type: 'clearPath' }
   | { type: 'replaceEntries'; entries: Entry[] }
   | { type: 'clearGraph' }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeRow, GraphSliceRow, NodeRow } from '../queries/rows.js';
-import { computeNetworkMetrics } from './network-metrics.js';
+import {
+  BETWEENNESS_MAX_NODES,
+  computeNetworkMetrics,
+  computePairNetworkMetrics,
+} from './network-metrics.js';
 
 const node = (id: string): NodeRow => ({ id, label: 'Organisation', props: { name: id } });
 const edge = (source: string, target: string, weight = 1): EdgeRow => ({
@@ -77,5 +81,31 @@ describe('computeNetworkMetrics', () => {
       truncated: false,
     });
     expect(lonely.communities).toHaveLength(2);
+  });
+
+  it('estimates betweenness from sampled sources above the exact bound, and says so', () => {
+    // Clusters of 10 in a chain, each joined to the next through one member: the joints carry the paths.
+    const n = BETWEENNESS_MAX_NODES + 500;
+    const nodes = Array.from({ length: n }, (_, i) => node(`org:${String(i).padStart(5, '0')}`));
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < n; i += 1) {
+      if (i % 10 !== 0) pairs.push([i - (i % 10), i]);
+      if (i % 10 === 9 && i + 1 < n) pairs.push([i, i + 1]);
+    }
+    const metrics = computePairNetworkMetrics({
+      nodes,
+      sources: Int32Array.from(pairs, ([a]) => a),
+      targets: Int32Array.from(pairs, ([, b]) => b),
+      weights: Float64Array.from(pairs, () => 1),
+      truncated: false,
+    });
+    expect(metrics.betweennessMethod).toBe('SAMPLED');
+    expect(metrics.betweennessSamples).toBeGreaterThan(0);
+    const rows = byId(metrics);
+    // A leaf of a cluster lies on no shortest path; the middle of the chain on the most.
+    expect(rows.get('org:00003')!.betweenness).toBe(0);
+    const middle = rows.get(`org:${String(Math.floor(n / 20) * 10).padStart(5, '0')}`)!.betweenness;
+    expect(middle).toBeGreaterThan(rows.get('org:00010')!.betweenness);
+    expect(metrics.communities.length).toBeGreaterThan(10);
   });
 });

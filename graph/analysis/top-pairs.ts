@@ -58,13 +58,15 @@ function firstAbove(list: Int32Array, value: number): number {
 
 /**
  * The `limit` heaviest pairs. `groups` hold distinct member numbers sorted
- * ascending; `links` are explicit pairs (a < b, each once).
+ * ascending; `links` are explicit pairs (a < b, each once). Without `listGroups`
+ * the pairs' `groups` stay empty (metrics weigh pairs, they do not list them).
  */
 export function topPairs(
   width: number,
   groups: readonly Int32Array[],
   links: readonly (readonly [number, number])[],
   limit: number,
+  { listGroups = true }: { listGroups?: boolean } = {},
 ): TopPairs {
   const groupsOf = adjacency(width, (add) => groups.forEach((group, g) => group.forEach((m) => add(m, g))));
   const linksOf = adjacency(width, (add) => links.forEach(([a, b]) => add(a, b)));
@@ -134,7 +136,7 @@ export function topPairs(
     if (pairs.length === first) continue;
     for (let p = first; p < pairs.length; p += 1) keptAt[pairs[p]!.b] = p;
     // The kept pairs' groups, in group order.
-    for (let i = groupsOf.offsets[a]!; i < groupsOf.offsets[a + 1]!; i += 1) {
+    for (let i = groupsOf.offsets[a]!; listGroups && i < groupsOf.offsets[a + 1]!; i += 1) {
       const g = groupsOf.items[i]!;
       const group = groups[g]!;
       for (let j = firstAbove(group, a); j < group.length; j += 1) {

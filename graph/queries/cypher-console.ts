@@ -68,11 +68,16 @@ const NODES_BY_ELEMENT_ID = /* cypher */ `
   MATCH (n) WHERE elementId(n) IN $elementIds
   RETURN n`;
 
-/** Turns driver values into plain JSON, collecting the nodes and relationships met. */
+/**
+ * Turns driver values into plain JSON, collecting the nodes and relationships met.
+ * A node or relationship met again (a 2-hop pattern repeats its start on every row)
+ * gets the same ref object: rows are built, weighed and serialised with less garbage.
+ */
 class RowConverter {
   readonly nodes = new Map<string, Node>();
   readonly relationships = new Map<string, Relationship>();
-  private readonly relationshipRefs: { ref: RelationshipRef; rel: Relationship }[] = [];
+  private readonly nodeRefs = new Map<string, NodeRef>();
+  private readonly relationshipRefs = new Map<string, RelationshipRef>();
 
   convert(value: unknown): unknown {
     if (value === null || value === undefined) return null;
@@ -103,18 +108,24 @@ class RowConverter {
   }
 
   private nodeRef(node: Node): NodeRef {
+    const known = this.nodeRefs.get(node.elementId);
+    if (known) return known;
     this.nodes.set(node.elementId, node);
     const label = node.labels[0];
     const id = node.properties.id;
     const name = node.properties.name;
-    return {
+    const ref = {
       id: typeof id === 'string' ? id : node.elementId,
       kind: isDomainLabel(label) ? label.toUpperCase() : null,
       name: typeof name === 'string' ? name : null,
     };
+    this.nodeRefs.set(node.elementId, ref);
+    return ref;
   }
 
   private relationshipRef(rel: Relationship): RelationshipRef {
+    const known = this.relationshipRefs.get(rel.elementId);
+    if (known) return known;
     this.relationships.set(rel.elementId, rel);
     // Ends are element ids until `resolveEnds` knows the nodes' own ids.
     const ref = {
@@ -123,7 +134,7 @@ class RowConverter {
       source: rel.startNodeElementId,
       target: rel.endNodeElementId,
     };
-    this.relationshipRefs.push({ ref, rel });
+    this.relationshipRefs.set(rel.elementId, ref);
     return ref;
   }
 
@@ -144,7 +155,8 @@ class RowConverter {
       const id = endNodes.get(elementId)?.properties.id;
       return typeof id === 'string' ? id : elementId;
     };
-    for (const { ref, rel } of this.relationshipRefs) {
+    for (const [elementId, ref] of this.relationshipRefs) {
+      const rel = this.relationships.get(elementId)!;
       ref.source = idOf(rel.startNodeElementId);
       ref.target = idOf(rel.endNodeElementId);
       ref.id = edgeId(ref.source, ref.type, ref.target);

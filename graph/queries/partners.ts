@@ -1,6 +1,6 @@
 import type { Db } from '../driver.js';
 import { INVOLVEMENT_TYPES } from '../model.js';
-import { topPairs } from '../analysis/top-pairs.js';
+import { topPairs, type WeightedPair } from '../analysis/top-pairs.js';
 import { findSelectedDispositifIds, type CoverageIndex } from './coverage.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { findNodesByIds } from './nodes.js';
@@ -131,19 +131,8 @@ const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|P
  */
 export const MAX_PARTNERSHIP_EDGES = 5_000;
 
-/**
- * The Organisation–Organisation projection over the dispositifs a filter
- * selects: one PARTNERS edge per pair, weighted by the number of shared
- * dispositifs (listed in its data), plus explicit partnerships (only between
- * organisations of the network when a filter is given). At most `maxEdges`,
- * heaviest first.
- */
-export async function findPartnershipNetwork(
-  db: Db,
-  index: CoverageIndex,
-  params: DispositifFilterParams,
-  maxEdges = MAX_PARTNERSHIP_EDGES,
-): Promise<GraphSliceRow> {
+/** What a filter selects of the index: its dispositifs (positions) and the explicit partnerships among them. */
+async function selectProjection(db: Db, index: CoverageIndex, params: DispositifFilterParams) {
   const [projection, matching] = await Promise.all([
     partnershipIndex(db, index),
     isFiltering(params) ? findSelectedDispositifIds(db, index, params) : null,
@@ -157,13 +146,52 @@ export async function findPartnershipNetwork(
     for (const group of groups) for (const member of group) involved[member] = 1;
     links = links.filter((link) => involved[link.a] === 1 && involved[link.b] === 1);
   }
-  const linkSources = new Map(links.map((link) => [link.a * organisations.length + link.b, link.sources]));
-  const { pairs, total } = topPairs(
-    organisations.length,
-    groups,
-    links.map((link) => [link.a, link.b] as const),
-    maxEdges,
+  return { organisations, dispositifs, selected, groups, links };
+}
+
+type Selection = Awaited<ReturnType<typeof selectProjection>>;
+
+const pairsOf = (selection: Selection, limit: number, listGroups: boolean) =>
+  topPairs(
+    selection.organisations.length,
+    selection.groups,
+    selection.links.map((link) => [link.a, link.b] as const),
+    limit,
+    { listGroups },
   );
+
+/**
+ * The `maxPairs` heaviest pairs of the projection `partnershipNetwork` draws (the same
+ * pairs and weights, without their dispositif lists), by organisation number, with the
+ * organisations' ids: what the network metrics are computed on.
+ */
+export async function findPartnershipPairs(
+  db: Db,
+  index: CoverageIndex,
+  params: DispositifFilterParams,
+  maxPairs: number,
+): Promise<{ organisations: readonly string[]; pairs: WeightedPair[]; total: number }> {
+  const selection = await selectProjection(db, index, params);
+  return { organisations: selection.organisations, ...pairsOf(selection, maxPairs, false) };
+}
+
+/**
+ * The Organisation–Organisation projection over the dispositifs a filter
+ * selects: one PARTNERS edge per pair, weighted by the number of shared
+ * dispositifs (listed in its data), plus explicit partnerships (only between
+ * organisations of the network when a filter is given). At most `maxEdges`,
+ * heaviest first.
+ */
+export async function findPartnershipNetwork(
+  db: Db,
+  index: CoverageIndex,
+  params: DispositifFilterParams,
+  maxEdges = MAX_PARTNERSHIP_EDGES,
+): Promise<GraphSliceRow> {
+  const selection = await selectProjection(db, index, params);
+  const { organisations, dispositifs, selected, links } = selection;
+  const { pairs, total } = pairsOf(selection, maxEdges, true);
+  const linkSources = new Map(links.map((link) => [link.a * organisations.length + link.b, link.sources]));
   const edges: EdgeRow[] = pairs.map((pair) => {
     const source = organisations[pair.a]!;
     const target = organisations[pair.b]!;

@@ -1,5 +1,12 @@
-import type { BenchSuite } from './harness.js';
-import { timeMedian } from './harness.js';
+import { computePairNetworkMetrics } from '../../graph/analysis/network-metrics.js';
+import { loadCoverageIndex } from '../../graph/queries/coverage.js';
+import { runConsoleQuery } from '../../graph/queries/cypher-console.js';
+import { toDispositifFilterParams } from '../../graph/queries/dispositif-filter.js';
+import { findPairNetwork, MAX_METRICS_PAIRS } from '../../graph/queries/network-metrics.js';
+import { findPartnershipPairs } from '../../graph/queries/partners.js';
+import type { BenchResult, BenchSuite } from './harness.js';
+import { timeAlternated, timeMedian } from './harness.js';
+import type { ScaleBenchContext } from './scale.bench.js';
 
 async function post(appUrl: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${appUrl}/graphql`, {
@@ -39,7 +46,7 @@ async function timeOnce(work: () => Promise<unknown>) {
 }
 
 /** The analyst console, saved queries, network metrics and k paths (issue 11). */
-export const analysisBench: BenchSuite = async ({ appUrl }) => {
+export const analysisBench: BenchSuite = async ({ db, appUrl }) => {
   // A fresh Neo4j plans its first queries cold (seconds on a loaded machine): one unrecorded
   // call of each kind first, with a theme no measured call uses.
   await post(appUrl, METRICS, { theme: 'theme:ess' });
@@ -50,17 +57,28 @@ export const analysisBench: BenchSuite = async ({ appUrl }) => {
   const fresh: number[] = [];
   for (const theme of THEMES) fresh.push(await timeOnce(() => post(appUrl, METRICS, { theme })));
   fresh.sort((a, b) => a - b);
+  // The console through GraphQL against the raw driver running the same Cypher (one auto-commit
+  // read) and against the console's own function in this process, alternated in one run.
+  const twoHop = {
+    query: 'MATCH (o:Organisation {id: $id})-[r1]-(m)-[r2]-(x) RETURN o, r1, m, r2, x LIMIT 200',
+    params: { id: 'org:pole-emploi' },
+  };
+  const viaApi = () => post(appUrl, CONSOLE, twoHop);
+  const { a: api, b: driver } = await timeAlternated(viaApi, () => db.read(twoHop.query, twoHop.params), 31);
+  const { b: inProcess } = await timeAlternated(
+    viaApi,
+    () => runConsoleQuery(db, { ...twoHop, limit: 1000 }),
+    15,
+    1,
+  );
   return [
     {
       name: 'analysis: console round trip, 2-hop pattern (200 rows)',
-      value: await timeMedian(() =>
-        post(appUrl, CONSOLE, {
-          query: 'MATCH (o:Organisation {id: $id})-[r1]-(m)-[r2]-(x) RETURN o, r1, m, r2, x LIMIT 200',
-          params: { id: 'org:pole-emploi' },
-        }),
-      ),
+      value: api,
       target: 50,
+      note: `driver ${driver.toFixed(1)} ms, console function in process ${inProcess.toFixed(1)} ms`,
     },
+    { name: 'analysis: console round trip / raw driver', value: api / driver, unit: '×' },
     {
       name: 'analysis: network metrics with communities, filter not cached (median of 5 themes)',
       value: fresh[Math.floor(fresh.length / 2)]!,
@@ -90,3 +108,72 @@ export const analysisBench: BenchSuite = async ({ appUrl }) => {
     },
   ];
 };
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+/**
+ * Issue 11's figures at a scale (`npm run bench -- analysis --scale france`): the
+ * metrics of the whole partnership network through the API, first (computed) and
+ * cached, then where a computation's time goes, read by read, in this process.
+ */
+export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchContext): Promise<BenchResult[]> {
+  const tag = `[${setup.scale}] analysis:`;
+  const results: BenchResult[] = [];
+  const metrics = async () => {
+    const { data } = (await post(atlas.url, METRICS)) as {
+      data: { networkMetrics: { nodes: unknown[]; communities: unknown[] } };
+    };
+    return data.networkMetrics;
+  };
+  try {
+    const first = await timed(metrics);
+    results.push({
+      name: `${tag} network metrics with communities and PageRank, computed`,
+      value: first.ms / 1000,
+      unit: 's',
+      target: 5,
+      note: `${first.value.nodes.length} organisations, ${first.value.communities.length} communities`,
+    });
+    results.push({
+      name: `${tag} network metrics, cached until the graph changes`,
+      value: await timeMedian(metrics, 5, 1),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    results.push({
+      name: `${tag} network metrics with communities and PageRank, computed`,
+      value: Number.POSITIVE_INFINITY,
+      unit: 's',
+      target: 5,
+      note: `failed: ${reason.slice(0, 160)}`,
+    });
+  }
+  // The same computation in parts, through graph/queries in this process.
+  const index = await loadCoverageIndex(db);
+  const params = toDispositifFilterParams({}, index);
+  const pairs = await timed(() => findPartnershipPairs(db, index, params, MAX_METRICS_PAIRS));
+  const network = await timed(() => findPairNetwork(db, index, params));
+  const computed = await timed(async () => computePairNetworkMetrics(network.value));
+  results.push(
+    {
+      name: `${tag} reads (once per graph version) and the heaviest pairs counted`,
+      value: pairs.ms,
+      note: `${pairs.value.total} pairs, ${pairs.value.pairs.length} kept`,
+    },
+    {
+      name: `${tag} pair network (pairs counted again, names and types read)`,
+      value: network.ms,
+      note: `${network.value.nodes.length} organisations, ${network.value.sources.length} pairs`,
+    },
+    {
+      name: `${tag} Louvain, PageRank, degrees and betweenness in process`,
+      value: computed.ms,
+      note: `betweenness ${computed.value.betweennessMethod}${computed.value.betweennessSamples === null ? '' : ` from ${computed.value.betweennessSamples} sources`}, modularity ${computed.value.modularity.toFixed(3)}`,
+    },
+  );
+  return results;
+}

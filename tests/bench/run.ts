@@ -24,7 +24,7 @@ import { loadSeedGraph } from '../../graph/queries/import.js';
 import { countGraph } from '../../graph/queries/stats.js';
 import { listen } from '../../server/main.js';
 import { loadDataset } from '../../seeds/load.js';
-import { analysisBench } from './analysis.bench.js';
+import { analysisBench, runAnalysisScaleBench } from './analysis.bench.js';
 import { apiBench } from './api.bench.js';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { coverageBench } from './coverage.bench.js';
@@ -37,6 +37,9 @@ import { runScaleBench } from './scale.bench.js';
 import { BENCH_SCALES, parseFigures, parseScales, SCALE_SETUPS, type BenchScale } from './scales.js';
 import { seedLoadBench } from './seed-load.bench.js';
 import { whatIfBench } from './what-if.bench.js';
+
+// Suites with figures of their own at a scale: named with --scale, they run those instead of the scale suite's.
+const SCALE_SUITES = { analysis: runAnalysisScaleBench } as const;
 
 const SUITES: Record<string, BenchSuite> = {
   'seed-load': seedLoadBench,
@@ -157,7 +160,10 @@ async function runScale(scale: BenchScale): Promise<void> {
     servers.push(atlas);
     const peer = await startChildServer('peer', neo4j.config);
     servers.push(peer);
-    results.push(...(await runScaleBench({ db, atlas, peer, setup, graph, figures })));
+    const context = { db, atlas, peer, setup, graph, figures };
+    const own = Object.entries(SCALE_SUITES).filter(([name]) => only.includes(name));
+    if (own.length === 0 || only.includes('scale')) results.push(...(await runScaleBench(context)));
+    for (const [, suite] of own) results.push(...(await suite(context)));
   } catch (error) {
     // One scale failing (a load, a server) must not lose the figures of the others
     const reason = error instanceof Error ? error.message : String(error);

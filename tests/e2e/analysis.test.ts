@@ -343,6 +343,23 @@ describe('the analysis workspace in a browser', () => {
       .getByRole('checkbox', { name: 'Dispositifs' })
       .check();
     await poll(() => decodeURIComponent(page.url())).toMatch(/~ORGANISATION\.DISPOSITIF(?!!)/);
+
+    // k: fewer paths listed than the default 3, kept in the URL; more than exist lists those that do.
+    await page.getByRole('tab', { name: 'Chemin' }).click();
+    const count = page.getByLabel('Nombre de chemins');
+    await count.selectOption('2');
+    await poll(() => decodeURIComponent(page.url())).toContain('~ORGANISATION.DISPOSITIF*2');
+    await poll(() => list.getByRole('button', { name: /^Chemin \d/ }).count()).toBe(2);
+    await count.selectOption('1');
+    await poll(() => list.getByRole('button', { name: /^Chemin \d/ }).count()).toBe(1);
+    await page.goto(page.url().replace(/\*1/, '*2').replace('%2A1', '%2A2'));
+    await page.getByRole('tab', { name: 'Chemin' }).click();
+    await poll(() => page.getByLabel('Nombre de chemins').inputValue()).toBe('2');
+    await poll(() => list.getByRole('button', { name: /^Chemin \d/ }).count()).toBe(2);
+    // Through organisations and dispositifs within 10 links there are 3 paths: k = 10 lists those 3.
+    await page.getByLabel('Nombre de chemins').selectOption('10');
+    await poll(() => decodeURIComponent(page.url())).toContain('*10');
+    await poll(() => list.getByRole('button', { name: /^Chemin \d/ }).count()).toBe(3);
     expect(errors).toEqual([]);
   });
 });

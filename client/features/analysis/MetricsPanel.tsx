@@ -27,9 +27,10 @@ export function MetricsPanel({ onOpen }: { onOpen: (ids: string[]) => void }) {
         <>
           <p>
             {network.communities.length} communautés, modularité {network.modularity.toFixed(3)}
-            {network.betweennessMethod === 'NOT_COMPUTED'
-              ? ' (intermédiarité non calculée : réseau trop grand)'
+            {network.betweennessMethod === 'SAMPLED'
+              ? ` (intermédiarité estimée depuis ${network.betweennessSamples} organisations tirées au hasard : réseau trop grand pour le calcul exact)`
               : ''}
+            {network.truncated ? ' ; réseau réduit à ses 200 000 liens les plus forts' : ''}
           </p>
           <label htmlFor={`${id}-community`}>Classement</label>{' '}
           <select

@@ -67,6 +67,8 @@ export const NETWORK_METRICS_QUERY = graphql(`
     networkMetrics {
       modularity
       betweennessMethod
+      betweennessSamples
+      truncated
       nodes {
         node {
           id

@@ -101,7 +101,7 @@ export function showPath(
   state: GraphState,
   from: string,
   to: string,
-  options: { kinds?: NodeKind[] | null; hidden?: NodeKind[]; rank?: number } = {},
+  options: { kinds?: NodeKind[] | null; hidden?: NodeKind[]; count?: number; rank?: number } = {},
 ): GraphState {
   const entries = state.entries.filter((entry) => entry.type !== 'path');
   return addEntry(
@@ -112,6 +112,7 @@ export function showPath(
       to,
       ...(options.kinds ? { kinds: options.kinds } : {}),
       ...(options.hidden?.length ? { hidden: options.hidden } : {}),
+      ...(options.count ? { count: options.count } : {}),
       ...(options.rank ? { rank: options.rank } : {}),
     },
   );

@@ -37,11 +37,19 @@ export type Entry =
   /** The edges among the nodes on screen. */
   | { type: 'links' }
   /**
-   * The `rank`-th shortest path (0: the shortest) crossing only nodes of `kinds`
+   * The `rank`-th of the `count` shortest paths (0: the shortest) crossing only nodes of `kinds`
    * (absent: the default, no generic hubs) but those of them the filters `hidden`;
    * features/path/path-entry.ts.
    */
-  | { type: 'path'; from: string; to: string; kinds?: NodeKind[] | null; hidden?: NodeKind[]; rank?: number }
+  | {
+      type: 'path';
+      from: string;
+      to: string;
+      kinds?: NodeKind[] | null;
+      hidden?: NodeKind[];
+      count?: number;
+      rank?: number;
+    }
   | {
       type: 'partners';
       territory: string | null;

@@ -7,7 +7,16 @@ import { SearchBox } from '../search/SearchBox';
 import { describePath, pathSteps } from './describe';
 import type { FindPath } from './follow-filters';
 import { loadPaths } from './load-paths';
-import { chosenKinds, crossedKinds, DEFAULT_PATH_KINDS, type PathEntry } from './path-entry';
+import {
+  chosenKinds,
+  crossedKinds,
+  DEFAULT_PATH_KINDS,
+  MAX_PATH_COUNT,
+  PATH_COUNT,
+  countOption,
+  pathCount,
+  type PathEntry,
+} from './path-entry';
 
 export interface PathEnd {
   id: string;
@@ -74,18 +83,32 @@ export function PathPanel(props: PathPanelProps) {
   const id = useId();
   const { entry, hiddenKinds, onFind } = props;
   const [chosen, setChosen] = useState<readonly NodeKind[]>(entry?.kinds ?? DEFAULT_PATH_KINDS);
+  const [count, setCount] = useState(entry ? pathCount(entry) : PATH_COUNT);
   const ready = props.current?.type === 'ready' ? props.current.value : null;
   const rank = entry?.rank ?? 0;
   const paths = useLoad(entry ? () => loadPaths(entry) : null, [
     entry && crossedKinds(entry)?.join('.'),
     entry?.from,
     entry?.to,
+    entry && pathCount(entry),
   ]);
   const asked = {
     kinds: chosenKinds(chosen),
     hidden: NODE_KINDS.filter((kind) => chosen.includes(kind) && hiddenKinds.includes(kind)),
   };
   const nothingToCross = chosen.every((kind) => hiddenKinds.includes(kind));
+
+  // A path already asked is asked again with the new k, keeping the path drawn when it is still listed.
+  const changeCount = (next: number) => {
+    setCount(next);
+    if (entry)
+      onFind(entry.from, entry.to, {
+        kinds: entry.kinds ?? null,
+        hidden: entry.hidden ?? [],
+        ...countOption(next),
+        rank: rank < next ? rank : 0,
+      });
+  };
 
   const toggle = (kind: NodeKind) =>
     setChosen((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
@@ -118,11 +141,25 @@ export function PathPanel(props: PathPanelProps) {
           territoires.
         </p>
       </fieldset>
+      <label className="path-count">
+        Nombre de chemins{' '}
+        <select value={count} onChange={(event) => changeCount(Number(event.target.value))}>
+          {Array.from({ length: MAX_PATH_COUNT }, (_, index) => index + 1).map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="button-row">
         <button
           type="button"
           disabled={!props.from || !props.to || props.from.id === props.to.id || nothingToCross}
-          onClick={() => props.from && props.to && onFind(props.from.id, props.to.id, { ...asked, rank: 0 })}
+          onClick={() =>
+            props.from &&
+            props.to &&
+            onFind(props.from.id, props.to.id, { ...asked, ...countOption(count), rank: 0 })
+          }
         >
           Trouver le chemin
         </button>
@@ -149,6 +186,7 @@ export function PathPanel(props: PathPanelProps) {
                   onFind(entry.from, entry.to, {
                     kinds: entry.kinds ?? null,
                     hidden: entry.hidden ?? [],
+                    ...countOption(pathCount(entry)),
                     rank: index,
                   })
                 }

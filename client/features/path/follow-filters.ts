@@ -2,11 +2,11 @@ import { useEffect } from 'react';
 import type { NodeKind } from '../../vocabulary';
 import { followsFilters, hiddenOf, type PathEntry } from './path-entry';
 
-/** Asks for a path: the kinds chosen (null: the default), those of them hidden, which of the k. */
+/** Asks for a path: the kinds chosen (null: the default), those of them hidden, k (absent: the default), which of the k. */
 export type FindPath = (
   from: string,
   to: string,
-  options: { kinds: NodeKind[] | null; hidden: NodeKind[]; rank: number },
+  options: { kinds: NodeKind[] | null; hidden: NodeKind[]; count?: number; rank: number },
 ) => void;
 
 /**
@@ -23,6 +23,7 @@ export function useFollowFilters(
       onFind(entry.from, entry.to, {
         kinds: entry.kinds ?? null,
         hidden: hiddenOf(entry, hiddenKinds),
+        ...(entry.count ? { count: entry.count } : {}),
         rank: 0,
       });
   }, [entry, hiddenKinds, onFind]);

@@ -1,7 +1,7 @@
 import { request } from '../../api/graphql-client';
 import { toSlice } from '../graph/slices';
 import type { Slice } from '../graph/types';
-import { crossedKinds, PATH_COUNT, PATH_MAX_LENGTH, type PathEntry } from './path-entry';
+import { crossedKinds, pathCount, PATH_MAX_LENGTH, type PathEntry } from './path-entry';
 import { SHORTEST_PATHS_QUERY } from './queries';
 
 /**
@@ -14,7 +14,7 @@ const searches = new Map<string, Promise<Slice[]>>();
 
 export function loadPaths(entry: PathEntry) {
   const kinds = crossedKinds(entry);
-  const key = `${entry.from}>${entry.to}~${kinds?.join('.') ?? '*'}`;
+  const key = `${entry.from}>${entry.to}~${kinds?.join('.') ?? '*'}#${pathCount(entry)}`;
   // Nothing left to cross (the API would read an empty list as its default).
   if (kinds?.length === 0) return Promise.resolve([]);
   const known = searches.get(key);
@@ -25,7 +25,7 @@ export function loadPaths(entry: PathEntry) {
     to: entry.to,
     kinds,
     maxLength: PATH_MAX_LENGTH,
-    k: PATH_COUNT,
+    k: pathCount(entry),
   }).then(({ data }) => data.shortestPaths.map(toSlice));
   searches.set(key, loading);
   loading.catch(() => {

@@ -16,6 +16,24 @@ describe('path entries', () => {
     expect(parseEntryKey('path:org:wejob>reg:75')).toEqual({ type: 'path', from: 'org:wejob', to: 'reg:75' });
   });
 
+  it('keep k in the key only when it is not the default, and read it back', () => {
+    const entry = { type: 'path' as const, from: 'org:wejob', to: 'reg:75', count: 7, rank: 5 };
+    expect(entryKey(entry)).toBe('path:org:wejob>reg:75*7@5');
+    expect(parseEntryKey(entryKey(entry))).toEqual(entry);
+    expect(entryKey({ ...entry, count: 3, rank: 0 })).toBe('path:org:wejob>reg:75');
+    expect(parseEntryKey('path:org:wejob>reg:75~ORGANISATION*10@9')).toEqual({
+      type: 'path',
+      from: 'org:wejob',
+      to: 'reg:75',
+      kinds: ['ORGANISATION'],
+      count: 10,
+      rank: 9,
+    });
+    expect(parseEntryKey('path:org:wejob>reg:75*11')).toBeNull();
+    expect(parseEntryKey('path:org:wejob>reg:75*0')).toBeNull();
+    expect(parseEntryKey('path:org:wejob>reg:75*2@2')).toBeNull();
+  });
+
   it('refuse unknown kinds and ranks beyond the paths listed', () => {
     expect(parseEntryKey('path:org:wejob>reg:75~USER')).toBeNull();
     expect(parseEntryKey('path:org:wejob>reg:75@7')).toBeNull();

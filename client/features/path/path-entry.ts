@@ -3,8 +3,10 @@ import type { Entry } from '../graph/types';
 
 export type PathEntry = Extract<Entry, { type: 'path' }>;
 
-/** How many shortest paths the panel lists (the API's k). */
+/** How many shortest paths the panel lists unless asked (the API's k). */
 export const PATH_COUNT = 3;
+/** The most paths one may ask for (the API's bound on k). */
+export const MAX_PATH_COUNT = 10;
 /** The longest path looked for (the API's limit). */
 export const PATH_MAX_LENGTH = 10;
 
@@ -21,15 +23,23 @@ const sameKinds = (a: readonly NodeKind[], b: readonly NodeKind[]) =>
 export const chosenKinds = (kinds: readonly NodeKind[]): NodeKind[] | null =>
   sameKinds(kinds, DEFAULT_PATH_KINDS) ? null : kindList(kinds);
 
+/** How many paths an entry lists. */
+export const pathCount = (entry: Pick<PathEntry, 'count'>) => entry.count ?? PATH_COUNT;
+
+/** k as an entry keeps it: absent when it is the default, so that a key reads back the same entry. */
+export const countOption = (count: number): { count?: number } => (count === PATH_COUNT ? {} : { count });
+
 /**
  * `path:org:a>reg:75`, then `~ORGANISATION.DISPOSITIF` for the kinds chosen,
- * `!DISPOSITIF` for those of them the filters hide, `@1` for the second path.
+ * `!DISPOSITIF` for those of them the filters hide, `*5` for 5 paths listed
+ * (absent: PATH_COUNT), `@1` for the second path.
  */
 export function pathEntryKey(entry: PathEntry): string {
   const kinds = entry.kinds ? `~${entry.kinds.join('.')}` : '';
   const hidden = entry.hidden?.length ? `!${entry.hidden.join('.')}` : '';
+  const count = entry.count && entry.count !== PATH_COUNT ? `*${entry.count}` : '';
   const rank = entry.rank ? `@${entry.rank}` : '';
-  return `path:${entry.from}>${entry.to}${kinds}${hidden}${rank}`;
+  return `path:${entry.from}>${entry.to}${kinds}${hidden}${count}${rank}`;
 }
 
 function parseKinds(list: string | undefined): NodeKind[] | null | undefined {
@@ -42,21 +52,26 @@ function parseKinds(list: string | undefined): NodeKind[] | null | undefined {
 
 /** The path entry a key names, or null for anything malformed (URLs are user input). */
 export function parsePathEntryKey(key: string): PathEntry | null {
-  const match = /^path:([^>~!@]+)>([^>~!@]+)(?:~([A-Z.]*))?(?:!([A-Z.]+))?(?:@(\d))?$/.exec(key);
+  const match = /^path:([^>~!*@]+)>([^>~!*@]+)(?:~([A-Z.]*))?(?:!([A-Z.]+))?(?:\*(\d{1,2}))?(?:@(\d))?$/.exec(
+    key,
+  );
   if (!match) return null;
-  const [, from, to, kindText, hiddenText, rankText] = match;
+  const [, from, to, kindText, hiddenText, countText, rankText] = match;
   if (!from || !to || !ID.test(from) || !ID.test(to)) return null;
   const kinds = parseKinds(kindText);
   const hidden = parseKinds(hiddenText);
   if (kinds === undefined || hidden === undefined) return null;
+  const count = countText === undefined ? PATH_COUNT : Number(countText);
+  if (count < 1 || count > MAX_PATH_COUNT) return null;
   const rank = rankText === undefined ? 0 : Number(rankText);
-  if (rank >= PATH_COUNT) return null;
+  if (rank >= count) return null;
   return {
     type: 'path',
     from,
     to,
     ...(kinds ? { kinds } : {}),
     ...(hidden?.length ? { hidden } : {}),
+    ...(count !== PATH_COUNT ? { count } : {}),
     ...(rank ? { rank } : {}),
   };
 }
