@@ -122,19 +122,26 @@ async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]>
   return found;
 }
 
-// Read once per index (that is, per graph version): at national scale the 10,000 dispositifs'
-// properties took longer to read than the whole classification takes to run.
-const deployedCache = new WeakMap<CoverageIndex, Promise<CoverageDispositifRow[]>>();
-
-function deployedDispositifs(db: Db, index: CoverageIndex): Promise<CoverageDispositifRow[]> {
-  let found = deployedCache.get(index);
-  if (!found) {
-    found = readDeployedDispositifs(db.base);
-    deployedCache.set(index, found);
-    found.catch(() => deployedCache.delete(index));
-  }
-  return found;
+/**
+ * A read done once per coverage index (that is, per graph version) through the
+ * unscoped database, shared by every request; forgotten if it fails.
+ */
+export function oncePerIndex<T>(read: (db: Db) => Promise<T>): (db: Db, index: CoverageIndex) => Promise<T> {
+  const cache = new WeakMap<CoverageIndex, Promise<T>>();
+  return (db, index) => {
+    let found = cache.get(index);
+    if (!found) {
+      found = read(db.base);
+      cache.set(index, found);
+      found.catch(() => cache.delete(index));
+    }
+    return found;
+  };
 }
+
+// At national scale the 10,000 dispositifs' properties took longer to read than the
+// whole classification takes to run.
+const deployedDispositifs = oncePerIndex(readDeployedDispositifs);
 
 /** A filter whose only criterion is a territory (the places reaching it). */
 const placesOnly = (

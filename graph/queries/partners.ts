@@ -1,7 +1,7 @@
 import type { Db } from '../driver.js';
 import { INVOLVEMENT_TYPES } from '../model.js';
 import { topPairs, type WeightedPair } from '../analysis/top-pairs.js';
-import { findSelectedDispositifIds, type CoverageIndex } from './coverage.js';
+import { findSelectedDispositifIds, oncePerIndex, type CoverageIndex } from './coverage.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { findNodesByIds } from './nodes.js';
 import { projectNode, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
@@ -110,18 +110,8 @@ async function readPartnershipIndex(db: Db): Promise<PartnershipIndex> {
   };
 }
 
-const partnershipIndexCache = new WeakMap<CoverageIndex, Promise<PartnershipIndex>>();
-
-/** The index at the coverage index's graph version, read once (through the unscoped database). */
-function partnershipIndex(db: Db, index: CoverageIndex): Promise<PartnershipIndex> {
-  let found = partnershipIndexCache.get(index);
-  if (!found) {
-    found = readPartnershipIndex(db.base);
-    partnershipIndexCache.set(index, found);
-    found.catch(() => partnershipIndexCache.delete(index));
-  }
-  return found;
-}
+/** The index at the coverage index's graph version, read once. */
+const partnershipIndex = oncePerIndex(readPartnershipIndex);
 
 const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|PARTNERS|${a}`);
 
