@@ -4,7 +4,8 @@ import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { GraphSliceRow, NodeRow } from '../queries/rows.js';
-import { sampledBetweenness, type Adjacency } from './sampled-betweenness.js';
+import { compressedAdjacency, type Adjacency } from './adjacency.js';
+import { sampledBetweenness } from './sampled-betweenness.js';
 
 // CommonJS packages whose typings declare an ES default: Node hands over module.exports itself.
 const Graph = graphologyModule as unknown as typeof graphologyModule.default;
@@ -99,24 +100,14 @@ export function toPairNetwork(slice: GraphSliceRow): PairNetwork {
   };
 }
 
-function adjacencyOf(network: PairNetwork): Adjacency {
-  const n = network.nodes.length;
-  const starts = new Int32Array(n + 1);
-  for (let i = 0; i < network.sources.length; i += 1) {
-    starts[network.sources[i]! + 1]! += 1;
-    starts[network.targets[i]! + 1]! += 1;
-  }
-  for (let i = 0; i < n; i += 1) starts[i + 1]! += starts[i]!;
-  const filled = starts.slice(0, n);
-  const neighbours = new Int32Array(starts[n]!);
-  for (let i = 0; i < network.sources.length; i += 1) {
-    const a = network.sources[i]!;
-    const b = network.targets[i]!;
-    neighbours[filled[a]!++] = b;
-    neighbours[filled[b]!++] = a;
-  }
-  return { starts, neighbours };
-}
+/** Each pair as an entry of both its ends. */
+const adjacencyOf = (network: PairNetwork): Adjacency =>
+  compressedAdjacency(network.nodes.length, (add) => {
+    for (let i = 0; i < network.sources.length; i += 1) {
+      add(network.sources[i]!, network.targets[i]!);
+      add(network.targets[i]!, network.sources[i]!);
+    }
+  });
 
 export function computeNetworkMetrics(slice: GraphSliceRow): NetworkMetricsRow {
   return computePairNetworkMetrics(toPairNetwork(slice));

@@ -2,7 +2,8 @@ import graphologyModule from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random.js';
-import { sampledBetweenness, type Adjacency } from './sampled-betweenness.js';
+import { compressedAdjacency } from './adjacency.js';
+import { sampledBetweenness } from './sampled-betweenness.js';
 
 const Graph = graphologyModule as unknown as typeof graphologyModule.default;
 const betweennessCentrality = betweennessModule as unknown as typeof betweennessModule.default;
@@ -28,16 +29,13 @@ const EDGES: [number, number][] = [
 ];
 const N = 11;
 
-function adjacencyOf(edges: [number, number][], n: number): Adjacency {
-  const lists = Array.from({ length: n }, () => [] as number[]);
-  for (const [a, b] of edges) {
-    lists[a]!.push(b);
-    lists[b]!.push(a);
-  }
-  const starts = new Int32Array(n + 1);
-  lists.forEach((list, i) => (starts[i + 1] = starts[i]! + list.length));
-  return { starts, neighbours: Int32Array.from(lists.flat()) };
-}
+const adjacencyOf = (edges: [number, number][], n: number) =>
+  compressedAdjacency(n, (add) => {
+    for (const [a, b] of edges) {
+      add(a, b);
+      add(b, a);
+    }
+  });
 
 describe('sampledBetweenness', () => {
   it('is exact Brandes (as graphology normalises it) when every node is a source', () => {

@@ -6,11 +6,7 @@
  * Unweighted, normalised as graphology's exact betweenness (1 / ((n−1)(n−2))).
  */
 
-/** An undirected graph as compressed adjacency: node i's neighbours are `neighbours[starts[i]..starts[i+1])`. */
-export interface Adjacency {
-  starts: Int32Array;
-  neighbours: Int32Array;
-}
+import type { Adjacency } from './adjacency.js';
 
 export function sampledBetweenness(graph: Adjacency, samples: number, random: () => number): Float64Array {
   const { starts, neighbours } = graph;

@@ -11,6 +11,7 @@
  * counter (no hashing): the first histograms the weights to find the cut-off
  * weight, the second keeps the pairs above it and, in (a, b) order, those at it.
  */
+import { compressedAdjacency } from './adjacency.js';
 
 export interface WeightedPair {
   a: number;
@@ -26,22 +27,6 @@ export interface TopPairs {
   pairs: WeightedPair[];
   /** How many pairs have a weight at all. */
   total: number;
-}
-
-/** Compressed adjacency: for member m, `items[offsets[m]…offsets[m+1])`. */
-interface Adjacency {
-  offsets: Int32Array;
-  items: Int32Array;
-}
-
-function adjacency(width: number, entries: (add: (member: number, item: number) => void) => void): Adjacency {
-  const offsets = new Int32Array(width + 1);
-  entries((member) => (offsets[member + 1]! += 1));
-  for (let m = 0; m < width; m += 1) offsets[m + 1]! += offsets[m]!;
-  const items = new Int32Array(offsets[width]!);
-  const fill = offsets.slice(0, width);
-  entries((member, item) => (items[fill[member]!++] = item));
-  return { offsets, items };
 }
 
 /** The first index of `list` (sorted) holding a value above `value`. */
@@ -68,24 +53,26 @@ export function topPairs(
   limit: number,
   { listGroups = true }: { listGroups?: boolean } = {},
 ): TopPairs {
-  const groupsOf = adjacency(width, (add) => groups.forEach((group, g) => group.forEach((m) => add(m, g))));
-  const linksOf = adjacency(width, (add) => links.forEach(([a, b]) => add(a, b)));
+  const groupsOf = compressedAdjacency(width, (add) =>
+    groups.forEach((group, g) => group.forEach((m) => add(m, g))),
+  );
+  const linksOf = compressedAdjacency(width, (add) => links.forEach(([a, b]) => add(a, b)));
   const weight = new Int32Array(width);
   const touched = new Int32Array(width);
 
   // Weights of the pairs (a, b > a) into `weight`, the b's into `touched`; returns how many.
   const countPairsOf = (a: number): number => {
     let count = 0;
-    for (let i = groupsOf.offsets[a]!; i < groupsOf.offsets[a + 1]!; i += 1) {
-      const group = groups[groupsOf.items[i]!]!;
+    for (let i = groupsOf.starts[a]!; i < groupsOf.starts[a + 1]!; i += 1) {
+      const group = groups[groupsOf.neighbours[i]!]!;
       for (let j = firstAbove(group, a); j < group.length; j += 1) {
         const b = group[j]!;
         if (weight[b] === 0) touched[count++] = b;
         weight[b]! += 1;
       }
     }
-    for (let i = linksOf.offsets[a]!; i < linksOf.offsets[a + 1]!; i += 1) {
-      const b = linksOf.items[i]!;
+    for (let i = linksOf.starts[a]!; i < linksOf.starts[a + 1]!; i += 1) {
+      const b = linksOf.neighbours[i]!;
       if (weight[b] === 0) touched[count++] = b;
       weight[b]! += 1;
     }
@@ -136,21 +123,21 @@ export function topPairs(
     if (pairs.length === first) continue;
     for (let p = first; p < pairs.length; p += 1) keptAt[pairs[p]!.b] = p;
     // The kept pairs' groups, in group order.
-    for (let i = groupsOf.offsets[a]!; listGroups && i < groupsOf.offsets[a + 1]!; i += 1) {
-      const g = groupsOf.items[i]!;
+    for (let i = groupsOf.starts[a]!; listGroups && i < groupsOf.starts[a + 1]!; i += 1) {
+      const g = groupsOf.neighbours[i]!;
       const group = groups[g]!;
       for (let j = firstAbove(group, a); j < group.length; j += 1) {
         const p = keptAt[group[j]!]!;
         if (p >= 0) pairs[p]!.groups.push(g);
       }
     }
-    for (let i = linksOf.offsets[a]!; i < linksOf.offsets[a + 1]!; i += 1) linkedTo[linksOf.items[i]!] = 1;
+    for (let i = linksOf.starts[a]!; i < linksOf.starts[a + 1]!; i += 1) linkedTo[linksOf.neighbours[i]!] = 1;
     for (let p = first; p < pairs.length; p += 1) {
       const pair = pairs[p]!;
       pair.linked = linkedTo[pair.b] === 1;
       keptAt[pair.b] = -1;
     }
-    for (let i = linksOf.offsets[a]!; i < linksOf.offsets[a + 1]!; i += 1) linkedTo[linksOf.items[i]!] = 0;
+    for (let i = linksOf.starts[a]!; i < linksOf.starts[a + 1]!; i += 1) linkedTo[linksOf.neighbours[i]!] = 0;
   }
   pairs.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
   return { pairs, total };

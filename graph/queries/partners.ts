@@ -73,8 +73,9 @@ const ALL_DIRECT_PARTNERSHIPS = /* cypher */ `
 interface PartnershipIndex {
   /** Organisation ids in id order; an organisation's number is its place here. */
   organisations: string[];
-  /** Dispositif ids in id order, and the organisations of each (numbers, ascending). */
+  /** Dispositif ids in id order, their places there, and the organisations of each (numbers, ascending). */
   dispositifs: string[];
+  positionOf: ReadonlyMap<string, number>;
   members: Int32Array[];
   /** Explicit partnerships, once per pair (a < b), with their sources. */
   links: { a: number; b: number; sources: string[] }[];
@@ -103,6 +104,7 @@ async function readPartnershipIndex(db: Db): Promise<PartnershipIndex> {
   return {
     organisations,
     dispositifs: involvements.map((row) => row.dispositif),
+    positionOf: new Map(involvements.map((row, position) => [row.dispositif, position])),
     members: involvements.map((row) =>
       Int32Array.from(row.organisations.map((id) => number.get(id)!)).sort(),
     ),
@@ -128,7 +130,9 @@ async function selectProjection(db: Db, index: CoverageIndex, params: Dispositif
     isFiltering(params) ? findSelectedDispositifIds(db, index, params) : null,
   ]);
   const { organisations, dispositifs, members } = projection;
-  const selected = matching ? positionsIn(dispositifs, matching) : dispositifs.map((_, position) => position);
+  const selected = matching
+    ? positionsIn(projection.positionOf, matching)
+    : dispositifs.map((_, position) => position);
   const groups = selected.map((position) => members[position]!);
   let links = projection.links;
   if (matching) {
@@ -204,11 +208,10 @@ export async function findPartnershipNetwork(
   return { nodes, edges, truncated: total > pairs.length };
 }
 
-/** Positions in `sorted` of the `wanted` ids it holds, ascending. */
-function positionsIn(sorted: readonly string[], wanted: readonly string[]): number[] {
-  const position = new Map(sorted.map((id, i) => [id, i]));
+/** Positions of the `wanted` ids the index holds, ascending. */
+function positionsIn(positionOf: ReadonlyMap<string, number>, wanted: readonly string[]): number[] {
   return wanted
-    .map((id) => position.get(id))
+    .map((id) => positionOf.get(id))
     .filter((found): found is number => found !== undefined)
     .sort((a, b) => a - b);
 }

@@ -68,7 +68,6 @@ export const PARTNERSHIP_NETWORK_QUERY = graphql(`
   }
 `);
 
-/** The territories of one level inside a territory (what a fold stands for): ids only, their nodes come by `nodes`. */
 /** A territory's own containment, for telling a cut that only fell on folded children from one that hid more. */
 export const TERRITORY_CONTAINMENT_QUERY = graphql(`
   query TerritoryContainment($id: ID!) {
@@ -86,6 +85,7 @@ export const TERRITORY_CONTAINMENT_QUERY = graphql(`
   }
 `);
 
+/** The territories of one level inside a territory (what a fold stands for): ids only, their nodes come by `nodes`. */
 export const TERRITORY_CHILDREN_QUERY = graphql(`
   query TerritoryChildren($id: ID!, $level: TerritoryLevel) {
     node(id: $id) {
