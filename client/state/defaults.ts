@@ -44,6 +44,7 @@ export function stateOfView(view: UrlView): AtlasState {
     scopes: {},
     matching: null,
     highlight: '',
+    journalFocus: null,
     notices: [],
   };
 }

@@ -159,7 +159,9 @@ export function atlasReducer(state: AtlasState, action: Action): AtlasState {
     case 'dismissNotice':
       return { ...state, notices: state.notices.filter((notice) => notice.id !== action.id) };
     case 'setWorkspace':
-      return { ...state, workspace: action.workspace };
+      return { ...state, workspace: action.workspace, journalFocus: null };
+    case 'showChange':
+      return { ...state, workspace: 'journal', journalFocus: action.id };
     case 'setCoverage':
       return { ...state, coverage: { ...state.coverage, ...action.coverage } };
     case 'restore': {

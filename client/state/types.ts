@@ -9,10 +9,7 @@ import type { Entry, GraphState, Slice } from '../features/graph/types';
 import type { Grouping, Selection, ViewState } from '../features/view/types';
 import type { NodeKind, RelationType } from '../vocabulary';
 
-/**
- * The workspaces, listed for the header in shell/workspaces.ts: the graph explorer
- * and the coverage of the territorial grid ("analyse" and "journal" are to come).
- */
+/** The workspaces, listed for the header in shell/workspaces.ts. */
 export type Workspace = 'explorer' | 'coverage' | 'analysis' | 'journal' | 'import';
 
 export type Notice = { id: number; level: 'info' | 'error'; message: string };
@@ -45,6 +42,8 @@ export interface AtlasState {
   matching: MatchingState | null;
   /** Text whose matches are highlighted on the canvas. */
   highlight: string;
+  /** The change the journal brings into view and marks, when opened on one (an import's). */
+  journalFocus: string | null;
   notices: Notice[];
 }
 
@@ -101,6 +100,7 @@ export type Action =
   | { type: 'notify'; level: Notice['level']; message: string }
   | { type: 'dismissNotice'; id: number }
   | { type: 'setWorkspace'; workspace: Workspace }
+  | { type: 'showChange'; id: string }
   | { type: 'setCoverage'; coverage: Partial<CoverageView> }
   | { type: 'restore'; view: UrlView };
 

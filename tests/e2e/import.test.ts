@@ -25,6 +25,12 @@ const EXPORT = JSON.stringify([
   structureRecord(`plie-${unique}`, '33243', 'PLIE du Libournais', 'e2e'),
 ]);
 
+/** Whether an element lies wholly within the window (the journal scrolled it into view). */
+const inViewport = (element: Element) => {
+  const box = element.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+};
+
 async function seriousViolations(page: Page, include: string) {
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
@@ -110,6 +116,10 @@ describe('importing through the page', () => {
     await workspace.getByRole('button', { name: 'Voir dans le journal' }).click();
     const entry = page.locator(`[data-change="${changeId}"]`);
     await entry.waitFor({ timeout: 15_000 });
+    // The journal opens on the import's change, marked as the current one and in view.
+    await expect.poll(() => entry.getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('.change-list [aria-current="true"]').count()).toBe(1);
+    await expect.poll(() => entry.evaluate(inViewport)).toBe(true);
     await entry.getByRole('button', { name: 'Annuler ce changement' }).click();
     await entry.getByText('Annulée').waitFor({ timeout: 30_000 });
     const hits = await gql<{ search: { node: { id: string } }[] }>(

@@ -13,13 +13,20 @@ const KIND_TEXT: Record<ChangeFieldsFragment['kind'], string> = {
 /** One change of the audit trail: when, who, what it touched, why and on what authority. */
 export function ChangeItem({
   change,
+  current = false,
   children,
 }: {
   change: ChangeFieldsFragment;
+  /** The change the view was opened on: marked, and announced as the current item. */
+  current?: boolean;
   children?: React.ReactNode;
 }) {
   return (
-    <li className="change" data-change={change.id}>
+    <li
+      className={current ? 'change change--current' : 'change'}
+      data-change={change.id}
+      aria-current={current || undefined}
+    >
       <strong>{KIND_TEXT[change.kind]}</strong> — {new Date(change.at).toLocaleString('fr-FR')} —{' '}
       {change.authorEmail}
       <div className="change-fields">

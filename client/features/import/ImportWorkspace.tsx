@@ -414,7 +414,7 @@ export function ImportWorkspace() {
               <p>
                 Modification <code>{report.change.id}</code> (source <code>{report.sourceId}</code>).
               </p>
-              <button type="button" onClick={() => dispatch({ type: 'setWorkspace', workspace: 'journal' })}>
+              <button type="button" onClick={() => dispatch({ type: 'showChange', id: report.change!.id })}>
                 Voir dans le journal
               </button>
               {!undone && (

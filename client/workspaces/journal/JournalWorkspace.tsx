@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ERROR_MESSAGES, request } from '../../api/graphql-client';
 import { useLoad } from '../../api/use-load';
 import { useViewer } from '../../features/auth/session';
@@ -14,7 +14,9 @@ const KINDS: ChangeKind[] = ['CREATE', 'UPDATE', 'DELETE', 'LINK', 'UNLINK', 'ME
 
 /** « Journal »: recent changes, filtered by author, kind and date; admins revert from here. */
 export function JournalWorkspace() {
-  const { dispatch } = useAtlas();
+  const { state: atlas, dispatch } = useAtlas();
+  const focus = atlas.journalFocus;
+  const list = useRef<HTMLUListElement>(null);
   const viewer = useViewer();
   const revision = useEditRevision();
   const [author, setAuthor] = useState('');
@@ -33,6 +35,13 @@ export function JournalWorkspace() {
     [author, kind, since, revision],
     { delay: 200 },
   );
+
+  const focusShown = state.type === 'ready' && state.value.changes.some((change) => change.id === focus);
+  // Opened on a change (an import's): bring it into view once the list shows it.
+  useEffect(() => {
+    if (!focusShown) return;
+    list.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'center' });
+  }, [focusShown]);
 
   async function revert(id: string) {
     setError(null);
@@ -72,10 +81,13 @@ export function JournalWorkspace() {
       {state.type === 'loading' && <p role="status">Chargement du journal…</p>}
       {state.type === 'error' && <p role="alert">{ERROR_MESSAGES[state.code]}</p>}
       {state.type === 'ready' && state.value.changes.length === 0 && <p>Aucune modification.</p>}
+      {state.type === 'ready' && focus && !focusShown && (
+        <p role="status">La modification {focus} n’est pas parmi celles affichées : changez les filtres.</p>
+      )}
       {state.type === 'ready' && (
-        <ul className="change-list" aria-label="Modifications">
+        <ul className="change-list" aria-label="Modifications" ref={list}>
           {state.value.changes.map((change) => (
-            <ChangeItem key={change.id} change={change}>
+            <ChangeItem key={change.id} change={change} current={change.id === focus}>
               <div className="change-actions">
                 {change.nodeIds
                   .filter((id) => !id.startsWith('src:'))
