@@ -48,6 +48,7 @@ describe('importing through the page', () => {
   let page: Page;
   let admin: Account;
   let changeId = '';
+  let spreadsheetChangeId = '';
 
   beforeAll(async () => {
     admin = await createAccount(db, 'admin');
@@ -60,8 +61,10 @@ describe('importing through the page', () => {
   afterAll(async () => {
     await browser?.close();
     // Leave the dataset as other tests expect it, even when a step above failed.
-    if (changeId && !(await findChangeById(db, changeId))?.revertedBy) {
-      await gql(`mutation($id: ID!) { revertChange(id: $id) { change { id } } }`, { id: changeId }, admin);
+    for (const id of [spreadsheetChangeId, changeId]) {
+      if (id && !(await findChangeById(db, id))?.revertedBy) {
+        await gql(`mutation($id: ID!) { revertChange(id: $id) { change { id } } }`, { id }, admin);
+      }
     }
     await db.close();
   });
@@ -127,5 +130,49 @@ describe('importing through the page', () => {
       { text: newName },
     );
     expect(hits.data?.search.map((hit) => hit.node.id) ?? []).not.toContain(`org:di-e2e-atelier-${unique}`);
+  }, 180_000);
+
+  it('an admin maps a spreadsheet no ready mapping fits, from scratch, and imports it', async () => {
+    const actor = `Garage solidaire ${unique}`;
+    // A page of its own, so that this test does not depend on the one above.
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await page.goto(appUrl);
+    await logIn(page, admin);
+    await page.getByRole('tab', { name: 'Importer', exact: true }).click();
+    const workspace = page.getByRole('main', { name: 'Importer des données' });
+    await workspace.getByLabel(/^Fichiers \(/).setInputFiles({
+      name: 'acteurs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Nom,Commune,Adresse\n${actor},33243,1 rue du Port\n`),
+    });
+    await workspace.getByRole('button', { name: 'Analyser', exact: true }).click();
+
+    // No ready mapping has these columns: the page starts one from scratch, columns guessed by name.
+    const mapping = workspace.getByRole('form', { name: 'Correspondance des colonnes' });
+    const choice = mapping.getByRole('combobox', { name: 'Correspondance', exact: true });
+    await expect.poll(() => choice.inputValue(), { timeout: 30_000 }).toBe('new:ORGANISATION');
+    expect(await mapping.getByRole('combobox', { name: 'Nom', exact: true }).inputValue()).toBe('Nom');
+    expect(await mapping.getByRole('combobox', { name: 'Commune (code INSEE)' }).inputValue()).toBe(
+      'Commune',
+    );
+    expect(await mapping.getByRole('combobox', { name: 'Thématique' }).inputValue()).toBe('');
+    expect(await seriousViolations(page, '.import-mapping')).toEqual([]);
+    await mapping.getByRole('button', { name: 'Analyser avec cette correspondance' }).click();
+
+    const organisations = workspace
+      .getByRole('table', { name: 'Nœuds' })
+      .getByRole('row', { name: /^Organisation/ });
+    await expect
+      .poll(() => organisations.getByRole('cell').first().textContent(), { timeout: 30_000 })
+      .toBe('1');
+    await workspace.getByRole('button', { name: 'Confirmer l’import' }).click();
+    await workspace.getByRole('status').filter({ hasText: 'Import enregistré' }).waitFor({ timeout: 60_000 });
+    spreadsheetChangeId = (await workspace.locator('code', { hasText: /^chg:/ }).textContent()) ?? '';
+
+    const hits = await gql<{ search: { node: { id: string; name: string } }[] }>(
+      `query($text: String!) { search(text: $text, kinds: [ORGANISATION]) { node { id name } } }`,
+      { text: actor },
+    );
+    expect(hits.data?.search.map((hit) => hit.node.name)).toContain(actor);
   }, 180_000);
 });

@@ -10,7 +10,10 @@ import {
   candidateKey,
   columnsOfMapping,
   FIELD_LABELS,
+  firstMapping,
+  guessColumns,
   mappingInput,
+  NEW_MAPPINGS,
   progressShare,
   type ColumnChoice,
   type Decision,
@@ -145,9 +148,10 @@ export function ImportWorkspace() {
         const next = data.previewImport;
         setReport(next);
         setMappingUsed(mapping);
-        if (next.status === 'NEEDS_MAPPING' && !ready && next.mappings[0]) {
-          setReady(next.mappings[0].name);
-          setColumns(columnsOfMapping(next, next.mappings[0].name));
+        if (next.status === 'NEEDS_MAPPING' && !ready) {
+          const first = firstMapping(next);
+          setReady(first.ready);
+          setColumns(first.columns);
         }
       } else if (report) {
         const { data } = await requestWithFiles(CONFIRM_IMPORT, {
@@ -280,12 +284,19 @@ export function ImportWorkspace() {
               }}
             >
               <label>
-                Correspondance prête
+                Correspondance
+                {/* Named apart: a wrapping label's name would also carry the chosen option's text. */}
                 <select
+                  aria-label="Correspondance"
                   value={ready}
                   onChange={(event) => {
-                    setReady(event.target.value);
-                    setColumns(columnsOfMapping(report, event.target.value));
+                    const choice = event.target.value;
+                    setReady(choice);
+                    setColumns(
+                      NEW_MAPPINGS.some((option) => option.value === choice)
+                        ? guessColumns(report.mappingFields, columnsOfFiles)
+                        : columnsOfMapping(report, choice),
+                    );
                   }}
                 >
                   {report.mappings.map((mapping) => (
@@ -297,6 +308,11 @@ export function ImportWorkspace() {
                       )
                     </option>
                   ))}
+                  {NEW_MAPPINGS.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
                 </select>
               </label>
               <fieldset>
@@ -305,6 +321,7 @@ export function ImportWorkspace() {
                   <label key={field}>
                     {FIELD_LABELS[field] ?? field}
                     <select
+                      aria-label={FIELD_LABELS[field] ?? field}
                       value={columns[field] ?? ''}
                       onChange={(event) => setColumns({ ...columns, [field]: event.target.value })}
                     >

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptedMatches,
   candidateKey,
+  firstMapping,
+  guessColumns,
   mappingInput,
   progressShare,
   type ImportReportView,
@@ -52,6 +54,36 @@ describe('the import page’s choices', () => {
     expect(mappingInput(report, 'actions-financees', { name: 'Intitulé', carrier: '' })).toEqual({
       ready: 'actions-financees',
       columns: [{ field: 'name', column: 'Intitulé' }],
+    });
+  });
+
+  it('builds a mapping from scratch: what a row is, and the columns guessed from their names', () => {
+    const fields = ['name', 'siret', 'commune', 'theme', 'carrier'];
+    const columns = ['NOM', 'Siret', 'Commune', 'Thématique', 'Adresse'];
+    const guess = guessColumns(fields, columns);
+    expect(guess).toEqual({ name: 'NOM', siret: 'Siret', commune: 'Commune', theme: 'Thématique' });
+    expect(mappingInput(report, 'new:ORGANISATION', { ...guess, carrier: '' })).toEqual({
+      entity: 'ORGANISATION',
+      columns: [
+        { field: 'commune', column: 'Commune' },
+        { field: 'name', column: 'NOM' },
+        { field: 'siret', column: 'Siret' },
+        { field: 'theme', column: 'Thématique' },
+      ],
+    });
+  });
+
+  it('starts from the ready mapping the files fit, else from scratch', () => {
+    const withFiles = (columns: string[]) =>
+      ({
+        ...report,
+        mappingFields: ['name', 'carrier'],
+        files: [{ columns }],
+      }) as unknown as ImportReportView;
+    expect(firstMapping(withFiles(['Action', 'Opérateur', 'Montant'])).ready).toBe('actions-financees');
+    expect(firstMapping(withFiles(['Nom', 'Ville']))).toEqual({
+      ready: 'new:ORGANISATION',
+      columns: { name: 'Nom' },
     });
   });
 
