@@ -165,14 +165,21 @@ describe('any screen', () => {
       expect((await widthOf(page, '.graph-canvas')) / size.width).toBeGreaterThanOrEqual(narrow ? 0.99 : 0.6);
       expect(await findOverlaps(page)).toEqual([]);
 
-      // The coverage workspace: the map's area takes the width, controls stay apart.
+      // The coverage workspace: the map's area takes the width, controls stay apart; on a wide
+      // screen the controls make a column beside the map, so that the map starts in the upper half.
       await page.getByRole('tab', { name: 'Couverture', exact: true }).click();
       const map = page.getByRole('group', { name: /^Couverture des départements/ });
       await map.locator('path[data-status]').first().waitFor({ timeout: 60_000 });
+      const wide = size.width >= 1280;
       expect((await widthOf(page, '.coverage-sides')) / size.width).toBeGreaterThanOrEqual(0.6);
+      if (wide) {
+        const top = await map.evaluate((element) => element.getBoundingClientRect().top);
+        expect(top / size.height).toBeLessThanOrEqual(0.5);
+      }
       await map.locator('path[data-territory="dep:24"]').click();
       await page.getByRole('region', { name: 'Dispositifs de Dordogne' }).waitFor();
-      expect((await widthOf(page, '.coverage-sides')) / size.width).toBeGreaterThanOrEqual(0.6);
+      // Beside the controls' column and the details, the map keeps close to half the width.
+      expect((await widthOf(page, '.coverage-sides')) / size.width).toBeGreaterThanOrEqual(wide ? 0.45 : 0.6);
       expect(await findOverlaps(page)).toEqual([]);
       await page.close();
       expect(Date.now() - started).toBeGreaterThan(0);

@@ -126,129 +126,134 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
         </p>
       </header>
 
-      <CoverageControls view={view} onChange={onChange} vocabulary={vocabulary} />
-
-      <ul className="coverage-legend" aria-label="Légende">
-        {STATUS_ORDER.map((status) => (
-          <li key={status}>
-            <span
-              className="coverage-swatch"
-              style={{ background: STATUS_COLOURS[status] }}
-              aria-hidden="true"
-            />
-            {STATUS_TEXT[status]}
-          </li>
-        ))}
-      </ul>
-
-      <div aria-live="polite" className="coverage-state">
-        {state.type === 'loading' ? <p className="hint">Calcul de la couverture…</p> : null}
-        {state.type === 'error' ? (
-          <p className="notice" role="alert">
-            {failureMessage(state)}
-          </p>
-        ) : null}
-        {exporting.type === 'loading' ? <p className="hint">Préparation de l’export…</p> : null}
-        {exporting.type === 'error' ? (
-          <p className="notice" role="alert">
-            Export impossible : {failureMessage(exporting)}
-          </p>
-        ) : null}
+      {/* On a wide screen the controls make a column of their own, so that the map shows at once. */}
+      <div className="coverage-aside">
+        <CoverageControls view={view} onChange={onChange} vocabulary={vocabulary} />
       </div>
 
-      {state.type === 'ready' && state.value.exclusion ? (
-        <div className="coverage-exclusion" role="note" aria-label="Effet de « Sans… »">
-          <p>
-            <strong>{state.value.exclusion.dropped.length}</strong> dispositif
-            {state.value.exclusion.dropped.length > 1 ? 's ne comptent' : ' ne compte'} plus
-            {state.value.exclusion.dropped.length > 0
-              ? ` : ${state.value.exclusion.dropped.map((d) => d.dispositif.name).join(', ')}`
-              : ''}
-            .
-          </p>
-          {state.value.exclusion.kept.length > 0 ? (
-            <p>
-              Restent comptés, un autre porteur ou financeur demeurant :{' '}
-              {state.value.exclusion.kept
-                .map(
-                  (d) =>
-                    `${d.dispositif.name} (${[...d.carriers, ...d.funders]
-                      .map((o) => o.name)
-                      .filter((name, i, all) => all.indexOf(name) === i)
-                      .join(', ')})`,
-                )
-                .join(' ; ')}
-              .
+      <div className="coverage-main">
+        <ul className="coverage-legend" aria-label="Légende">
+          {STATUS_ORDER.map((status) => (
+            <li key={status}>
+              <span
+                className="coverage-swatch"
+                style={{ background: STATUS_COLOURS[status] }}
+                aria-hidden="true"
+              />
+              {STATUS_TEXT[status]}
+            </li>
+          ))}
+        </ul>
+
+        <div aria-live="polite" className="coverage-state">
+          {state.type === 'loading' ? <p className="hint">Calcul de la couverture…</p> : null}
+          {state.type === 'error' ? (
+            <p className="notice" role="alert">
+              {failureMessage(state)}
+            </p>
+          ) : null}
+          {exporting.type === 'loading' ? <p className="hint">Préparation de l’export…</p> : null}
+          {exporting.type === 'error' ? (
+            <p className="notice" role="alert">
+              Export impossible : {failureMessage(exporting)}
             </p>
           ) : null}
         </div>
-      ) : null}
 
-      <div className={selectedCell ? 'coverage-body with-details' : 'coverage-body'}>
-        {sides.length > 0 ? (
-          <div className={sides.length > 1 ? 'coverage-sides two' : 'coverage-sides'}>
-            {sides.map(({ side, title, result, filter }) => {
-              const label = `Couverture des ${unit} — ${withinName} — ${title}`;
-              const select = (territoryId: string) => setSelected({ side, id: territoryId });
-              const current = selected?.side === side ? selected.id : null;
-              return (
-                <article key={side} className="coverage-side" aria-label={title} data-side={side}>
-                  <h3>{title}</h3>
-                  <SummaryBar summary={result.summary} level={level} withinName={withinName} />
-                  {level === 'DEPARTEMENT' ? (
-                    <Choropleth cells={result.cells} selected={current} onSelect={select} label={label} />
-                  ) : (
-                    <Treemap cells={result.cells} selected={current} onSelect={select} label={label} />
-                  )}
-                  <button
-                    type="button"
-                    onClick={() => void exportCsv(result, filter, title)}
-                    disabled={exporting.type === 'loading'}
-                  >
-                    Exporter le tableau (CSV)
-                    {sides.length > 1 ? ` — ${side === 'left' ? 'gauche' : 'droite'}` : ''}
-                  </button>
-                </article>
-              );
-            })}
+        {state.type === 'ready' && state.value.exclusion ? (
+          <div className="coverage-exclusion" role="note" aria-label="Effet de « Sans… »">
+            <p>
+              <strong>{state.value.exclusion.dropped.length}</strong> dispositif
+              {state.value.exclusion.dropped.length > 1 ? 's ne comptent' : ' ne compte'} plus
+              {state.value.exclusion.dropped.length > 0
+                ? ` : ${state.value.exclusion.dropped.map((d) => d.dispositif.name).join(', ')}`
+                : ''}
+              .
+            </p>
+            {state.value.exclusion.kept.length > 0 ? (
+              <p>
+                Restent comptés, un autre porteur ou financeur demeurant :{' '}
+                {state.value.exclusion.kept
+                  .map(
+                    (d) =>
+                      `${d.dispositif.name} (${[...d.carriers, ...d.funders]
+                        .map((o) => o.name)
+                        .filter((name, i, all) => all.indexOf(name) === i)
+                        .join(', ')})`,
+                  )
+                  .join(' ; ')}
+                .
+              </p>
+            ) : null}
           </div>
         ) : null}
 
-        {selectedCell && selectedSide ? (
-          <CellDetails
-            cell={selectedCell}
-            result={selectedSide.result}
-            applications={selectedApplications}
-            filter={selectedSide.filter}
+        <div className={selectedCell ? 'coverage-body with-details' : 'coverage-body'}>
+          {sides.length > 0 ? (
+            <div className={sides.length > 1 ? 'coverage-sides two' : 'coverage-sides'}>
+              {sides.map(({ side, title, result, filter }) => {
+                const label = `Couverture des ${unit} — ${withinName} — ${title}`;
+                const select = (territoryId: string) => setSelected({ side, id: territoryId });
+                const current = selected?.side === side ? selected.id : null;
+                return (
+                  <article key={side} className="coverage-side" aria-label={title} data-side={side}>
+                    <h3>{title}</h3>
+                    <SummaryBar summary={result.summary} level={level} withinName={withinName} />
+                    {level === 'DEPARTEMENT' ? (
+                      <Choropleth cells={result.cells} selected={current} onSelect={select} label={label} />
+                    ) : (
+                      <Treemap cells={result.cells} selected={current} onSelect={select} label={label} />
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => void exportCsv(result, filter, title)}
+                      disabled={exporting.type === 'loading'}
+                    >
+                      Exporter le tableau (CSV)
+                      {sides.length > 1 ? ` — ${side === 'left' ? 'gauche' : 'droite'}` : ''}
+                    </button>
+                  </article>
+                );
+              })}
+            </div>
+          ) : null}
+
+          {selectedCell && selectedSide ? (
+            <CellDetails
+              cell={selectedCell}
+              result={selectedSide.result}
+              applications={selectedApplications}
+              filter={selectedSide.filter}
+              scope={request.scope}
+              onOpenInGraph={onOpenInGraph}
+              onClose={() => setSelected(null)}
+            />
+          ) : null}
+        </div>
+
+        {state.type === 'ready' && state.value.changes && state.value.right ? (
+          <ChangesTable
+            changes={state.value.changes}
+            left={state.value.left}
+            right={state.value.right}
+            leftTitle={titles[0]!}
+            rightTitle={titles[1]!}
+            onSelect={(territoryId) => setSelected({ side: 'left', id: territoryId })}
+          />
+        ) : null}
+
+        {sides[0] ? (
+          <CoverageTable
+            cells={sides[0].result.cells}
+            selected={selected?.side === 'left' ? selected.id : null}
+            onSelect={(territoryId) => setSelected({ side: 'left', id: territoryId })}
+            caption={`${LEVEL_TEXT[level].many} — ${withinName} — ${sides[0].title}`}
+            choice={tableChoice}
+            onChoice={setTableChoice}
             scope={request.scope}
-            onOpenInGraph={onOpenInGraph}
-            onClose={() => setSelected(null)}
           />
         ) : null}
       </div>
-
-      {state.type === 'ready' && state.value.changes && state.value.right ? (
-        <ChangesTable
-          changes={state.value.changes}
-          left={state.value.left}
-          right={state.value.right}
-          leftTitle={titles[0]!}
-          rightTitle={titles[1]!}
-          onSelect={(territoryId) => setSelected({ side: 'left', id: territoryId })}
-        />
-      ) : null}
-
-      {sides[0] ? (
-        <CoverageTable
-          cells={sides[0].result.cells}
-          selected={selected?.side === 'left' ? selected.id : null}
-          onSelect={(territoryId) => setSelected({ side: 'left', id: territoryId })}
-          caption={`${LEVEL_TEXT[level].many} — ${withinName} — ${sides[0].title}`}
-          choice={tableChoice}
-          onChoice={setTableChoice}
-          scope={request.scope}
-        />
-      ) : null}
     </section>
   );
 }
