@@ -12,7 +12,7 @@ export function StatsSummary() {
         <details>
           <summary>
             {stats.value.totalNodes.toLocaleString('fr-FR')} nœuds ·{' '}
-            {stats.value.totalRelationships.toLocaleString('fr-FR')} relations
+            {stats.value.totalRelationships.toLocaleString('fr-FR')} liens
           </summary>
           <div className="stats-popup">
             <h2>Contenu de l’atlas</h2>
