@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { PropertyValue } from '../model.js';
+import { ORGANISATION_TYPES, type PropertyValue } from '../model.js';
 import { foldText } from '../text.js';
 import { territoryIdOfCode } from './data-inclusion.js';
 import { addPlannedNode, slugOf, type ImportPlan, type ImportProblem } from './plan.js';
@@ -206,6 +206,15 @@ export class SpreadsheetReader {
         this.mapping.entity === 'organisation' ? 'siret' : 'carrier_siret',
         `${JSON.stringify(siret)} is not a SIRET (14 digits)`,
       );
+    // A row that is an actor may say its type: one of the closed list (DOMAIN.md §4), else AUTRE.
+    const typeCell =
+      this.mapping.entity === 'organisation' ? (cell('type') ?? this.mapping.type ?? null) : null;
+    const orgType = typeCell && ORGANISATION_TYPES.find((type) => type === typeCell.toUpperCase());
+    if (typeCell && !orgType)
+      fail(
+        'type',
+        `${JSON.stringify(typeCell)} is none of the organisation types (${ORGANISATION_TYPES.join(', ')})`,
+      );
     const communeCode = cell('commune');
     const commune = communeCode ? territoryIdOfCode(communeCode) : null;
     if (commune && !this.context.territoryIds.has(commune))
@@ -239,6 +248,7 @@ export class SpreadsheetReader {
       const id = organisation(name, siret?.replace(/\s/g, '') ?? null, commune);
       const node = this.plan.nodes.get(id)!;
       node.identifiers.push(identifier);
+      if (orgType) node.props.type = orgType;
       if (cell('description')) node.props.description = cell('description');
       if (commune) this.plan.links.push({ type: 'LOCATED_IN', from: id, to: commune, props: {} });
       return true;
