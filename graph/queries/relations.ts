@@ -1,5 +1,5 @@
 import type { Db } from '../driver.js';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../model.js';
+import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model.js';
 import { COUNTS_OF_N, toRelationCounts, type RelationCountRow } from './degrees.js';
 import {
   idsByLabel,
@@ -15,6 +15,17 @@ export interface RelationSpec {
   direction: 'OUT' | 'IN';
 }
 
+/**
+ * The stored properties a read brings of the nodes and relationships it reaches
+ * (what the query's fields read, server/schema/field-reads.ts); null: all of them.
+ */
+export interface Projection {
+  node: readonly string[] | null;
+  relation: readonly string[] | null;
+  /** Both lists as one string, for cache keys. */
+  key: string;
+}
+
 export interface RelationKey extends RelationSpec {
   id: string;
   /**
@@ -25,74 +36,120 @@ export interface RelationKey extends RelationSpec {
 }
 
 const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
+const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-// The relations `key.then` asks of each node `m` reached (one level ahead).
-const NESTED_OF_M = /* cypher */ `COLLECT {
-    UNWIND key.then AS next
-    CALL (m, next) {
-      MATCH (m)-[r2:$(next.type)]->(x) WHERE next.direction = 'OUT'
-      RETURN r2, x
-      UNION ALL
-      MATCH (m)<-[r2:$(next.type)]-(x) WHERE next.direction = 'IN'
-      RETURN r2, x
-    }
-    WITH next, r2, x ORDER BY x.name, x.id
-    RETURN {next: next.position, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
-  }`;
+/** Property keys of a projection as map projection items (`.name, .level`): names from code, checked. */
+function propertyItems(names: readonly string[]): string {
+  return names
+    .map((name) => {
+      if (!PROPERTY_KEY.test(name)) throw new Error(`Not a property key: "${name}".`);
+      return `.${name}`;
+    })
+    .join(', ');
+}
+
+/**
+ * `projectNode` for a node a read reaches: only the projection's properties. A
+ * property the node lacks comes as null, which the row leaves out (Neo4j stores no nulls).
+ */
+const projectReached = (variable: string, projection?: Projection) =>
+  projection?.node
+    ? `{id: ${variable}.id, label: labels(${variable})[0], props: ${variable}{${propertyItems(projection.node)}}}`
+    : projectNode(variable);
+
+const relationProperties = (variable: string, projection?: Projection) =>
+  projection?.relation ? `${variable}{${propertyItems(projection.relation)}}` : `properties(${variable})`;
+
+/** A relationship pattern from `from` to `to` with a type of the closed list (never a client's string). */
+function step(from: string, rel: string, to: string, spec: RelationSpec): string {
+  if (!KNOWN_TYPES.has(spec.type)) throw new Error(`Unknown relationship type "${spec.type}".`);
+  return spec.direction === 'OUT'
+    ? `(${from})-[${rel}:${spec.type}]->(${to})`
+    : `(${from})<-[${rel}:${spec.type}]-(${to})`;
+}
+
+/**
+ * The relations `then` asks of each node `m` reached (one level ahead), as a list of
+ * `{next, type, props, other}` maps, `next` the position of the spec in `then`.
+ */
+function nestedOfM(then: readonly RelationSpec[], projection?: Projection): string {
+  if (then.length === 0) return '[]';
+  return `COLLECT {
+        CALL (m) {
+          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
+        }
+        WITH next, r2, x ORDER BY x.name, x.id
+        RETURN {next: next, type: type(r2), props: ${relationProperties('r2', projection)}, other: ${projectReached('x', projection)}}
+      }`;
+}
+
+/** A key's relation and what it asks next, as one query branch reads them. */
+const specSignature = (key: RelationKey) =>
+  JSON.stringify([key.type, key.direction, (key.then ?? []).map((spec) => [spec.type, spec.direction])]);
 
 // Keys arrive grouped by node id, so each node finds its own keys by one map lookup
-// (a list filtered per node grows with nodes × keys); the type is dynamic but
-// always one of RELATIONSHIP_TYPES, checked above graph/.
-const FIND_RELATIONS = /* cypher */ `
+// (a list filtered per node grows with nodes × keys). Each kind of key (its type,
+// direction and what it asks next) has a branch of its own with its types written in:
+// a typed expand reads a dense node's relationships of that type only, where
+// `$(key.type)` expands all of them.
+const findRelationsQuery = (specs: readonly RelationKey[], projection?: Projection) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
   UNWIND $keysById[n.id] AS key
   CALL (n, key) {
-    MATCH (n)-[r:$(key.type)]->(m) WHERE key.direction = 'OUT'
-    RETURN r, m
-    UNION ALL
-    MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
-    RETURN r, m
+    ${specs
+      .map(
+        (spec, index) =>
+          `MATCH ${step('n', 'r', 'm', spec)} WHERE key.spec = ${index}
+    RETURN r, m, ${nestedOfM(spec.then ?? [], projection)} AS nested`,
+      )
+      .join('\n    UNION ALL\n    ')}
   }
-  WITH key, r, m, ${NESTED_OF_M} AS nested
-  RETURN key.index AS index, type(r) AS type, properties(r) AS props, ${projectNode('m')} AS other, nested
-  ORDER BY other.props.name, other.id`;
+  RETURN key.index AS index, type(r) AS type, ${relationProperties('r', projection)} AS props,
+    ${projectReached('m', projection)} AS other, nested
+  ORDER BY m.name, m.id`;
 
-/** Keys indexed by their position in the batch, grouped under their node's id. */
+/** Keys indexed by their position in the batch and by their kind's branch, grouped under their node's id. */
 function groupKeysById(keys: readonly RelationKey[]) {
-  const byId = new Map<
-    string,
-    {
-      type: RelationshipType;
-      direction: 'OUT' | 'IN';
-      index: number;
-      then: (RelationSpec & { position: number })[];
-    }[]
-  >();
+  const specs = new Map<string, { index: number; key: RelationKey }>();
+  const byId = new Map<string, { index: number; spec: number }[]>();
   keys.forEach((key, index) => {
+    const signature = specSignature(key);
+    let spec = specs.get(signature);
+    if (!spec) specs.set(signature, (spec = { index: specs.size, key }));
     const list = byId.get(key.id) ?? [];
-    const then = (key.then ?? []).map((spec, position) => ({
-      type: spec.type,
-      direction: spec.direction,
-      position,
-    }));
-    list.push({ type: key.type, direction: key.direction, index, then });
+    list.push({ index, spec: spec.index });
     byId.set(key.id, list);
   });
-  // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
-  return Object.fromEntries(byId);
+  return {
+    specs: [...specs.values()].map((spec) => spec.key),
+    // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
+    keysById: Object.fromEntries(byId),
+  };
 }
 
-type RawRelation = { type: string; props: Record<string, unknown>; other: Parameters<typeof toNodeRow>[0] };
+type RawNode = Parameters<typeof toNodeRow>[0];
+type RawRelation = { type: string; props: Record<string, unknown>; other: RawNode };
+
+/** A node reached, as `toNodeRow` gives it: a property a projection asked and the node lacks is left out. */
+function toReachedRow(raw: RawNode): NodeRow {
+  const props: Record<string, unknown> = {};
+  for (const key of Object.keys(raw.props)) {
+    const value = raw.props[key];
+    // searchText comes as null: the projection leaves it in the database.
+    if (value !== null) props[key] = value;
+  }
+  return { id: raw.id, label: raw.label as NodeLabel, props };
+}
 
 function toRelationRow(raw: RawRelation, direction: 'OUT' | 'IN'): RelationRow {
-  const { sources, ...props } = raw.props;
-  return {
-    type: raw.type,
-    direction,
-    props,
-    sources: Array.isArray(sources) ? (sources as string[]) : [],
-    other: toNodeRow(raw.other),
-  };
+  const props: Record<string, unknown> = {};
+  let sources: string[] = [];
+  for (const key of Object.keys(raw.props)) {
+    const value = raw.props[key];
+    if (key === 'sources') sources = Array.isArray(value) ? (value as string[]) : [];
+    else if (value !== null) props[key] = value;
+  }
+  return { type: raw.type, direction, props, sources, other: toReachedRow(raw.other) };
 }
 
 /** Relations read one level ahead: those of a node at the other end of a key's relations. */
@@ -105,17 +162,18 @@ export interface NestedRelations {
  * Relations of several (node, type, direction) keys in one round trip: the batch
  * function behind the per-request relation loader. With `then`, also the
  * relations of each node reached, as `nested` (one entry per node and spec).
+ * `projection`: the properties to read of what they reach (all without).
  */
 export async function findRelationsBatch(
   db: Db,
   keys: readonly RelationKey[],
+  projection?: Projection,
 ): Promise<{ grouped: RelationRow[][]; nested: NestedRelations[] }> {
+  if (keys.length === 0) return { grouped: [], nested: [] };
+  const { specs, keysById } = groupKeysById(keys);
   const rows = await db.read<RawRelation & { index: number; nested: (RawRelation & { next: number })[] }>(
-    FIND_RELATIONS,
-    {
-      ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
-      keysById: groupKeysById(keys),
-    },
+    findRelationsQuery(specs, projection),
+    { ids: idsByLabel([...new Set(keys.map((k) => k.id))]), keysById },
   );
   const grouped: RelationRow[][] = keys.map(() => []);
   const nested = new Map<string, NestedRelations>();
@@ -142,14 +200,6 @@ export interface RelationTree extends RelationSpec {
   then: readonly RelationSpec[];
 }
 
-/** A relationship pattern from `from` to `to` with a type of the closed list (never a client's string). */
-function step(from: string, rel: string, to: string, spec: RelationSpec): string {
-  if (!KNOWN_TYPES.has(spec.type)) throw new Error(`Unknown relationship type "${spec.type}".`);
-  return spec.direction === 'OUT'
-    ? `(${from})-[${rel}:${spec.type}]->(${to})`
-    : `(${from})<-[${rel}:${spec.type}]-(${to})`;
-}
-
 /**
  * The relations `tree` asks of a root node `n`, two levels deep, in the order FIND_RELATIONS
  * gives them: a top-level field and what the query asks below it in one round trip. The
@@ -157,29 +207,19 @@ function step(from: string, rel: string, to: string, spec: RelationSpec): string
  * dense node's relationships of that type only, where `$(type)` expands all of them
  * (a département's 400 PART_OF to reach its 3 DEPLOYED_IN).
  */
-function relationsOfTree(tree: readonly RelationTree[]): string {
+function relationsOfTree(tree: readonly RelationTree[], projection?: Projection): string {
   if (tree.length === 0) return '[]';
-  const nested = (then: readonly RelationSpec[]) =>
-    then.length === 0
-      ? '[]'
-      : `COLLECT {
-        CALL (m) {
-          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
-        }
-        WITH next, r2, x ORDER BY x.name, x.id
-        RETURN {next: next, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
-      }`;
   return `COLLECT {
     CALL (n) {
       ${tree
         .map(
           (spec, index) =>
-            `MATCH ${step('n', 'r', 'm', spec)} RETURN ${index} AS index, r, m, ${nested(spec.then)} AS nested`,
+            `MATCH ${step('n', 'r', 'm', spec)} RETURN ${index} AS index, r, m, ${nestedOfM(spec.then, projection)} AS nested`,
         )
         .join('\n      UNION ALL\n      ')}
     }
     WITH index, r, m, nested ORDER BY m.name, m.id
-    RETURN {index: index, type: type(r), props: properties(r), other: ${projectNode('m')}, nested: nested}
+    RETURN {index: index, type: type(r), props: ${relationProperties('r', projection)}, other: ${projectReached('m', projection)}, nested: nested}
   }`;
 }
 
@@ -196,18 +236,22 @@ const NO_PANEL: PanelAhead = { page: null, counts: false, cited: false };
 // A node and what its view asks of it in one round trip (the details panel: citations,
 // a first page of relations with the sources they cite, the counts by type); the parts
 // not asked are left out of the query rather than computed and dropped.
-const nodesAheadQuery = (tree: readonly RelationTree[], panel: PanelAhead) => /* cypher */ `
+const nodesAheadQuery = (
+  tree: readonly RelationTree[],
+  panel: PanelAhead,
+  projection?: Projection,
+) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
   ${
     panel.page
       ? `OPTIONAL CALL (n) {
     WITH $page AS page
-    ${PAGE_OF_N}
+    ${pageOfN(projection)}
     RETURN relations AS pageRelations
   }`
       : 'WITH n, null AS pageRelations'
   }
-  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree)} AS relations, pageRelations,
+  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree, projection)} AS relations, pageRelations,
     ${panel.counts ? COUNTS_OF_N : 'null'} AS counts,
     ${
       panel.cited
@@ -221,9 +265,13 @@ const nodesAheadQuery = (tree: readonly RelationTree[], panel: PanelAhead) => /*
         : '[]'
     } AS cited`;
 
-const findByLabelAhead = (label: 'Theme' | 'Public', tree: readonly RelationTree[]) => /* cypher */ `
+const findByLabelAhead = (
+  label: 'Theme' | 'Public',
+  tree: readonly RelationTree[],
+  projection?: Projection,
+) => /* cypher */ `
   MATCH (n:${label})
-  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree)} AS relations
+  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree, projection)} AS relations
   ORDER BY n.name`;
 
 /** Nodes read with the relations a query asks of them: every (node, relation) list, nested ones included. */
@@ -281,16 +329,18 @@ function toNodesAhead(rows: readonly RawAhead[], tree: readonly RelationTree[]):
 
 /**
  * Nodes by id with the relations `tree` asks of them, two levels deep, and what `panel`
- * asks besides, in one round trip.
+ * asks besides, in one round trip. `projection`: what to read of the nodes and relationships
+ * reached (the nodes themselves and the sources cited are read whole).
  */
 export async function findNodesByIdsAhead(
   db: Db,
   ids: readonly string[],
   tree: readonly RelationTree[],
   panel: PanelAhead = NO_PANEL,
+  projection?: Projection,
 ): Promise<NodesAhead> {
   if (ids.length === 0) return { nodes: [], relations: [] };
-  const rows = await db.read<RawAhead>(nodesAheadQuery(tree, panel), {
+  const rows = await db.read<RawAhead>(nodesAheadQuery(tree, panel, projection), {
     ids: idsByLabel(ids),
     page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
   });
@@ -312,8 +362,9 @@ export async function findNodesByLabelAhead(
   db: Db,
   label: 'Theme' | 'Public',
   tree: readonly RelationTree[],
+  projection?: Projection,
 ): Promise<NodesAhead> {
-  const rows = await db.read<RawAhead>(findByLabelAhead(label, tree));
+  const rows = await db.read<RawAhead>(findByLabelAhead(label, tree, projection));
   return toNodesAhead(rows, tree);
 }
 
@@ -332,7 +383,7 @@ export interface RelationPageKey {
 // Keyset pagination: the page after a position, so that a hub's 1,000 relations
 // come a page at a time; the order is total (the other end's id breaks ties).
 // The page of node `n` that `page` asks ({types, first, after}), as the list `relations`.
-const PAGE_OF_N = /* cypher */ `CALL (n, page) {
+const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
     CALL (n, page) {
       MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
       RETURN r, m, 'OUT' AS direction
@@ -347,14 +398,14 @@ const PAGE_OF_N = /* cypher */ `CALL (n, page) {
          OR (direction = page.after[1] AND (name > page.after[2]
            OR (name = page.after[2] AND m.id > page.after[3])))))
     WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
-    WITH page, collect({type: type, direction: direction, props: properties(r), other: ${projectNode('m')}}) AS ordered
+    WITH page, collect({type: type, direction: direction, props: ${relationProperties('r', projection)}, other: ${projectReached('m', projection)}}) AS ordered
     RETURN ordered[0..page.first] AS relations
   }`;
 
-const FIND_RELATION_PAGES = /* cypher */ `
+const findRelationPages = (projection?: Projection) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
   UNWIND $pagesById[n.id] AS page
-  ${PAGE_OF_N}
+  ${pageOfN(projection)}
   RETURN page.index AS index, relations`;
 
 type RawPageRelation = RawRelation & { direction: 'OUT' | 'IN' };
@@ -362,10 +413,14 @@ type RawPageRelation = RawRelation & { direction: 'OUT' | 'IN' };
 const toPageRows = (relations: readonly RawPageRelation[]) =>
   relations.map((raw) => toRelationRow(raw, raw.direction));
 
-/** Pages of relations of several nodes in one round trip: the batch behind the relation page loader. */
+/**
+ * Pages of relations of several nodes in one round trip: the batch behind the relation page
+ * loader; `projection`, what to read of the relationships and the nodes at their other end.
+ */
 export async function findRelationPagesBatch(
   db: Db,
   keys: readonly RelationPageKey[],
+  projection?: Projection,
 ): Promise<RelationRow[][]> {
   const pagesById = new Map<
     string,
@@ -376,7 +431,7 @@ export async function findRelationPagesBatch(
     list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
     pagesById.set(key.id, list);
   });
-  const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(FIND_RELATION_PAGES, {
+  const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(findRelationPages(projection), {
     ids: idsByLabel([...pagesById.keys()]),
     // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
     pagesById: Object.fromEntries(pagesById),
