@@ -38,27 +38,36 @@ export interface RelationKey extends RelationSpec {
 const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Property keys of a projection as map projection items (`.name, .level`): names from code, checked. */
-function propertyItems(names: readonly string[]): string {
-  return names
-    .map((name) => {
-      if (!PROPERTY_KEY.test(name)) throw new Error(`Not a property key: "${name}".`);
-      return `.${name}`;
-    })
-    .join(', ');
+/** A projection's property keys, written into a query: names from code (field-reads.ts), checked. */
+function checkedKeys(names: readonly string[]): readonly string[] {
+  for (const name of names) if (!PROPERTY_KEY.test(name)) throw new Error(`Not a property key: "${name}".`);
+  return names;
 }
 
-/**
- * `projectNode` for a node a read reaches: only the projection's properties. A
- * property the node lacks comes as null, which the row leaves out (Neo4j stores no nulls).
- */
-const projectReached = (variable: string, projection?: Projection) =>
-  projection?.node
-    ? `{id: ${variable}.id, label: labels(${variable})[0], props: ${variable}{${propertyItems(projection.node)}}}`
-    : projectNode(variable);
+// Rows come as lists, not maps: the driver decodes every map key of every row as a
+// string, and strings of a record over one Bolt chunk take its slow path (a
+// StringDecoder per string). A projected node or relationship is the list of its
+// projected values, in the projection's order; an unprojected one, the map of all.
 
-const relationProperties = (variable: string, projection?: Projection) =>
-  projection?.relation ? `${variable}{${propertyItems(projection.relation)}}` : `properties(${variable})`;
+/** What a read brings of node `variable`'s properties. */
+const nodeValues = (variable: string, projection?: Projection) =>
+  projection?.node
+    ? `[${checkedKeys(projection.node)
+        .map((key) => `${variable}.${key}`)
+        .join(', ')}]`
+    : `${variable}{.*, searchText: null}`;
+
+/** What a read brings of relationship `variable`'s properties. */
+const relationValues = (variable: string, projection?: Projection) =>
+  projection?.relation
+    ? `[${checkedKeys(projection.relation)
+        .map((key) => `${variable}.${key}`)
+        .join(', ')}]`
+    : `properties(${variable})`;
+
+/** A relationship `r` and the node `m` at its other end, as a `RawRelation` list. */
+const relationTuple = (r: string, m: string, projection?: Projection) =>
+  `${relationValues(r, projection)}, ${m}.id, labels(${m})[0], ${nodeValues(m, projection)}`;
 
 /** A relationship pattern from `from` to `to` with a type of the closed list (never a client's string). */
 function step(from: string, rel: string, to: string, spec: RelationSpec): string {
@@ -70,7 +79,7 @@ function step(from: string, rel: string, to: string, spec: RelationSpec): string
 
 /**
  * The relations `then` asks of each node `m` reached (one level ahead), as a list of
- * `{next, type, props, other}` maps, `next` the position of the spec in `then`.
+ * `RawNested` lists, `next` the position of the spec in `then`.
  */
 function nestedOfM(then: readonly RelationSpec[], projection?: Projection): string {
   if (then.length === 0) return '[]';
@@ -79,7 +88,7 @@ function nestedOfM(then: readonly RelationSpec[], projection?: Projection): stri
           ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
         }
         WITH next, r2, x ORDER BY x.name, x.id
-        RETURN {next: next, type: type(r2), props: ${relationProperties('r2', projection)}, other: ${projectReached('x', projection)}}
+        RETURN [next, ${relationTuple('r2', 'x', projection)}]
       }`;
 }
 
@@ -104,8 +113,7 @@ const findRelationsQuery = (specs: readonly RelationKey[], projection?: Projecti
       )
       .join('\n    UNION ALL\n    ')}
   }
-  RETURN key.index AS index, type(r) AS type, ${relationProperties('r', projection)} AS props,
-    ${projectReached('m', projection)} AS other, nested
+  RETURN key.index AS index, [${relationTuple('r', 'm', projection)}, nested] AS rel
   ORDER BY m.name, m.id`;
 
 /** Keys indexed by their position in the batch and by their kind's branch, grouped under their node's id. */
@@ -127,30 +135,45 @@ function groupKeysById(keys: readonly RelationKey[]) {
   };
 }
 
-type RawNode = Parameters<typeof toNodeRow>[0];
-type RawRelation = { type: string; props: Record<string, unknown>; other: RawNode };
+/** Properties as a read brings them: a map (all), or the projected values in the projection's order. */
+type RawValues = Record<string, unknown> | unknown[] | null;
+/** A relationship and the node at its other end (`relationTuple`); nested ones lead with their spec's position. */
+type RawRelation = [props: RawValues, id: string, label: string, nodeProps: RawValues];
+type RawNested = [next: number, ...RawRelation];
+type RawTopRelation = [...RawRelation, nested: RawNested[]];
 
-/** A node reached, as `toNodeRow` gives it: a property a projection asked and the node lacks is left out. */
-function toReachedRow(raw: RawNode): NodeRow {
+/** Properties read as `values`, without nulls (a property a projection asked and the node lacks). */
+function propsFrom(values: RawValues, keys: readonly string[] | null | undefined): Record<string, unknown> {
   const props: Record<string, unknown> = {};
-  for (const key of Object.keys(raw.props)) {
-    const value = raw.props[key];
-    // searchText comes as null: the projection leaves it in the database.
-    if (value !== null) props[key] = value;
+  if (Array.isArray(values)) {
+    keys?.forEach((key, i) => {
+      if (values[i] !== null && values[i] !== undefined) props[key] = values[i];
+    });
+  } else if (values) {
+    // searchText comes as null: node reads leave it in the database.
+    for (const key of Object.keys(values)) if (values[key] !== null) props[key] = values[key];
   }
-  return { id: raw.id, label: raw.label as NodeLabel, props };
+  return props;
 }
 
-function toRelationRow(raw: RawRelation, direction: 'OUT' | 'IN'): RelationRow {
-  const props: Record<string, unknown> = {};
-  let sources: string[] = [];
-  for (const key of Object.keys(raw.props)) {
-    const value = raw.props[key];
-    if (key === 'sources') sources = Array.isArray(value) ? (value as string[]) : [];
-    else if (value !== null) props[key] = value;
-  }
-  return { type: raw.type, direction, props, sources, other: toReachedRow(raw.other) };
+function toRelationRow(
+  type: string,
+  direction: 'OUT' | 'IN',
+  [relationProps, id, label, nodeProps]: RawRelation | RawTopRelation,
+  projection?: Projection,
+): RelationRow {
+  const { sources, ...props } = propsFrom(relationProps, projection?.relation);
+  return {
+    type,
+    direction,
+    props,
+    sources: Array.isArray(sources) ? (sources as string[]) : [],
+    other: { id, label: label as NodeLabel, props: propsFrom(nodeProps, projection?.node) },
+  };
 }
+
+/** The relation of a `RawNested` list. */
+const nestedRelation = ([, ...relation]: RawNested): RawRelation => relation;
 
 /** Relations read one level ahead: those of a node at the other end of a key's relations. */
 export interface NestedRelations {
@@ -171,24 +194,29 @@ export async function findRelationsBatch(
 ): Promise<{ grouped: RelationRow[][]; nested: NestedRelations[] }> {
   if (keys.length === 0) return { grouped: [], nested: [] };
   const { specs, keysById } = groupKeysById(keys);
-  const rows = await db.read<RawRelation & { index: number; nested: (RawRelation & { next: number })[] }>(
-    findRelationsQuery(specs, projection),
-    { ids: idsByLabel([...new Set(keys.map((k) => k.id))]), keysById },
-  );
+  const rows = await db.read<{ index: number; rel: RawTopRelation }>(findRelationsQuery(specs, projection), {
+    ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
+    keysById,
+  });
   const grouped: RelationRow[][] = keys.map(() => []);
   const nested = new Map<string, NestedRelations>();
   for (const row of rows) {
     const key = keys[row.index];
     if (!key) continue;
-    const relation = toRelationRow(row, key.direction);
+    const relation = toRelationRow(key.type, key.direction, row.rel, projection);
     grouped[row.index]!.push(relation);
     const then = key.then ?? [];
     const reached = then.map((spec) => ({
       key: { id: relation.other.id, ...spec },
       relations: [] as RelationRow[],
     }));
-    for (const item of row.nested)
-      reached[item.next]?.relations.push(toRelationRow(item, then[item.next]!.direction));
+    for (const item of row.rel[4]) {
+      const spec = then[item[0]];
+      if (spec)
+        reached[item[0]]!.relations.push(
+          toRelationRow(spec.type, spec.direction, nestedRelation(item), projection),
+        );
+    }
     for (const entry of reached)
       nested.set(`${entry.key.id}|${entry.key.type}|${entry.key.direction}`, entry);
   }
@@ -201,26 +229,36 @@ export interface RelationTree extends RelationSpec {
 }
 
 /**
- * The relations `tree` asks of a root node `n`, two levels deep, in the order FIND_RELATIONS
- * gives them: a top-level field and what the query asks below it in one round trip. The
+ * The relations `tree` asks of a root node `n`, two levels deep, one row each after its
+ * root's own row (`index` -1, with `root`'s columns): a top-level field and what the query
+ * asks below it in one round trip, in rows small enough for the driver's fast path. The
  * types are written into the query (one branch per relation asked): a typed expand reads a
  * dense node's relationships of that type only, where `$(type)` expands all of them
  * (a département's 400 PART_OF to reach its 3 DEPLOYED_IN).
  */
-function relationsOfTree(tree: readonly RelationTree[], projection?: Projection): string {
-  if (tree.length === 0) return '[]';
-  return `COLLECT {
-    CALL (n) {
-      ${tree
-        .map(
-          (spec, index) =>
-            `MATCH ${step('n', 'r', 'm', spec)} RETURN ${index} AS index, r, m, ${nestedOfM(spec.then, projection)} AS nested`,
-        )
-        .join('\n      UNION ALL\n      ')}
-    }
-    WITH index, r, m, nested ORDER BY m.name, m.id
-    RETURN {index: index, type: type(r), props: ${relationProperties('r', projection)}, other: ${projectReached('m', projection)}, nested: nested}
-  }`;
+function rowsOfTree(
+  tree: readonly RelationTree[],
+  root: Record<'node' | 'page' | 'counts' | 'cited', string>,
+  projection?: Projection,
+): string {
+  const columns = (values: Record<string, string>) =>
+    Object.entries(values)
+      .map(([name, value]) => `${value} AS ${name}`)
+      .join(', ');
+  const none = { node: 'null', page: 'null', counts: 'null', cited: 'null' };
+  return [
+    `RETURN ${columns({ index: '-1', ...root, rel: 'null', sortName: 'null', sortId: 'null' })}`,
+    ...tree.map(
+      (spec, index) => `MATCH ${step('n', 'r', 'm', spec)}
+      RETURN ${columns({
+        index: String(index),
+        ...none,
+        rel: `[${relationTuple('r', 'm', projection)}, ${nestedOfM(spec.then, projection)}]`,
+        sortName: 'm.name',
+        sortId: 'm.id',
+      })}`,
+    ),
+  ].join('\n      UNION ALL\n      ');
 }
 
 /** What a read ahead may bring besides relations: a first page of relations, the counts, the sources the page cites. */
@@ -247,23 +285,31 @@ const nodesAheadQuery = (
       ? `OPTIONAL CALL (n) {
     WITH $page AS page
     ${pageOfN(projection)}
-    RETURN relations AS pageRelations
+    RETURN relations AS pageRelations, sources AS pageSources
   }`
-      : 'WITH n, null AS pageRelations'
+      : 'WITH n, null AS pageRelations, null AS pageSources'
   }
-  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree, projection)} AS relations, pageRelations,
-    ${panel.counts ? COUNTS_OF_N : 'null'} AS counts,
-    ${
-      panel.cited
-        ? `COLLECT {
-      UNWIND coalesce(pageRelations, []) AS rel
-      UNWIND coalesce(rel.props.sources, []) AS sourceId
-      WITH DISTINCT sourceId
-      MATCH (s:Source {id: sourceId})
-      RETURN ${projectNode('s')}
-    }`
-        : '[]'
-    } AS cited`;
+  CALL (n, pageRelations, pageSources) {
+      ${rowsOfTree(
+        tree,
+        {
+          node: projectNode('n'),
+          page: 'pageRelations',
+          counts: panel.counts ? COUNTS_OF_N : 'null',
+          cited: panel.cited
+            ? `COLLECT {
+        UNWIND coalesce(pageSources, []) AS sourceId
+        WITH DISTINCT sourceId
+        MATCH (s:Source {id: sourceId})
+        RETURN ${projectNode('s')}
+      }`
+            : 'null',
+        },
+        projection,
+      )}
+  }
+  RETURN n.id AS id, index, node, page, counts, cited, rel
+  ORDER BY id, index, sortName, sortId`;
 
 const findByLabelAhead = (
   label: 'Theme' | 'Public',
@@ -271,8 +317,11 @@ const findByLabelAhead = (
   projection?: Projection,
 ) => /* cypher */ `
   MATCH (n:${label})
-  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree, projection)} AS relations
-  ORDER BY n.name`;
+  CALL (n) {
+      ${rowsOfTree(tree, { node: projectNode('n'), page: 'null', counts: 'null', cited: 'null' }, projection)}
+  }
+  RETURN n.id AS id, index, node, rel
+  ORDER BY n.name, id, index, sortName, sortId`;
 
 /** Nodes read with the relations a query asks of them: every (node, relation) list, nested ones included. */
 export interface NodesAhead {
@@ -283,15 +332,22 @@ export interface NodesAhead {
   cited?: NodeRow[];
 }
 
+/** A row of a read ahead: its root's own (index -1, `node` and what the panel asks) or one of its relations. */
 type RawAhead = {
-  node: Parameters<typeof toNodeRow>[0];
-  pageRelations?: RawPageRelation[] | null;
+  id: string;
+  index: number;
+  node: Parameters<typeof toNodeRow>[0] | null;
+  page?: RawPageRelation[] | null;
   counts?: RelationCountRow[] | null;
-  cited?: Parameters<typeof toNodeRow>[0][];
-  relations: (RawRelation & { index: number; nested: (RawRelation & { next: number })[] })[];
+  cited?: Parameters<typeof toNodeRow>[0][] | null;
+  rel: RawTopRelation | null;
 };
 
-function toNodesAhead(rows: readonly RawAhead[], tree: readonly RelationTree[]): NodesAhead {
+function toNodesAhead(
+  rows: readonly RawAhead[],
+  tree: readonly RelationTree[],
+  projection?: Projection,
+): NodesAhead {
   const nodes: NodeRow[] = [];
   const relations = new Map<string, NestedRelations>();
   const filled = new Set<NestedRelations>();
@@ -304,25 +360,32 @@ function toNodesAhead(rows: readonly RawAhead[], tree: readonly RelationTree[]):
     }
     return found;
   };
+  let top: NestedRelations[] = [];
   for (const row of rows) {
-    const node = toNodeRow(row.node);
-    nodes.push(node);
-    // Every asked list exists, empty or not, so that its load is a cache hit.
-    const top = tree.map((spec) => entry(node.id, spec));
-    for (const raw of row.relations) {
-      const spec = tree[raw.index];
-      if (!spec) continue;
-      const relation = toRelationRow(raw, spec.direction);
-      top[raw.index]!.relations.push(relation);
-      // A node reached twice (by two relations or from two roots) gets each list once.
-      const reached = spec.then.map((next) => {
-        const list = entry(relation.other.id, next);
-        return filled.has(list) ? null : list;
-      });
-      for (const item of raw.nested)
-        reached[item.next]?.relations.push(toRelationRow(item, spec.then[item.next]!.direction));
-      for (const list of reached) if (list) filled.add(list);
+    if (row.node) {
+      const node = toNodeRow(row.node);
+      nodes.push(node);
+      // Every asked list exists, empty or not, so that its load is a cache hit.
+      top = tree.map((spec) => entry(node.id, spec));
+      continue;
     }
+    const spec = tree[row.index];
+    if (!spec || !row.rel) continue;
+    const relation = toRelationRow(spec.type, spec.direction, row.rel, projection);
+    top[row.index]!.relations.push(relation);
+    // A node reached twice (by two relations or from two roots) gets each list once.
+    const reached = spec.then.map((next) => {
+      const list = entry(relation.other.id, next);
+      return filled.has(list) ? null : list;
+    });
+    for (const item of row.rel[4]) {
+      const next = spec.then[item[0]];
+      if (next)
+        reached[item[0]]?.relations.push(
+          toRelationRow(next.type, next.direction, nestedRelation(item), projection),
+        );
+    }
+    for (const list of reached) if (list) filled.add(list);
   }
   return { nodes, relations: [...relations.values()] };
 }
@@ -347,12 +410,18 @@ export async function findNodesByIdsAhead(
   const cited = new Map<string, NodeRow>();
   for (const row of rows) for (const raw of row.cited ?? []) cited.set(raw.id, toNodeRow(raw));
   return {
-    ...toNodesAhead(rows, tree),
-    panels: rows.map((row) => ({
-      id: row.node.id,
-      page: panel.page ? toPageRows(row.pageRelations ?? []) : null,
-      counts: panel.counts ? toRelationCounts(row.counts ?? []) : null,
-    })),
+    ...toNodesAhead(rows, tree, projection),
+    panels: rows.flatMap((row) =>
+      row.node
+        ? [
+            {
+              id: row.id,
+              page: panel.page ? toPageRows(row.page ?? [], projection) : null,
+              counts: panel.counts ? toRelationCounts(row.counts ?? []) : null,
+            },
+          ]
+        : [],
+    ),
     cited: [...cited.values()],
   };
 }
@@ -365,7 +434,7 @@ export async function findNodesByLabelAhead(
   projection?: Projection,
 ): Promise<NodesAhead> {
   const rows = await db.read<RawAhead>(findByLabelAhead(label, tree, projection));
-  return toNodesAhead(rows, tree);
+  return toNodesAhead(rows, tree, projection);
 }
 
 /** Where a relation stands in its node's relations, in page order: type, direction, name of the other end, its id. */
@@ -382,7 +451,8 @@ export interface RelationPageKey {
 
 // Keyset pagination: the page after a position, so that a hub's 1,000 relations
 // come a page at a time; the order is total (the other end's id breaks ties).
-// The page of node `n` that `page` asks ({types, first, after}), as the list `relations`.
+// The page of node `n` that `page` asks ({types, first, after}), as the list `relations`
+// of `RawPageRelation` lists, with the ids of the sources they cite as `sources`.
 const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
     CALL (n, page) {
       MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
@@ -398,8 +468,12 @@ const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
          OR (direction = page.after[1] AND (name > page.after[2]
            OR (name = page.after[2] AND m.id > page.after[3])))))
     WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
-    WITH page, collect({type: type, direction: direction, props: ${relationProperties('r', projection)}, other: ${projectReached('m', projection)}}) AS ordered
-    RETURN ordered[0..page.first] AS relations
+    WITH page, collect([type, direction, r, m]) AS ordered
+    WITH ordered[0..page.first] AS kept
+    UNWIND kept AS item
+    WITH item[0] AS type, item[1] AS direction, item[2] AS r, item[3] AS m
+    RETURN collect([type, direction, ${relationTuple('r', 'm', projection)}]) AS relations,
+      reduce(ids = [], cited IN collect(coalesce(r.sources, [])) | ids + cited) AS sources
   }`;
 
 const findRelationPages = (projection?: Projection) => /* cypher */ `
@@ -408,10 +482,10 @@ const findRelationPages = (projection?: Projection) => /* cypher */ `
   ${pageOfN(projection)}
   RETURN page.index AS index, relations`;
 
-type RawPageRelation = RawRelation & { direction: 'OUT' | 'IN' };
+type RawPageRelation = [type: string, direction: 'OUT' | 'IN', ...RawRelation];
 
-const toPageRows = (relations: readonly RawPageRelation[]) =>
-  relations.map((raw) => toRelationRow(raw, raw.direction));
+const toPageRows = (relations: readonly RawPageRelation[], projection?: Projection) =>
+  relations.map(([type, direction, ...relation]) => toRelationRow(type, direction, relation, projection));
 
 /**
  * Pages of relations of several nodes in one round trip: the batch behind the relation page
@@ -437,6 +511,6 @@ export async function findRelationPagesBatch(
     pagesById: Object.fromEntries(pagesById),
   });
   const pages: RelationRow[][] = keys.map(() => []);
-  for (const row of rows) pages[row.index] = toPageRows(row.relations);
+  for (const row of rows) pages[row.index] = toPageRows(row.relations, projection);
   return pages;
 }
