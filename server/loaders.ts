@@ -20,6 +20,11 @@ import type { NodeRow, RelationRow } from '../graph/queries/rows.js';
 export interface Loaders {
   node: DataLoader<string, NodeRow | null>;
   relations: DataLoader<RelationLoadKey, RelationRow[], string>;
+  /**
+   * A relation list already read (ahead, or by a batch that read it ahead), without a
+   * promise: what a nested read's lower levels mostly ask, thousands of times.
+   */
+  readRelations(key: RelationLoadKey): RelationRow[] | undefined;
   /** A page of a node's relations (`relations(first, after)`). */
   relationPages: DataLoader<RelationPageLoadKey, RelationRow[], string>;
   /** Relationship counts by type and direction, keyed by node id. */
@@ -93,12 +98,19 @@ async function perProjection<K extends { projection?: Projection }, V>(
  * nodes and two levels below them in one (schema/look-ahead.ts).
  */
 export function createLoaders(db: Db): Loaders {
+  const read = new Map<string, RelationRow[]>();
+  const primeRelations = (key: RelationLoadKey, list: RelationRow[]) => {
+    const cacheKey = relationCacheKey(key);
+    if (read.has(cacheKey)) return;
+    read.set(cacheKey, list);
+    relations.prime(key, list);
+  };
   const relations: Loaders['relations'] = new DataLoader(
     (keys) =>
       perProjection(keys, async (group, projection) => {
         const { grouped, nested } = await findRelationsBatch(db, group, projection);
         // What the query asks next is already read: its loads hit the cache.
-        for (const entry of nested) relations.prime({ ...entry.key, projection }, entry.relations);
+        for (const entry of nested) primeRelations({ ...entry.key, projection }, entry.relations);
         return grouped;
       }),
     { cacheKeyFn: relationCacheKey },
@@ -124,7 +136,7 @@ export function createLoaders(db: Db): Loaders {
   ) => {
     for (const row of nodes) node.prime(row.id, row);
     for (const row of cited ?? []) node.prime(row.id, row);
-    for (const entry of lists) relations.prime({ ...entry.key, projection }, entry.relations);
+    for (const entry of lists) primeRelations({ ...entry.key, projection }, entry.relations);
     for (const { id, page, counts } of panels ?? []) {
       if (page && panel?.page)
         relationPages.prime(
@@ -164,6 +176,7 @@ export function createLoaders(db: Db): Loaders {
     labelAhead: async (label, tree, projection) =>
       prime(await findNodesByLabelAhead(db, label, tree, projection), null, projection),
     relations,
+    readRelations: (key) => read.get(relationCacheKey(key)),
     degrees,
     relationPages,
     partners: new DataLoader((ids) => findPartnersBatch(db, ids)),

@@ -57,19 +57,23 @@ export function related(
   direction: 'OUT' | 'IN',
   projection?: Projection,
   then?: readonly RelationSpec[],
-): Promise<RelationRow[]> {
-  return ctx.loaders.relations.load({ id: row.id, type, direction, then, projection });
+): RelationRow[] | Promise<RelationRow[]> {
+  const key = { id: row.id, type, direction, then, projection };
+  // Read already (ahead): answered at once, a promise less per parent.
+  return ctx.loaders.readRelations(key) ?? ctx.loaders.relations.load(key);
 }
 
-export async function relatedNodes(
+export function relatedNodes(
   ctx: GraphQLContext,
   row: NodeRow,
   type: RelationshipType,
   direction: 'OUT' | 'IN',
   projection?: Projection,
   then?: readonly RelationSpec[],
-): Promise<NodeRow[]> {
-  return (await related(ctx, row, type, direction, projection, then)).map((rel) => rel.other);
+): NodeRow[] | Promise<NodeRow[]> {
+  const relations = related(ctx, row, type, direction, projection, then);
+  const others = (list: RelationRow[]) => list.map((rel) => rel.other);
+  return Array.isArray(relations) ? others(relations) : relations.then(others);
 }
 
 /** Nodes for the ids that exist; a failed lookup (database down) fails the field, never reads as "absent". */
