@@ -49,13 +49,27 @@ function checkedKeys(names: readonly string[]): readonly string[] {
 // StringDecoder per string). A projected node or relationship is the list of its
 // projected values, in the projection's order; an unprojected one, the map of all.
 
+/** The node properties a projection reads: its own and the name, which lists are sorted by. */
+const nodeKeysCache = new WeakMap<Projection, readonly string[] | null>();
+function nodeKeys(projection?: Projection): readonly string[] | null {
+  if (!projection?.node) return null;
+  let keys = nodeKeysCache.get(projection);
+  if (keys === undefined) {
+    keys = projection.node.includes('name') ? projection.node : [...projection.node, 'name'];
+    nodeKeysCache.set(projection, keys);
+  }
+  return keys;
+}
+
 /** What a read brings of node `variable`'s properties. */
-const nodeValues = (variable: string, projection?: Projection) =>
-  projection?.node
-    ? `[${checkedKeys(projection.node)
+const nodeValues = (variable: string, projection?: Projection) => {
+  const keys = nodeKeys(projection);
+  return keys
+    ? `[${checkedKeys(keys)
         .map((key) => `${variable}.${key}`)
         .join(', ')}]`
     : `${variable}{.*, searchText: null}`;
+};
 
 /** What a read brings of relationship `variable`'s properties. */
 const relationValues = (variable: string, projection?: Projection) =>
@@ -87,7 +101,6 @@ function nestedOfM(then: readonly RelationSpec[], projection?: Projection): stri
         CALL (m) {
           ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
         }
-        WITH next, r2, x ORDER BY x.name, x.id
         RETURN [next, ${relationTuple('r2', 'x', projection)}]
       }`;
 }
@@ -113,8 +126,7 @@ const findRelationsQuery = (specs: readonly RelationKey[], projection?: Projecti
       )
       .join('\n    UNION ALL\n    ')}
   }
-  RETURN key.index AS index, [${relationTuple('r', 'm', projection)}, nested] AS rel
-  ORDER BY m.name, m.id`;
+  RETURN key.index AS index, [${relationTuple('r', 'm', projection)}, nested] AS rel`;
 
 /** Keys indexed by their position in the batch and by their kind's branch, grouped under their node's id. */
 function groupKeysById(keys: readonly RelationKey[]) {
@@ -168,9 +180,31 @@ function toRelationRow(
     direction,
     props,
     sources: Array.isArray(sources) ? (sources as string[]) : [],
-    other: { id, label: label as NodeLabel, props: propsFrom(nodeProps, projection?.node) },
+    other: { id, label: label as NodeLabel, props: propsFrom(nodeProps, nodeKeys(projection)) },
   };
 }
+
+/**
+ * Nodes, and relations by their other end, in the order every read gives them: by name,
+ * then id (nulls last, as Cypher's ORDER BY). Sorted here rather than in the query: a sort per node
+ * reached took Neo4j half the time of a nested read.
+ */
+function byName(a: NodeRow, b: NodeRow): number {
+  const x = a.props.name;
+  const y = b.props.name;
+  if (x !== y) {
+    if (x === undefined || x === null) return 1;
+    if (y === undefined || y === null) return -1;
+    return (x as string) < (y as string) ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const byOtherName = (a: RelationRow, b: RelationRow) => byName(a.other, b.other);
+
+const sortRelations = (lists: Iterable<RelationRow[]>) => {
+  for (const list of lists) if (list.length > 1) list.sort(byOtherName);
+};
 
 /** The relation of a `RawNested` list. */
 const nestedRelation = ([, ...relation]: RawNested): RawRelation => relation;
@@ -220,6 +254,8 @@ export async function findRelationsBatch(
     for (const entry of reached)
       nested.set(`${entry.key.id}|${entry.key.type}|${entry.key.direction}`, entry);
   }
+  sortRelations(grouped);
+  sortRelations([...nested.values()].map((entry) => entry.relations));
   return { grouped, nested: [...nested.values()] };
 }
 
@@ -247,15 +283,13 @@ function rowsOfTree(
       .join(', ');
   const none = { node: 'null', page: 'null', counts: 'null', cited: 'null' };
   return [
-    `RETURN ${columns({ index: '-1', ...root, rel: 'null', sortName: 'null', sortId: 'null' })}`,
+    `RETURN ${columns({ index: '-1', ...root, rel: 'null' })}`,
     ...tree.map(
       (spec, index) => `MATCH ${step('n', 'r', 'm', spec)}
       RETURN ${columns({
         index: String(index),
         ...none,
         rel: `[${relationTuple('r', 'm', projection)}, ${nestedOfM(spec.then, projection)}]`,
-        sortName: 'm.name',
-        sortId: 'm.id',
       })}`,
     ),
   ].join('\n      UNION ALL\n      ');
@@ -308,8 +342,7 @@ const nodesAheadQuery = (
         projection,
       )}
   }
-  RETURN n.id AS id, index, node, page, counts, cited, rel
-  ORDER BY id, index, sortName, sortId`;
+  RETURN n.id AS id, index, node, page, counts, cited, rel`;
 
 const findByLabelAhead = (
   label: 'Theme' | 'Public',
@@ -320,8 +353,7 @@ const findByLabelAhead = (
   CALL (n) {
       ${rowsOfTree(tree, { node: projectNode('n'), page: 'null', counts: 'null', cited: 'null' }, projection)}
   }
-  RETURN n.id AS id, index, node, rel
-  ORDER BY n.name, id, index, sortName, sortId`;
+  RETURN n.id AS id, index, node, rel`;
 
 /** Nodes read with the relations a query asks of them: every (node, relation) list, nested ones included. */
 export interface NodesAhead {
@@ -360,19 +392,17 @@ function toNodesAhead(
     }
     return found;
   };
-  let top: NestedRelations[] = [];
   for (const row of rows) {
     if (row.node) {
-      const node = toNodeRow(row.node);
-      nodes.push(node);
+      nodes.push(toNodeRow(row.node));
       // Every asked list exists, empty or not, so that its load is a cache hit.
-      top = tree.map((spec) => entry(node.id, spec));
+      for (const spec of tree) entry(row.id, spec);
       continue;
     }
     const spec = tree[row.index];
     if (!spec || !row.rel) continue;
     const relation = toRelationRow(spec.type, spec.direction, row.rel, projection);
-    top[row.index]!.relations.push(relation);
+    entry(row.id, spec).relations.push(relation);
     // A node reached twice (by two relations or from two roots) gets each list once.
     const reached = spec.then.map((next) => {
       const list = entry(relation.other.id, next);
@@ -387,6 +417,7 @@ function toNodesAhead(
     }
     for (const list of reached) if (list) filled.add(list);
   }
+  sortRelations([...relations.values()].map((list) => list.relations));
   return { nodes, relations: [...relations.values()] };
 }
 
@@ -434,7 +465,10 @@ export async function findNodesByLabelAhead(
   projection?: Projection,
 ): Promise<NodesAhead> {
   const rows = await db.read<RawAhead>(findByLabelAhead(label, tree, projection));
-  return toNodesAhead(rows, tree, projection);
+  const ahead = toNodesAhead(rows, tree, projection);
+  // By name, as findNodesByLabel gives them.
+  ahead.nodes.sort(byName);
+  return ahead;
 }
 
 /** Where a relation stands in its node's relations, in page order: type, direction, name of the other end, its id. */
