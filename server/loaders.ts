@@ -10,6 +10,7 @@ import {
   findRelationsBatch,
   type NodesAhead,
   type PanelAhead,
+  type Projection,
   type RelationKey,
   type RelationPageKey,
   type RelationTree,
@@ -18,9 +19,14 @@ import type { NodeRow, RelationRow } from '../graph/queries/rows.js';
 
 export interface Loaders {
   node: DataLoader<string, NodeRow | null>;
-  relations: DataLoader<RelationKey, RelationRow[], string>;
+  relations: DataLoader<RelationLoadKey, RelationRow[], string>;
+  /**
+   * A relation list already read (ahead, or by a batch that read it ahead), without a
+   * promise: what a nested read's lower levels mostly ask, thousands of times.
+   */
+  readRelations(key: RelationLoadKey): RelationRow[] | undefined;
   /** A page of a node's relations (`relations(first, after)`). */
-  relationPages: DataLoader<RelationPageKey, RelationRow[], string>;
+  relationPages: DataLoader<RelationPageLoadKey, RelationRow[], string>;
   /** Relationship counts by type and direction, keyed by node id. */
   degrees: DataLoader<string, RelationCountRow[]>;
   /** An organisation's partners, keyed by its id. */
@@ -30,18 +36,61 @@ export interface Loaders {
   /** A node with the relations the query asks of it, two levels deep (its relation loads then hit the cache). */
   nodeAhead: DataLoader<NodeAheadKey, NodeRow | null, string>;
   /** Every theme or public, with the relations the query asks of them, in one round trip. */
-  labelAhead(label: 'Theme' | 'Public', tree: readonly RelationTree[]): Promise<NodeRow[]>;
+  labelAhead(
+    label: 'Theme' | 'Public',
+    tree: readonly RelationTree[],
+    projection?: Projection,
+  ): Promise<NodeRow[]>;
 }
+
+/** A relation key and what to read of the rows it reaches (all without). */
+export type RelationLoadKey = RelationKey & { projection?: Projection };
+export type RelationPageLoadKey = RelationPageKey & { projection?: Projection };
 
 export interface NodeAheadKey {
   id: string;
   tree: readonly RelationTree[];
   /** What the node's view asks besides (schema/look-ahead.ts `panelAhead`). */
   panel?: PanelAhead | null;
+  /** What to read of the nodes and relationships reached (all without). */
+  projection?: Projection;
 }
 
-/** One cache entry per node, type and direction, whatever the key reads ahead. */
-const relationCacheKey = (key: RelationKey) => `${key.id}|${key.type}|${key.direction}`;
+/**
+ * One cache entry per node, type, direction and projection, whatever the key reads ahead:
+ * a list read with fewer properties never serves a load that asks for more.
+ */
+const relationCacheKey = (key: RelationKey & { projection?: Projection }) =>
+  `${key.id}|${key.type}|${key.direction}|${key.projection?.key ?? '*'}`;
+
+/** Keys grouped by what they read of the rows they reach: one query per projection. */
+function byProjection<K extends { projection?: Projection }>(keys: readonly K[]): K[][] {
+  const groups = new Map<string, K[]>();
+  for (const key of keys) {
+    const signature = key.projection?.key ?? '*';
+    const group = groups.get(signature);
+    if (group) group.push(key);
+    else groups.set(signature, [key]);
+  }
+  return [...groups.values()];
+}
+
+/** Runs a batch once per projection among its keys and gives the results back in the keys' order. */
+async function perProjection<K extends { projection?: Projection }, V>(
+  keys: readonly K[],
+  run: (group: K[], projection: Projection | undefined) => Promise<V[]>,
+): Promise<V[]> {
+  const groups = byProjection(keys);
+  if (groups.length === 1) return run(groups[0]!, groups[0]![0]!.projection);
+  const results = new Map<K, V>();
+  await Promise.all(
+    groups.map(async (group) => {
+      const values = await run(group, group[0]!.projection);
+      group.forEach((key, index) => results.set(key, values[index]!));
+    }),
+  );
+  return keys.map((key) => results.get(key)!);
+}
 
 /**
  * Batches the per-field lookups of one request into a round trip per level, or per two levels when the
@@ -49,13 +98,21 @@ const relationCacheKey = (key: RelationKey) => `${key.id}|${key.type}|${key.dire
  * nodes and two levels below them in one (schema/look-ahead.ts).
  */
 export function createLoaders(db: Db): Loaders {
+  const read = new Map<string, RelationRow[]>();
+  const primeRelations = (key: RelationLoadKey, list: RelationRow[]) => {
+    const cacheKey = relationCacheKey(key);
+    if (read.has(cacheKey)) return;
+    read.set(cacheKey, list);
+    relations.prime(key, list);
+  };
   const relations: Loaders['relations'] = new DataLoader(
-    async (keys) => {
-      const { grouped, nested } = await findRelationsBatch(db, keys);
-      // What the query asks next is already read: its loads hit the cache.
-      for (const entry of nested) relations.prime(entry.key, entry.relations);
-      return grouped;
-    },
+    (keys) =>
+      perProjection(keys, async (group, projection) => {
+        const { grouped, nested } = await findRelationsBatch(db, group, projection);
+        // What the query asks next is already read: its loads hit the cache.
+        for (const entry of nested) primeRelations({ ...entry.key, projection }, entry.relations);
+        return grouped;
+      }),
     { cacheKeyFn: relationCacheKey },
   );
   const node: Loaders['node'] = new DataLoader(async (ids) => {
@@ -64,17 +121,28 @@ export function createLoaders(db: Db): Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   });
   const degrees: Loaders['degrees'] = new DataLoader((ids) => countRelationsBatch(db, ids));
-  const relationPages: Loaders['relationPages'] = new DataLoader((keys) => findRelationPagesBatch(db, keys), {
-    cacheKeyFn: (key) => JSON.stringify([key.id, key.types, key.first, key.after]),
-  });
+  const relationPages: Loaders['relationPages'] = new DataLoader(
+    (keys) => perProjection(keys, (group, projection) => findRelationPagesBatch(db, group, projection)),
+    {
+      cacheKeyFn: (key) =>
+        JSON.stringify([key.id, key.types, key.first, key.after, key.projection?.key ?? '*']),
+    },
+  );
   /** Primes what a read ahead brought: its nodes, every relation list, page and count it holds. */
-  const prime = ({ nodes, relations: lists, panels, cited }: NodesAhead, panel?: PanelAhead | null) => {
+  const prime = (
+    { nodes, relations: lists, panels, cited }: NodesAhead,
+    panel?: PanelAhead | null,
+    projection?: Projection,
+  ) => {
     for (const row of nodes) node.prime(row.id, row);
     for (const row of cited ?? []) node.prime(row.id, row);
-    for (const entry of lists) relations.prime(entry.key, entry.relations);
+    for (const entry of lists) primeRelations({ ...entry.key, projection }, entry.relations);
     for (const { id, page, counts } of panels ?? []) {
       if (page && panel?.page)
-        relationPages.prime({ id, types: panel.page.types, first: panel.page.first, after: null }, page);
+        relationPages.prime(
+          { id, types: panel.page.types, first: panel.page.first, after: null, projection },
+          page,
+        );
       if (counts) degrees.prime(id, counts);
     }
     return nodes;
@@ -84,27 +152,31 @@ export function createLoaders(db: Db): Loaders {
     async (keys) => {
       const byTree = new Map<string, NodeAheadKey[]>();
       for (const key of keys) {
-        const signature = JSON.stringify([key.tree, key.panel ?? null]);
+        const signature = JSON.stringify([key.tree, key.panel ?? null, key.projection?.key ?? '*']);
         byTree.set(signature, [...(byTree.get(signature) ?? []), key]);
       }
       const found = new Map<string, NodeRow>();
       await Promise.all(
         [...byTree.values()].map(async (group) => {
           const ids = group.map((key) => key.id);
-          const { tree, panel } = group[0]!;
-          const ahead = await findNodesByIdsAhead(db, ids, tree, panel ?? undefined);
-          for (const row of prime(ahead, panel)) found.set(row.id, row);
+          const { tree, panel, projection } = group[0]!;
+          const ahead = await findNodesByIdsAhead(db, ids, tree, panel ?? undefined, projection);
+          for (const row of prime(ahead, panel, projection)) found.set(row.id, row);
         }),
       );
       return keys.map((key) => found.get(key.id) ?? null);
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.id, key.tree, key.panel ?? null]) },
+    {
+      cacheKeyFn: (key) => JSON.stringify([key.id, key.tree, key.panel ?? null, key.projection?.key ?? '*']),
+    },
   );
   return {
     node,
     nodeAhead,
-    labelAhead: async (label, tree) => prime(await findNodesByLabelAhead(db, label, tree)),
+    labelAhead: async (label, tree, projection) =>
+      prime(await findNodesByLabelAhead(db, label, tree, projection), null, projection),
     relations,
+    readRelations: (key) => read.get(relationCacheKey(key)),
     degrees,
     relationPages,
     partners: new DataLoader((ids) => findPartnersBatch(db, ids)),

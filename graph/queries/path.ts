@@ -45,26 +45,39 @@ export function crossableLabels(
 }
 
 // `SHORTEST k` takes its count and bounds as literals: validated integers, put in by code.
+// The ends are read in the same round trip, so that a missing one is told from no path.
 const SHORTEST_PATHS = (k: number, maxLength: number) => /* cypher */ `
-  ${matchNodesById('a', 'from')}
-  ${matchNodesById('b', 'to')}
-  MATCH p = SHORTEST ${k} (a)(()-[r]-(x) WHERE
-      CASE WHEN $types IS NULL THEN NOT type(r) IN $excluded ELSE type(r) IN $types END
-      AND (x = b OR (labels(x)[0] IN $crossable AND ($crossRegion OR NOT (x:Territory AND x.level = 'REGION'))))
-    ){1,${maxLength}}(b)
-  RETURN [n IN nodes(p) | ${projectNode('n')}] AS nodes, [r IN relationships(p) | ${projectEdge('r')}] AS edges
-  ORDER BY length(p)`;
+  OPTIONAL CALL () {
+    ${matchNodesById('a', 'from')}
+    RETURN a
+  }
+  OPTIONAL CALL () {
+    ${matchNodesById('b', 'to')}
+    RETURN b
+  }
+  RETURN [end IN [a, b] WHERE end IS NOT NULL | end.id] AS ends, COLLECT {
+    MATCH p = SHORTEST ${k} (a)(()-[r]-(x) WHERE
+        CASE WHEN $types IS NULL THEN NOT type(r) IN $excluded ELSE type(r) IN $types END
+        AND (x = b OR (labels(x)[0] IN $crossable AND ($crossRegion OR NOT (x:Territory AND x.level = 'REGION'))))
+      ){1,${maxLength}}(b)
+    WITH p ORDER BY length(p)
+    RETURN {nodes: [n IN nodes(p) | ${projectNode('n')}], edges: [r IN relationships(p) | ${projectEdge('r')}]}
+  } AS paths`;
 
 const clamp = (value: number, max: number) => Math.max(1, Math.min(Math.trunc(value), max));
 
+/** Paths between two ends, and which of the ends exist. */
+export interface PathsFound {
+  /** The ids of `from` and `to` that name a node (a missing end has no path). */
+  ends: string[];
+  paths: GraphSliceRow[];
+}
+
 /** The k shortest paths, shortest first, nodes in order from `from` to `to`; empty when none. */
-export async function findShortestPaths(
-  db: Db,
-  params: PathSearch & { k: number },
-): Promise<GraphSliceRow[]> {
-  const rows = await db.read<{
-    nodes: Parameters<typeof toNodeRow>[0][];
-    edges: Parameters<typeof toEdgeRow>[0][];
+export async function findShortestPaths(db: Db, params: PathSearch & { k: number }): Promise<PathsFound> {
+  const [row] = await db.read<{
+    ends: string[];
+    paths: { nodes: Parameters<typeof toNodeRow>[0][]; edges: Parameters<typeof toEdgeRow>[0][] }[];
   }>(SHORTEST_PATHS(clamp(params.k, 10), clamp(params.maxLength, 10)), {
     from: idsByLabel([params.from]),
     to: idsByLabel([params.to]),
@@ -73,15 +86,21 @@ export async function findShortestPaths(
     crossable: params.crossable,
     crossRegion: params.crossRegion,
   });
-  return rows.map((row) => ({
-    nodes: row.nodes.map(toNodeRow),
-    edges: row.edges.map(toEdgeRow),
-    truncated: false,
-  }));
+  return {
+    ends: row?.ends ?? [],
+    paths: (row?.paths ?? []).map((path) => ({
+      nodes: path.nodes.map(toNodeRow),
+      edges: path.edges.map(toEdgeRow),
+      truncated: false,
+    })),
+  };
 }
 
-/** One shortest path; empty when none within `maxLength`. */
-export async function findShortestPath(db: Db, params: PathSearch): Promise<GraphSliceRow> {
-  const [path] = await findShortestPaths(db, { ...params, k: 1 });
-  return path ?? { nodes: [], edges: [], truncated: false };
+/** One shortest path (empty when none within `maxLength`), and which ends exist. */
+export async function findShortestPath(
+  db: Db,
+  params: PathSearch,
+): Promise<{ ends: string[]; path: GraphSliceRow }> {
+  const { ends, paths } = await findShortestPaths(db, { ...params, k: 1 });
+  return { ends, path: paths[0] ?? { nodes: [], edges: [], truncated: false } };
 }

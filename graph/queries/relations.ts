@@ -1,5 +1,5 @@
 import type { Db } from '../driver.js';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../model.js';
+import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model.js';
 import { COUNTS_OF_N, toRelationCounts, type RelationCountRow } from './degrees.js';
 import {
   idsByLabel,
@@ -15,6 +15,17 @@ export interface RelationSpec {
   direction: 'OUT' | 'IN';
 }
 
+/**
+ * The stored properties a read brings of the nodes and relationships it reaches
+ * (what the query's fields read, server/schema/field-reads.ts); null: all of them.
+ */
+export interface Projection {
+  node: readonly string[] | null;
+  relation: readonly string[] | null;
+  /** Both lists as one string, for cache keys. */
+  key: string;
+}
+
 export interface RelationKey extends RelationSpec {
   id: string;
   /**
@@ -25,75 +36,178 @@ export interface RelationKey extends RelationSpec {
 }
 
 const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
+const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-// The relations `key.then` asks of each node `m` reached (one level ahead).
-const NESTED_OF_M = /* cypher */ `COLLECT {
-    UNWIND key.then AS next
-    CALL (m, next) {
-      MATCH (m)-[r2:$(next.type)]->(x) WHERE next.direction = 'OUT'
-      RETURN r2, x
-      UNION ALL
-      MATCH (m)<-[r2:$(next.type)]-(x) WHERE next.direction = 'IN'
-      RETURN r2, x
-    }
-    WITH next, r2, x ORDER BY x.name, x.id
-    RETURN {next: next.position, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
-  }`;
+/** A projection's property keys, written into a query: names from code (field-reads.ts), checked. */
+function checkedKeys(names: readonly string[]): readonly string[] {
+  for (const name of names) if (!PROPERTY_KEY.test(name)) throw new Error(`Not a property key: "${name}".`);
+  return names;
+}
+
+// Rows come as lists, not maps: the driver decodes every map key of every row as a
+// string, and strings of a record over one Bolt chunk take its slow path (a
+// StringDecoder per string). A projected node or relationship is the list of its
+// projected values, in the projection's order; an unprojected one, the map of all.
+
+/** The node properties a projection reads: its own and the name, which lists are sorted by. */
+const nodeKeysCache = new WeakMap<Projection, readonly string[] | null>();
+function nodeKeys(projection?: Projection): readonly string[] | null {
+  if (!projection?.node) return null;
+  let keys = nodeKeysCache.get(projection);
+  if (keys === undefined) {
+    keys = projection.node.includes('name') ? projection.node : [...projection.node, 'name'];
+    nodeKeysCache.set(projection, keys);
+  }
+  return keys;
+}
+
+/** What a read brings of node `variable`'s properties. */
+const nodeValues = (variable: string, projection?: Projection) => {
+  const keys = nodeKeys(projection);
+  return keys
+    ? `[${checkedKeys(keys)
+        .map((key) => `${variable}.${key}`)
+        .join(', ')}]`
+    : `${variable}{.*, searchText: null}`;
+};
+
+/** What a read brings of relationship `variable`'s properties. */
+const relationValues = (variable: string, projection?: Projection) =>
+  projection?.relation
+    ? `[${checkedKeys(projection.relation)
+        .map((key) => `${variable}.${key}`)
+        .join(', ')}]`
+    : `properties(${variable})`;
+
+/** A relationship `r` and the node `m` at its other end, as a `RawRelation` list. */
+const relationTuple = (r: string, m: string, projection?: Projection) =>
+  `${relationValues(r, projection)}, ${m}.id, labels(${m})[0], ${nodeValues(m, projection)}`;
+
+/** A relationship pattern from `from` to `to` with a type of the closed list (never a client's string). */
+function step(from: string, rel: string, to: string, spec: RelationSpec): string {
+  if (!KNOWN_TYPES.has(spec.type)) throw new Error(`Unknown relationship type "${spec.type}".`);
+  return spec.direction === 'OUT'
+    ? `(${from})-[${rel}:${spec.type}]->(${to})`
+    : `(${from})<-[${rel}:${spec.type}]-(${to})`;
+}
+
+/**
+ * The relations `then` asks of each node `m` reached (one level ahead), as a list of
+ * `RawNested` lists, `next` the position of the spec in `then`.
+ */
+function nestedOfM(then: readonly RelationSpec[], projection?: Projection): string {
+  if (then.length === 0) return '[]';
+  return `COLLECT {
+        CALL (m) {
+          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
+        }
+        RETURN [next, ${relationTuple('r2', 'x', projection)}]
+      }`;
+}
+
+/** A key's relation and what it asks next, as one query branch reads them. */
+const specSignature = (key: RelationKey) =>
+  JSON.stringify([key.type, key.direction, (key.then ?? []).map((spec) => [spec.type, spec.direction])]);
 
 // Keys arrive grouped by node id, so each node finds its own keys by one map lookup
-// (a list filtered per node grows with nodes × keys); the type is dynamic but
-// always one of RELATIONSHIP_TYPES, checked above graph/.
-const FIND_RELATIONS = /* cypher */ `
+// (a list filtered per node grows with nodes × keys). Each kind of key (its type,
+// direction and what it asks next) has a branch of its own with its types written in:
+// a typed expand reads a dense node's relationships of that type only, where
+// `$(key.type)` expands all of them.
+const findRelationsQuery = (specs: readonly RelationKey[], projection?: Projection) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
   UNWIND $keysById[n.id] AS key
   CALL (n, key) {
-    MATCH (n)-[r:$(key.type)]->(m) WHERE key.direction = 'OUT'
-    RETURN r, m
-    UNION ALL
-    MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
-    RETURN r, m
+    ${specs
+      .map(
+        (spec, index) =>
+          `MATCH ${step('n', 'r', 'm', spec)} WHERE key.spec = ${index}
+    RETURN r, m, ${nestedOfM(spec.then ?? [], projection)} AS nested`,
+      )
+      .join('\n    UNION ALL\n    ')}
   }
-  WITH key, r, m, ${NESTED_OF_M} AS nested
-  RETURN key.index AS index, type(r) AS type, properties(r) AS props, ${projectNode('m')} AS other, nested
-  ORDER BY other.props.name, other.id`;
+  RETURN key.index AS index, [${relationTuple('r', 'm', projection)}, nested] AS rel`;
 
-/** Keys indexed by their position in the batch, grouped under their node's id. */
+/** Keys indexed by their position in the batch and by their kind's branch, grouped under their node's id. */
 function groupKeysById(keys: readonly RelationKey[]) {
-  const byId = new Map<
-    string,
-    {
-      type: RelationshipType;
-      direction: 'OUT' | 'IN';
-      index: number;
-      then: (RelationSpec & { position: number })[];
-    }[]
-  >();
+  const specs = new Map<string, { index: number; key: RelationKey }>();
+  const byId = new Map<string, { index: number; spec: number }[]>();
   keys.forEach((key, index) => {
+    const signature = specSignature(key);
+    let spec = specs.get(signature);
+    if (!spec) specs.set(signature, (spec = { index: specs.size, key }));
     const list = byId.get(key.id) ?? [];
-    const then = (key.then ?? []).map((spec, position) => ({
-      type: spec.type,
-      direction: spec.direction,
-      position,
-    }));
-    list.push({ type: key.type, direction: key.direction, index, then });
+    list.push({ index, spec: spec.index });
     byId.set(key.id, list);
   });
-  // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
-  return Object.fromEntries(byId);
+  return {
+    specs: [...specs.values()].map((spec) => spec.key),
+    // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
+    keysById: Object.fromEntries(byId),
+  };
 }
 
-type RawRelation = { type: string; props: Record<string, unknown>; other: Parameters<typeof toNodeRow>[0] };
+/** Properties as a read brings them: a map (all), or the projected values in the projection's order. */
+type RawValues = Record<string, unknown> | unknown[] | null;
+/** A relationship and the node at its other end (`relationTuple`); nested ones lead with their spec's position. */
+type RawRelation = [props: RawValues, id: string, label: string, nodeProps: RawValues];
+type RawNested = [next: number, ...RawRelation];
+type RawTopRelation = [...RawRelation, nested: RawNested[]];
 
-function toRelationRow(raw: RawRelation, direction: 'OUT' | 'IN'): RelationRow {
-  const { sources, ...props } = raw.props;
+/** Properties read as `values`, without nulls (a property a projection asked and the node lacks). */
+function propsFrom(values: RawValues, keys: readonly string[] | null | undefined): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  if (Array.isArray(values)) {
+    keys?.forEach((key, i) => {
+      if (values[i] !== null && values[i] !== undefined) props[key] = values[i];
+    });
+  } else if (values) {
+    // searchText comes as null: node reads leave it in the database.
+    for (const key of Object.keys(values)) if (values[key] !== null) props[key] = values[key];
+  }
+  return props;
+}
+
+function toRelationRow(
+  type: string,
+  direction: 'OUT' | 'IN',
+  [relationProps, id, label, nodeProps]: RawRelation | RawTopRelation,
+  projection?: Projection,
+): RelationRow {
+  const { sources, ...props } = propsFrom(relationProps, projection?.relation);
   return {
-    type: raw.type,
+    type,
     direction,
     props,
     sources: Array.isArray(sources) ? (sources as string[]) : [],
-    other: toNodeRow(raw.other),
+    other: { id, label: label as NodeLabel, props: propsFrom(nodeProps, nodeKeys(projection)) },
   };
 }
+
+/**
+ * Nodes, and relations by their other end, in the order every read gives them: by name,
+ * then id (nulls last, as Cypher's ORDER BY). Sorted here rather than in the query: a sort per node
+ * reached took Neo4j half the time of a nested read.
+ */
+function byName(a: NodeRow, b: NodeRow): number {
+  const x = a.props.name;
+  const y = b.props.name;
+  if (x !== y) {
+    if (x === undefined || x === null) return 1;
+    if (y === undefined || y === null) return -1;
+    return (x as string) < (y as string) ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const byOtherName = (a: RelationRow, b: RelationRow) => byName(a.other, b.other);
+
+const sortRelations = (lists: Iterable<RelationRow[]>) => {
+  for (const list of lists) if (list.length > 1) list.sort(byOtherName);
+};
+
+/** The relation of a `RawNested` list. */
+const nestedRelation = ([, ...relation]: RawNested): RawRelation => relation;
 
 /** Relations read one level ahead: those of a node at the other end of a key's relations. */
 export interface NestedRelations {
@@ -105,35 +219,43 @@ export interface NestedRelations {
  * Relations of several (node, type, direction) keys in one round trip: the batch
  * function behind the per-request relation loader. With `then`, also the
  * relations of each node reached, as `nested` (one entry per node and spec).
+ * `projection`: the properties to read of what they reach (all without).
  */
 export async function findRelationsBatch(
   db: Db,
   keys: readonly RelationKey[],
+  projection?: Projection,
 ): Promise<{ grouped: RelationRow[][]; nested: NestedRelations[] }> {
-  const rows = await db.read<RawRelation & { index: number; nested: (RawRelation & { next: number })[] }>(
-    FIND_RELATIONS,
-    {
-      ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
-      keysById: groupKeysById(keys),
-    },
-  );
+  if (keys.length === 0) return { grouped: [], nested: [] };
+  const { specs, keysById } = groupKeysById(keys);
+  const rows = await db.read<{ index: number; rel: RawTopRelation }>(findRelationsQuery(specs, projection), {
+    ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
+    keysById,
+  });
   const grouped: RelationRow[][] = keys.map(() => []);
   const nested = new Map<string, NestedRelations>();
   for (const row of rows) {
     const key = keys[row.index];
     if (!key) continue;
-    const relation = toRelationRow(row, key.direction);
+    const relation = toRelationRow(key.type, key.direction, row.rel, projection);
     grouped[row.index]!.push(relation);
     const then = key.then ?? [];
     const reached = then.map((spec) => ({
       key: { id: relation.other.id, ...spec },
       relations: [] as RelationRow[],
     }));
-    for (const item of row.nested)
-      reached[item.next]?.relations.push(toRelationRow(item, then[item.next]!.direction));
+    for (const item of row.rel[4]) {
+      const spec = then[item[0]];
+      if (spec)
+        reached[item[0]]!.relations.push(
+          toRelationRow(spec.type, spec.direction, nestedRelation(item), projection),
+        );
+    }
     for (const entry of reached)
       nested.set(`${entry.key.id}|${entry.key.type}|${entry.key.direction}`, entry);
   }
+  sortRelations(grouped);
+  sortRelations([...nested.values()].map((entry) => entry.relations));
   return { grouped, nested: [...nested.values()] };
 }
 
@@ -142,45 +264,35 @@ export interface RelationTree extends RelationSpec {
   then: readonly RelationSpec[];
 }
 
-/** A relationship pattern from `from` to `to` with a type of the closed list (never a client's string). */
-function step(from: string, rel: string, to: string, spec: RelationSpec): string {
-  if (!KNOWN_TYPES.has(spec.type)) throw new Error(`Unknown relationship type "${spec.type}".`);
-  return spec.direction === 'OUT'
-    ? `(${from})-[${rel}:${spec.type}]->(${to})`
-    : `(${from})<-[${rel}:${spec.type}]-(${to})`;
-}
-
 /**
- * The relations `tree` asks of a root node `n`, two levels deep, in the order FIND_RELATIONS
- * gives them: a top-level field and what the query asks below it in one round trip. The
+ * The relations `tree` asks of a root node `n`, two levels deep, one row each after its
+ * root's own row (`index` -1, with `root`'s columns): a top-level field and what the query
+ * asks below it in one round trip, in rows small enough for the driver's fast path. The
  * types are written into the query (one branch per relation asked): a typed expand reads a
  * dense node's relationships of that type only, where `$(type)` expands all of them
  * (a département's 400 PART_OF to reach its 3 DEPLOYED_IN).
  */
-function relationsOfTree(tree: readonly RelationTree[]): string {
-  if (tree.length === 0) return '[]';
-  const nested = (then: readonly RelationSpec[]) =>
-    then.length === 0
-      ? '[]'
-      : `COLLECT {
-        CALL (m) {
-          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
-        }
-        WITH next, r2, x ORDER BY x.name, x.id
-        RETURN {next: next, type: type(r2), props: properties(r2), other: ${projectNode('x')}}
-      }`;
-  return `COLLECT {
-    CALL (n) {
-      ${tree
-        .map(
-          (spec, index) =>
-            `MATCH ${step('n', 'r', 'm', spec)} RETURN ${index} AS index, r, m, ${nested(spec.then)} AS nested`,
-        )
-        .join('\n      UNION ALL\n      ')}
-    }
-    WITH index, r, m, nested ORDER BY m.name, m.id
-    RETURN {index: index, type: type(r), props: properties(r), other: ${projectNode('m')}, nested: nested}
-  }`;
+function rowsOfTree(
+  tree: readonly RelationTree[],
+  root: Record<'node' | 'page' | 'counts' | 'cited', string>,
+  projection?: Projection,
+): string {
+  const columns = (values: Record<string, string>) =>
+    Object.entries(values)
+      .map(([name, value]) => `${value} AS ${name}`)
+      .join(', ');
+  const none = { node: 'null', page: 'null', counts: 'null', cited: 'null' };
+  return [
+    `RETURN ${columns({ index: '-1', ...root, rel: 'null' })}`,
+    ...tree.map(
+      (spec, index) => `MATCH ${step('n', 'r', 'm', spec)}
+      RETURN ${columns({
+        index: String(index),
+        ...none,
+        rel: `[${relationTuple('r', 'm', projection)}, ${nestedOfM(spec.then, projection)}]`,
+      })}`,
+    ),
+  ].join('\n      UNION ALL\n      ');
 }
 
 /** What a read ahead may bring besides relations: a first page of relations, the counts, the sources the page cites. */
@@ -196,35 +308,52 @@ const NO_PANEL: PanelAhead = { page: null, counts: false, cited: false };
 // A node and what its view asks of it in one round trip (the details panel: citations,
 // a first page of relations with the sources they cite, the counts by type); the parts
 // not asked are left out of the query rather than computed and dropped.
-const nodesAheadQuery = (tree: readonly RelationTree[], panel: PanelAhead) => /* cypher */ `
+const nodesAheadQuery = (
+  tree: readonly RelationTree[],
+  panel: PanelAhead,
+  projection?: Projection,
+) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
   ${
     panel.page
       ? `OPTIONAL CALL (n) {
     WITH $page AS page
-    ${PAGE_OF_N}
-    RETURN relations AS pageRelations
+    ${pageOfN(projection)}
+    RETURN relations AS pageRelations, sources AS pageSources
   }`
-      : 'WITH n, null AS pageRelations'
+      : 'WITH n, null AS pageRelations, null AS pageSources'
   }
-  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree)} AS relations, pageRelations,
-    ${panel.counts ? COUNTS_OF_N : 'null'} AS counts,
-    ${
-      panel.cited
-        ? `COLLECT {
-      UNWIND coalesce(pageRelations, []) AS rel
-      UNWIND coalesce(rel.props.sources, []) AS sourceId
-      WITH DISTINCT sourceId
-      MATCH (s:Source {id: sourceId})
-      RETURN ${projectNode('s')}
-    }`
-        : '[]'
-    } AS cited`;
+  CALL (n, pageRelations, pageSources) {
+      ${rowsOfTree(
+        tree,
+        {
+          node: projectNode('n'),
+          page: 'pageRelations',
+          counts: panel.counts ? COUNTS_OF_N : 'null',
+          cited: panel.cited
+            ? `COLLECT {
+        UNWIND coalesce(pageSources, []) AS sourceId
+        WITH DISTINCT sourceId
+        MATCH (s:Source {id: sourceId})
+        RETURN ${projectNode('s')}
+      }`
+            : 'null',
+        },
+        projection,
+      )}
+  }
+  RETURN n.id AS id, index, node, page, counts, cited, rel`;
 
-const findByLabelAhead = (label: 'Theme' | 'Public', tree: readonly RelationTree[]) => /* cypher */ `
+const findByLabelAhead = (
+  label: 'Theme' | 'Public',
+  tree: readonly RelationTree[],
+  projection?: Projection,
+) => /* cypher */ `
   MATCH (n:${label})
-  RETURN ${projectNode('n')} AS node, ${relationsOfTree(tree)} AS relations
-  ORDER BY n.name`;
+  CALL (n) {
+      ${rowsOfTree(tree, { node: projectNode('n'), page: 'null', counts: 'null', cited: 'null' }, projection)}
+  }
+  RETURN n.id AS id, index, node, rel`;
 
 /** Nodes read with the relations a query asks of them: every (node, relation) list, nested ones included. */
 export interface NodesAhead {
@@ -235,15 +364,22 @@ export interface NodesAhead {
   cited?: NodeRow[];
 }
 
+/** A row of a read ahead: its root's own (index -1, `node` and what the panel asks) or one of its relations. */
 type RawAhead = {
-  node: Parameters<typeof toNodeRow>[0];
-  pageRelations?: RawPageRelation[] | null;
+  id: string;
+  index: number;
+  node: Parameters<typeof toNodeRow>[0] | null;
+  page?: RawPageRelation[] | null;
   counts?: RelationCountRow[] | null;
-  cited?: Parameters<typeof toNodeRow>[0][];
-  relations: (RawRelation & { index: number; nested: (RawRelation & { next: number })[] })[];
+  cited?: Parameters<typeof toNodeRow>[0][] | null;
+  rel: RawTopRelation | null;
 };
 
-function toNodesAhead(rows: readonly RawAhead[], tree: readonly RelationTree[]): NodesAhead {
+function toNodesAhead(
+  rows: readonly RawAhead[],
+  tree: readonly RelationTree[],
+  projection?: Projection,
+): NodesAhead {
   const nodes: NodeRow[] = [];
   const relations = new Map<string, NestedRelations>();
   const filled = new Set<NestedRelations>();
@@ -257,52 +393,66 @@ function toNodesAhead(rows: readonly RawAhead[], tree: readonly RelationTree[]):
     return found;
   };
   for (const row of rows) {
-    const node = toNodeRow(row.node);
-    nodes.push(node);
-    // Every asked list exists, empty or not, so that its load is a cache hit.
-    const top = tree.map((spec) => entry(node.id, spec));
-    for (const raw of row.relations) {
-      const spec = tree[raw.index];
-      if (!spec) continue;
-      const relation = toRelationRow(raw, spec.direction);
-      top[raw.index]!.relations.push(relation);
-      // A node reached twice (by two relations or from two roots) gets each list once.
-      const reached = spec.then.map((next) => {
-        const list = entry(relation.other.id, next);
-        return filled.has(list) ? null : list;
-      });
-      for (const item of raw.nested)
-        reached[item.next]?.relations.push(toRelationRow(item, spec.then[item.next]!.direction));
-      for (const list of reached) if (list) filled.add(list);
+    if (row.node) {
+      nodes.push(toNodeRow(row.node));
+      // Every asked list exists, empty or not, so that its load is a cache hit.
+      for (const spec of tree) entry(row.id, spec);
+      continue;
     }
+    const spec = tree[row.index];
+    if (!spec || !row.rel) continue;
+    const relation = toRelationRow(spec.type, spec.direction, row.rel, projection);
+    entry(row.id, spec).relations.push(relation);
+    // A node reached twice (by two relations or from two roots) gets each list once.
+    const reached = spec.then.map((next) => {
+      const list = entry(relation.other.id, next);
+      return filled.has(list) ? null : list;
+    });
+    for (const item of row.rel[4]) {
+      const next = spec.then[item[0]];
+      if (next)
+        reached[item[0]]?.relations.push(
+          toRelationRow(next.type, next.direction, nestedRelation(item), projection),
+        );
+    }
+    for (const list of reached) if (list) filled.add(list);
   }
+  sortRelations([...relations.values()].map((list) => list.relations));
   return { nodes, relations: [...relations.values()] };
 }
 
 /**
  * Nodes by id with the relations `tree` asks of them, two levels deep, and what `panel`
- * asks besides, in one round trip.
+ * asks besides, in one round trip. `projection`: what to read of the nodes and relationships
+ * reached (the nodes themselves and the sources cited are read whole).
  */
 export async function findNodesByIdsAhead(
   db: Db,
   ids: readonly string[],
   tree: readonly RelationTree[],
   panel: PanelAhead = NO_PANEL,
+  projection?: Projection,
 ): Promise<NodesAhead> {
   if (ids.length === 0) return { nodes: [], relations: [] };
-  const rows = await db.read<RawAhead>(nodesAheadQuery(tree, panel), {
+  const rows = await db.read<RawAhead>(nodesAheadQuery(tree, panel, projection), {
     ids: idsByLabel(ids),
     page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
   });
   const cited = new Map<string, NodeRow>();
   for (const row of rows) for (const raw of row.cited ?? []) cited.set(raw.id, toNodeRow(raw));
   return {
-    ...toNodesAhead(rows, tree),
-    panels: rows.map((row) => ({
-      id: row.node.id,
-      page: panel.page ? toPageRows(row.pageRelations ?? []) : null,
-      counts: panel.counts ? toRelationCounts(row.counts ?? []) : null,
-    })),
+    ...toNodesAhead(rows, tree, projection),
+    panels: rows.flatMap((row) =>
+      row.node
+        ? [
+            {
+              id: row.id,
+              page: panel.page ? toPageRows(row.page ?? [], projection) : null,
+              counts: panel.counts ? toRelationCounts(row.counts ?? []) : null,
+            },
+          ]
+        : [],
+    ),
     cited: [...cited.values()],
   };
 }
@@ -312,9 +462,13 @@ export async function findNodesByLabelAhead(
   db: Db,
   label: 'Theme' | 'Public',
   tree: readonly RelationTree[],
+  projection?: Projection,
 ): Promise<NodesAhead> {
-  const rows = await db.read<RawAhead>(findByLabelAhead(label, tree));
-  return toNodesAhead(rows, tree);
+  const rows = await db.read<RawAhead>(findByLabelAhead(label, tree, projection));
+  const ahead = toNodesAhead(rows, tree, projection);
+  // By name, as findNodesByLabel gives them.
+  ahead.nodes.sort(byName);
+  return ahead;
 }
 
 /** Where a relation stands in its node's relations, in page order: type, direction, name of the other end, its id. */
@@ -331,8 +485,9 @@ export interface RelationPageKey {
 
 // Keyset pagination: the page after a position, so that a hub's 1,000 relations
 // come a page at a time; the order is total (the other end's id breaks ties).
-// The page of node `n` that `page` asks ({types, first, after}), as the list `relations`.
-const PAGE_OF_N = /* cypher */ `CALL (n, page) {
+// The page of node `n` that `page` asks ({types, first, after}), as the list `relations`
+// of `RawPageRelation` lists, with the ids of the sources they cite as `sources`.
+const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
     CALL (n, page) {
       MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
       RETURN r, m, 'OUT' AS direction
@@ -347,25 +502,33 @@ const PAGE_OF_N = /* cypher */ `CALL (n, page) {
          OR (direction = page.after[1] AND (name > page.after[2]
            OR (name = page.after[2] AND m.id > page.after[3])))))
     WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
-    WITH page, collect({type: type, direction: direction, props: properties(r), other: ${projectNode('m')}}) AS ordered
-    RETURN ordered[0..page.first] AS relations
+    WITH page, collect([type, direction, r, m]) AS ordered
+    WITH ordered[0..page.first] AS kept
+    UNWIND kept AS item
+    WITH item[0] AS type, item[1] AS direction, item[2] AS r, item[3] AS m
+    RETURN collect([type, direction, ${relationTuple('r', 'm', projection)}]) AS relations,
+      reduce(ids = [], cited IN collect(coalesce(r.sources, [])) | ids + cited) AS sources
   }`;
 
-const FIND_RELATION_PAGES = /* cypher */ `
+const findRelationPages = (projection?: Projection) => /* cypher */ `
   ${matchNodesById('n', 'ids')}
   UNWIND $pagesById[n.id] AS page
-  ${PAGE_OF_N}
+  ${pageOfN(projection)}
   RETURN page.index AS index, relations`;
 
-type RawPageRelation = RawRelation & { direction: 'OUT' | 'IN' };
+type RawPageRelation = [type: string, direction: 'OUT' | 'IN', ...RawRelation];
 
-const toPageRows = (relations: readonly RawPageRelation[]) =>
-  relations.map((raw) => toRelationRow(raw, raw.direction));
+const toPageRows = (relations: readonly RawPageRelation[], projection?: Projection) =>
+  relations.map(([type, direction, ...relation]) => toRelationRow(type, direction, relation, projection));
 
-/** Pages of relations of several nodes in one round trip: the batch behind the relation page loader. */
+/**
+ * Pages of relations of several nodes in one round trip: the batch behind the relation page
+ * loader; `projection`, what to read of the relationships and the nodes at their other end.
+ */
 export async function findRelationPagesBatch(
   db: Db,
   keys: readonly RelationPageKey[],
+  projection?: Projection,
 ): Promise<RelationRow[][]> {
   const pagesById = new Map<
     string,
@@ -376,12 +539,12 @@ export async function findRelationPagesBatch(
     list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
     pagesById.set(key.id, list);
   });
-  const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(FIND_RELATION_PAGES, {
+  const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(findRelationPages(projection), {
     ids: idsByLabel([...pagesById.keys()]),
     // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
     pagesById: Object.fromEntries(pagesById),
   });
   const pages: RelationRow[][] = keys.map(() => []);
-  for (const row of rows) pages[row.index] = toPageRows(row.relations);
+  for (const row of rows) pages[row.index] = toPageRows(row.relations, projection);
   return pages;
 }

@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../graph/model.js';
-import type { RelationPosition, RelationSpec } from '../../graph/queries/relations.js';
+import type { Projection, RelationPosition, RelationSpec } from '../../graph/queries/relations.js';
 import type { NodeRow, RelationRow } from '../../graph/queries/rows.js';
 import type { GraphQLContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { markOther, markRelation, relationsAhead } from './look-ahead.js';
 import { nodesOf } from './node-mappers.js';
+import { projectionOf } from './projection.js';
 import type { NodeKind } from './resolvers-types.generated.js';
 
 const KIND_BY_LABEL: Record<NodeLabel, NodeKind> = {
@@ -45,25 +46,34 @@ export function parseRelationshipTypes(
   return types as RelationshipType[];
 }
 
-/** Relations of a node; `then`: those to read at once from the nodes reached (see look-ahead.ts). */
+/**
+ * Relations of a node; `then`: those to read at once from the nodes reached (see look-ahead.ts);
+ * `projection`: what the request reads of the rows reached (projection.ts; all without).
+ */
 export function related(
   ctx: GraphQLContext,
   row: NodeRow,
   type: RelationshipType,
   direction: 'OUT' | 'IN',
+  projection?: Projection,
   then?: readonly RelationSpec[],
-): Promise<RelationRow[]> {
-  return ctx.loaders.relations.load({ id: row.id, type, direction, then });
+): RelationRow[] | Promise<RelationRow[]> {
+  const key = { id: row.id, type, direction, then, projection };
+  // Read already (ahead): answered at once, a promise less per parent.
+  return ctx.loaders.readRelations(key) ?? ctx.loaders.relations.load(key);
 }
 
-export async function relatedNodes(
+export function relatedNodes(
   ctx: GraphQLContext,
   row: NodeRow,
   type: RelationshipType,
   direction: 'OUT' | 'IN',
+  projection?: Projection,
   then?: readonly RelationSpec[],
-): Promise<NodeRow[]> {
-  return (await related(ctx, row, type, direction, then)).map((rel) => rel.other);
+): NodeRow[] | Promise<NodeRow[]> {
+  const relations = related(ctx, row, type, direction, projection, then);
+  const others = (list: RelationRow[]) => list.map((rel) => rel.other);
+  return Array.isArray(relations) ? others(relations) : relations.then(others);
 }
 
 /** Nodes for the ids that exist; a failed lookup (database down) fails the field, never reads as "absent". */
@@ -103,13 +113,15 @@ export const nodeFields = {
   id: (row: NodeRow) => row.id,
   kind: (row: NodeRow) => kindOf(row),
   name: (row: NodeRow) => stringProp(row, 'name') ?? row.id,
-  sources: async (row: NodeRow, _args: unknown, ctx: GraphQLContext) =>
-    nodesOf(await relatedNodes(ctx, row, 'MENTIONED_IN', 'OUT'), 'Source'),
+  sources: async (row: NodeRow, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    nodesOf(await relatedNodes(ctx, row, 'MENTIONED_IN', 'OUT', projectionOf(info)), 'Source'),
   relations: async (
     row: NodeRow,
     args: { types?: readonly string[] | null; first?: number | null; after?: string | null },
     ctx: GraphQLContext,
+    info: GraphQLResolveInfo,
   ) => {
+    const projection = projectionOf(info);
     if (args.first !== undefined && args.first !== null) {
       if (args.first < 0 || args.first > MAX_RELATION_PAGE)
         throw badUserInput('first', `first must be between 0 and ${MAX_RELATION_PAGE}.`);
@@ -118,12 +130,16 @@ export const nodeFields = {
         types: parseRelationshipTypes(args.types, 'types') ?? null,
         first: args.first,
         after: args.after ? parseRelationCursor(args.after) : null,
+        projection,
       });
     }
     if (args.after) throw badUserInput('after', 'after pages relations: give first too.');
     const types = parseRelationshipTypes(args.types, 'types') ?? RELATIONSHIP_TYPES;
     const lists = await Promise.all(
-      types.flatMap((type) => [related(ctx, row, type, 'OUT'), related(ctx, row, type, 'IN')]),
+      types.flatMap((type) => [
+        related(ctx, row, type, 'OUT', projection),
+        related(ctx, row, type, 'IN', projection),
+      ]),
     );
     return lists.flat();
   },
@@ -144,7 +160,7 @@ export const linkFields = {
 export const links = (type: RelationshipType, direction: 'OUT' | 'IN') =>
   markRelation(
     (row: NodeRow, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
-      related(ctx, row, type, direction, relationsAhead(info, 'links')),
+      related(ctx, row, type, direction, projectionOf(info), relationsAhead(info, 'links')),
     { type, direction, items: 'links' },
   );
 

@@ -5,7 +5,9 @@
  * alternated), coverage, the app's memory after mixed requests, and
  * throughput (autocannon) for search and the nested reads, Atlas and peer.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { print } from 'graphql';
 import { COVERAGE_QUERY } from '../../client/features/coverage-gaps/queries.js';
 import { detailsPage, NODE_DETAILS_QUERY } from '../../client/features/details/queries.js';
@@ -351,6 +353,20 @@ async function warm(url: string, query: string, variables: Record<string, unknow
   }
 }
 
+/**
+ * ATLAS_BENCH_ANSWERS=DIR keeps Atlas's answers to the nested reads and the details
+ * panel as JSON files in DIR, so that two versions of the code can be compared on one graph.
+ */
+function keepAnswer(name: string, answer: Answer) {
+  const dir = process.env.ATLAS_BENCH_ANSWERS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, `${name.replace(/[^\p{L}\p{N}]+/gu, '-')}.json`),
+    JSON.stringify(answer.data, null, 1),
+  );
+}
+
 /** A figure that could not be taken: counted as a miss, with the reason. */
 function failed(name: string, error: unknown, target: number): BenchResult {
   const reason = error instanceof Error ? error.message : String(error);
@@ -440,7 +456,7 @@ export async function runScaleBench({
   for (const item of core) {
     if (!wanted(item.name)) continue;
     try {
-      await warm(atlas.url, item.query, item.variables);
+      keepAnswer(item.name, await warm(atlas.url, item.query, item.variables));
       const { a: api, b: driver } = await timeAlternated(
         () => post(atlas.url, item.query, item.variables),
         item.driver,
@@ -479,6 +495,7 @@ export async function runScaleBench({
         post(atlas.url, documents.atlas, variables),
         post(peer.url, documents.peer, variables),
       ]);
+      keepAnswer(`nested ${name}`, atlasAnswer);
       const { a, b } = await timeAlternated(
         () => post(atlas.url, documents.atlas, variables),
         () => post(peer.url, documents.peer, variables),

@@ -2,6 +2,7 @@ import { countGraph } from '../../../graph/queries/stats.js';
 import { notFound } from '../../errors.js';
 import type { RelationshipType, Resolvers } from '../resolvers-types.generated.js';
 import { panelAhead, relationTreeAhead } from '../look-ahead.js';
+import { projectionOf } from '../projection.js';
 import { kindOfLabel, linkFields, other, relationCursor } from '../shared.js';
 
 export const baseResolvers: Resolvers = {
@@ -10,7 +11,7 @@ export const baseResolvers: Resolvers = {
       const tree = relationTreeAhead(info);
       const panel = panelAhead(info);
       const row = await (tree.length > 0 || panel
-        ? ctx.loaders.nodeAhead.load({ id, tree, panel })
+        ? ctx.loaders.nodeAhead.load({ id, tree, panel, projection: projectionOf(info) })
         : ctx.loaders.node.load(id));
       if (!row) throw notFound(id);
       return row;

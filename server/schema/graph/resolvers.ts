@@ -47,8 +47,10 @@ async function pathSearch(
     throw badUserInput('maxLength', `maxLength must be between 1 and ${MAX_PATH_LENGTH}.`);
   }
   const types = parseRelationshipTypes(args.relations);
-  await assertNodesExist(ctx, [args.from, args.to]);
-  if (args.from === args.to) throw badUserInput('to', 'from and to must be different nodes.');
+  if (args.from === args.to) {
+    await assertNodesExist(ctx, [args.from]);
+    throw badUserInput('to', 'from and to must be different nodes.');
+  }
   const crossing = crossableLabels(args.kinds?.map(labelOfKind), args.excludeKinds?.map(labelOfKind));
   return { from: args.from, to: args.to, types, maxLength: length, ...crossing };
 }
@@ -60,6 +62,12 @@ async function assertNodesExist(ctx: GraphQLContext, ids: readonly string[]): Pr
   const missing = ids.find((id) => !found.has(id));
   if (missing) throw notFound(missing);
   return rows;
+}
+
+/** Both ends of a path search name nodes (read with the paths): a typo should not look like "no path". */
+function assertEnds({ from, to }: { from: string; to: string }, ends: readonly string[]) {
+  const missing = [from, to].find((id) => !ends.includes(id));
+  if (missing) throw notFound(missing);
 }
 
 function assertIdCount(ids: readonly string[], argument = 'ids') {
@@ -135,11 +143,19 @@ export const graphResolvers: Resolvers = {
       await assertKnownNodeIds(ctx.db, dispositifs, 'filter.');
       return findMatchingDispositifIds(ctx.db, toDispositifFilterParams(dispositifs, index), among ?? null);
     },
-    shortestPath: async (_parent, args, ctx) => findShortestPath(ctx.db, await pathSearch(ctx, args)),
+    shortestPath: async (_parent, args, ctx) => {
+      const search = await pathSearch(ctx, args);
+      const { ends, path } = await findShortestPath(ctx.db, search);
+      assertEnds(search, ends);
+      return path;
+    },
     shortestPaths: async (_parent, args, ctx) => {
       const k = args.k ?? 3;
       if (k < 1 || k > MAX_PATHS) throw badUserInput('k', `k must be between 1 and ${MAX_PATHS}.`);
-      return findShortestPaths(ctx.db, { ...(await pathSearch(ctx, args)), k });
+      const search = await pathSearch(ctx, args);
+      const { ends, paths } = await findShortestPaths(ctx.db, { ...search, k });
+      assertEnds(search, ends);
+      return paths;
     },
   },
   GraphSlice: {

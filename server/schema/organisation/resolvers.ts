@@ -1,6 +1,7 @@
 import { findFunders } from '../../../graph/queries/nodes.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { nodeOf, nodesOf, otherOf } from '../node-mappers.js';
+import { projectionOf } from '../projection.js';
 import { linkFields, links, nodeFields, other, related } from '../shared.js';
 
 export const organisationResolvers: Resolvers = {
@@ -14,8 +15,8 @@ export const organisationResolvers: Resolvers = {
     type: (row) => row.props.type ?? null,
     description: (row) => row.props.description ?? null,
     website: (row) => row.props.website ?? null,
-    territory: async (row, _args, ctx) => {
-      const [seat] = await related(ctx, row, 'LOCATED_IN', 'OUT');
+    territory: async (row, _args, ctx, info) => {
+      const [seat] = await related(ctx, row, 'LOCATED_IN', 'OUT', projectionOf(info));
       return seat ? nodeOf(seat.other, 'Territory') : null;
     },
     governs: links('GOVERNS', 'OUT'),

@@ -1,6 +1,7 @@
 import { findNodesByLabel } from '../../../graph/queries/nodes.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { nodesOf } from '../node-mappers.js';
+import { projectionOf } from '../projection.js';
 import { kindOf, nodeFields, relatedNodes } from '../shared.js';
 
 export const sourceResolvers: Resolvers = {
@@ -17,8 +18,8 @@ export const sourceResolvers: Resolvers = {
     publisher: (row) => row.props.publisher ?? null,
     sourceKind: (row) => row.props.kind ?? null,
     url: (row) => row.props.url ?? null,
-    mentions: async (row, { kinds }, ctx) => {
-      const nodes = await relatedNodes(ctx, row, 'MENTIONED_IN', 'IN');
+    mentions: async (row, { kinds }, ctx, info) => {
+      const nodes = await relatedNodes(ctx, row, 'MENTIONED_IN', 'IN', projectionOf(info));
       return kinds?.length ? nodes.filter((node) => kinds.includes(kindOf(node))) : nodes;
     },
   },

@@ -6,6 +6,7 @@ import { linkFields, links, nodeFields, relatedNodes } from '../shared.js';
 import type { GraphQLContext } from '../../context.js';
 import type { RelationSpec } from '../../../graph/queries/relations.js';
 import { markRelation, relationsAhead } from '../look-ahead.js';
+import { projectionOf } from '../projection.js';
 
 // Nearest container first: a commune's EPCI before its département.
 const PARENT_PREFERENCE: TerritoryLevel[] = ['EPCI', 'DEPARTEMENT', 'REGION', 'PAYS'];
@@ -17,9 +18,10 @@ const levelOf = ({ props: { level } }: NodeOf<'Territory'>) =>
 const partOf = async (
   row: NodeOf<'Territory'>,
   ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
   direction: 'OUT' | 'IN',
   then?: readonly RelationSpec[],
-) => nodesOf(await relatedNodes(ctx, row, 'PART_OF', direction, then), 'Territory');
+) => nodesOf(await relatedNodes(ctx, row, 'PART_OF', direction, projectionOf(info), then), 'Territory');
 
 export const territoryResolvers: Resolvers = {
   Territory: {
@@ -35,11 +37,11 @@ export const territoryResolvers: Resolvers = {
     basis: (row) => row.props.basis ?? null,
     parents: markRelation(
       (row: NodeOf<'Territory'>, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
-        partOf(row, ctx, 'OUT', relationsAhead(info, 'nodes')),
+        partOf(row, ctx, info, 'OUT', relationsAhead(info, 'nodes')),
       { type: 'PART_OF', direction: 'OUT', items: 'nodes' },
     ),
-    parent: async (row, _args, ctx) => {
-      const parents = await partOf(row, ctx, 'OUT');
+    parent: async (row, _args, ctx, info) => {
+      const parents = await partOf(row, ctx, info, 'OUT');
       for (const level of PARENT_PREFERENCE) {
         const parent = parents.find((candidate) => levelOf(candidate) === level);
         if (parent) return parent;
@@ -53,7 +55,7 @@ export const territoryResolvers: Resolvers = {
         ctx: GraphQLContext,
         info: GraphQLResolveInfo,
       ) => {
-        const children = await partOf(row, ctx, 'IN', relationsAhead(info, 'nodes'));
+        const children = await partOf(row, ctx, info, 'IN', relationsAhead(info, 'nodes'));
         return level ? children.filter((child) => levelOf(child) === level) : children;
       },
       { type: 'PART_OF', direction: 'IN', items: 'nodes' },

@@ -2,6 +2,7 @@ import { findNodesByLabel } from '../../../graph/queries/nodes.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { nodeOf, nodesOf } from '../node-mappers.js';
 import { relationTreeAhead } from '../look-ahead.js';
+import { projectionOf } from '../projection.js';
 import { links, nodeFields } from '../shared.js';
 
 export const vocabularyResolvers: Resolvers = {
@@ -9,7 +10,9 @@ export const vocabularyResolvers: Resolvers = {
     themes: async (_parent, _args, ctx, info) => {
       const tree = relationTreeAhead(info);
       const rows =
-        tree.length > 0 ? ctx.loaders.labelAhead('Theme', tree) : findNodesByLabel(ctx.db, 'Theme');
+        tree.length > 0
+          ? ctx.loaders.labelAhead('Theme', tree, projectionOf(info))
+          : findNodesByLabel(ctx.db, 'Theme');
       return nodesOf(await rows, 'Theme');
     },
     publics: async (_parent, _args, ctx) => nodesOf(await findNodesByLabel(ctx.db, 'Public'), 'Public'),
