@@ -26,6 +26,8 @@ export async function startChildServer(
     [...nodeArgs, '--import', TSX_LOADER, new URL('./serve.ts', import.meta.url).pathname, which],
     {
       env: {
+        // What `npm start` runs with (graphql-js skips its development-only checks).
+        NODE_ENV: 'production',
         ...process.env,
         NEO4J_URI: config.uri,
         NEO4J_USER: config.user,
