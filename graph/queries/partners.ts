@@ -1,6 +1,6 @@
 import type { Db } from '../driver.js';
 import { INVOLVEMENT_TYPES } from '../model.js';
-import { topPairs, type WeightedPair } from '../analysis/top-pairs.js';
+import { topPairs } from '../analysis/top-pairs.js';
 import { findSelectedDispositifIds, oncePerIndex, type CoverageIndex } from './coverage.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { findNodesByIds } from './nodes.js';
@@ -155,18 +155,18 @@ const pairsOf = (selection: Selection, limit: number, listGroups: boolean) =>
   );
 
 /**
- * The `maxPairs` heaviest pairs of the projection `partnershipNetwork` draws (the same
- * pairs and weights, without their dispositif lists), by organisation number, with the
- * organisations' ids: what the network metrics are computed on.
+ * What a filter selects of the projection `partnershipNetwork` draws, by organisation
+ * number: the members of each dispositif selected and the explicit partnerships among
+ * them (flat: a0, b0, a1, b1…), with the organisations' ids. What the network metrics
+ * count their pairs on.
  */
-export async function findPartnershipPairs(
+export async function findPartnershipSelection(
   db: Db,
   index: CoverageIndex,
   params: DispositifFilterParams,
-  maxPairs: number,
-): Promise<{ organisations: readonly string[]; pairs: WeightedPair[]; total: number }> {
-  const selection = await selectProjection(db, index, params);
-  return { organisations: selection.organisations, ...pairsOf(selection, maxPairs, false) };
+): Promise<{ organisations: readonly string[]; groups: Int32Array[]; links: Int32Array }> {
+  const { organisations, groups, links } = await selectProjection(db, index, params);
+  return { organisations, groups, links: Int32Array.from(links.flatMap((link) => [link.a, link.b])) };
 }
 
 /**
