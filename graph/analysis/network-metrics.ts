@@ -1,23 +1,19 @@
 import graphologyModule from 'graphology';
 import { createRandom } from '../random.js';
-import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
-import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { GraphSliceRow, NodeRow } from '../queries/rows.js';
-import { compressedAdjacency, type Adjacency } from './adjacency.js';
 import { sampledBetweenness } from './sampled-betweenness.js';
+import { louvainCommunities, weightedAdjacency, weightedPageRank } from './weighted-graph.js';
 
 // CommonJS packages whose typings declare an ES default: Node hands over module.exports itself.
 const Graph = graphologyModule as unknown as typeof graphologyModule.default;
-const louvain = louvainModule as unknown as typeof louvainModule.default;
 const betweennessCentrality = betweennessModule as unknown as typeof betweennessModule.default;
-const pagerank = pagerankModule as unknown as typeof pagerankModule.default;
 
 /**
- * Metrics of the partnership projection, computed in process with graphology:
- * degree, weighted degree, PageRank (weighted), Louvain communities (weighted,
- * seeded so that the same graph gives the same communities) and betweenness —
- * exact Brandes (O(n·m)) up to BETWEENNESS_MAX_NODES, above it estimated from
+ * Metrics of the partnership projection, computed in process: degree, weighted
+ * degree, PageRank (weighted) and Louvain communities (weighted, seeded so that the
+ * same graph gives the same communities) on typed arrays (graph/analysis/weighted-graph.ts),
+ * and betweenness — exact Brandes (graphology, O(n·m)) up to BETWEENNESS_MAX_NODES, above it estimated from
  * sampled sources (graph/analysis/sampled-betweenness.ts), the answer says which.
  */
 
@@ -100,15 +96,6 @@ export function toPairNetwork(slice: GraphSliceRow): PairNetwork {
   };
 }
 
-/** Each pair as an entry of both its ends. */
-const adjacencyOf = (n: number, sources: Int32Array, targets: Int32Array): Adjacency =>
-  compressedAdjacency(n, (add) => {
-    for (let i = 0; i < sources.length; i += 1) {
-      add(sources[i]!, targets[i]!);
-      add(targets[i]!, sources[i]!);
-    }
-  });
-
 export function computeNetworkMetrics(slice: GraphSliceRow): NetworkMetricsRow {
   return computePairNetworkMetrics(toPairNetwork(slice));
 }
@@ -163,23 +150,18 @@ export function computeMetricArrays(
       betweennessSamples: null,
     };
   }
-  // Keyed by number, built in number (id) order, pairs in index order, so that Louvain's
-  // walk does not depend on row order.
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (let i = 0; i < n; i += 1) graph.addNode(String(i));
-  for (let i = 0; i < sources.length; i += 1)
-    graph.addEdge(String(sources[i]!), String(targets[i]!), { weight: weights[i]! });
-  // Seeded, so that Louvain's tie-breaks are the same on every run.
-  const detailed = louvain.detailed(graph, { getEdgeWeight: 'weight', rng: createRandom(42).next });
-  const ranks = pagerank(graph, { getEdgeWeight: 'weight' });
-  for (let i = 0; i < n; i += 1) {
-    community[i] = detailed.communities[String(i)] ?? 0;
-    pageRank[i] = ranks[String(i)] ?? 0;
-  }
+  const adjacency = weightedAdjacency(n, sources, targets, weights);
+  // Seeded, so that Louvain's order and tie-breaks are the same on every run.
+  const detailed = louvainCommunities(adjacency, createRandom(42).next);
+  community.set(detailed.community);
+  pageRank.set(weightedPageRank(adjacency));
   // Unweighted: the weight counts shared dispositifs, a closeness, not a distance.
   let betweenness: Float64Array;
   let samples: number | null = null;
   if (exact) {
+    const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+    for (let i = 0; i < n; i += 1) graph.addNode(String(i));
+    for (let i = 0; i < sources.length; i += 1) graph.addEdge(String(sources[i]!), String(targets[i]!));
     const values = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
     betweenness = Float64Array.from({ length: n }, (_, i) => values[String(i)] ?? 0);
   } else {
@@ -187,7 +169,7 @@ export function computeMetricArrays(
       n,
       Math.max(BETWEENNESS_MIN_SAMPLES, Math.floor(BETWEENNESS_BUDGET / Math.max(1, 2 * sources.length))),
     );
-    betweenness = sampledBetweenness(adjacencyOf(n, sources, targets), samples, createRandom(7).next);
+    betweenness = sampledBetweenness(adjacency, samples, createRandom(7).next);
   }
   return {
     degree,
