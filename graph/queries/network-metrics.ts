@@ -116,9 +116,11 @@ export async function findNetworkMetrics(
   const cached = cache.byFilter.get(key);
   if (cached) return cached;
   if (cache.byFilter.size >= MAX_CACHED_FILTERS) cache.byFilter.clear();
-  // Read through the request's own view, so that an abandoned request stops its read;
-  // a failed computation is forgotten rather than served.
-  const computing = computeNetworkMetricsOf(scopedDb, index, params).then((metrics) => ({
+  // Not bound to the request: a national computation may outlast one request's deadline
+  // (that request answers TIMEOUT), and finishes for the next one rather than start over.
+  // Once per filter and graph version, queued on the one worker. A failed computation is
+  // forgotten rather than served.
+  const computing = computeNetworkMetricsOf(db, index, params).then((metrics) => ({
     ...metrics,
     graphVersion: version,
     maxPairs: MAX_METRICS_PAIRS,

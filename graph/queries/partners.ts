@@ -176,11 +176,41 @@ export async function findPartnershipSelection(
  * organisations of the network when a filter is given). At most `maxEdges`,
  * heaviest first.
  */
-export async function findPartnershipNetwork(
+export function findPartnershipNetwork(
   db: Db,
   index: CoverageIndex,
   params: DispositifFilterParams,
   maxEdges = MAX_PARTNERSHIP_EDGES,
+): Promise<GraphSliceRow> {
+  let byFilter = networks.get(index);
+  if (!byFilter) networks.set(index, (byFilter = new Map()));
+  const key = `${maxEdges}\u0000${JSON.stringify(params)}`;
+  const cached = byFilter.get(key);
+  if (cached) return cached;
+  if (byFilter.size >= MAX_CACHED_NETWORKS) byFilter.delete(byFilter.keys().next().value!);
+  const reading = readPartnershipNetwork(db, index, params, maxEdges);
+  byFilter.set(key, reading);
+  // A failed or abandoned read is forgotten rather than served.
+  const filters = byFilter;
+  reading.catch(() => {
+    if (filters.get(key) === reading) filters.delete(key);
+  });
+  return reading;
+}
+
+/**
+ * Networks answered at one graph version (the coverage index's), by filter: a
+ * département's at national scale counts ~10^6 pairs and reads its organisations,
+ * ~100 ms for an answer only an edit or a load changes. A few MB each at most.
+ */
+const MAX_CACHED_NETWORKS = 16;
+const networks = new WeakMap<CoverageIndex, Map<string, Promise<GraphSliceRow>>>();
+
+async function readPartnershipNetwork(
+  db: Db,
+  index: CoverageIndex,
+  params: DispositifFilterParams,
+  maxEdges: number,
 ): Promise<GraphSliceRow> {
   const selection = await selectProjection(db, index, params);
   const { organisations, dispositifs, selected, links } = selection;

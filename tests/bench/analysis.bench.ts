@@ -163,9 +163,9 @@ export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchCont
   const alone = await timeMedian(search, 9, 2);
   const during: number[] = [];
   let computing = true;
-  const computation = timed(() => post(atlas.url, ACTIVE_METRICS, { activeOn: '2024-06-01' })).finally(
-    () => (computing = false),
-  );
+  const computation = timed(() =>
+    post(atlas.url, ACTIVE_METRICS, { activeOn: '2024-06-01' }).catch((error: unknown) => error),
+  ).finally(() => (computing = false));
   while (computing) during.push(await timeOnce(search));
   const computed = await computation;
   during.sort((a, b) => a - b);
@@ -173,7 +173,7 @@ export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchCont
     {
       name: `${tag} search while national metrics are computed (median)`,
       value: during[Math.floor(during.length / 2)]!,
-      note: `${during.length} searches during a ${(computed.ms / 1000).toFixed(1)} s computation (activeOn); alone ${alone.toFixed(1)} ms`,
+      note: `${during.length} searches during a ${(computed.ms / 1000).toFixed(1)} s computation (activeOn${computed.value instanceof Error ? `, which failed: ${computed.value.message.slice(0, 80)}` : ''}); alone ${alone.toFixed(1)} ms`,
     },
     { name: `${tag} search while national metrics are computed (slowest)`, value: during.at(-1)! },
   );
