@@ -6,9 +6,8 @@ import {
 } from '../analysis/network-metrics.js';
 import { computeMetricsOffThread } from '../analysis/off-thread.js';
 import { heaviestPairNetwork, pairOccurrences } from '../analysis/pair-network.js';
-import type { CoverageIndex } from './coverage.js';
-import type { DispositifFilterParams } from './dispositif-filter.js';
-import { findPartnershipSelection } from './partners.js';
+import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
+import { findPartnershipSelection, type ProjectionSource } from './partners.js';
 import type { NodeRow } from './rows.js';
 
 export interface VersionedNetworkMetrics extends NetworkMetricsRow {
@@ -70,11 +69,11 @@ export const OFF_THREAD_MIN_OCCURRENCES = 200_000;
  */
 export async function computeNetworkMetricsOf(
   db: Db,
-  index: CoverageIndex,
+  at: ProjectionSource,
   params: DispositifFilterParams,
   { maxPairs = MAX_METRICS_PAIRS, offThread }: { maxPairs?: number; offThread?: boolean } = {},
 ): Promise<NetworkMetricsRow> {
-  const { organisations, groups, links } = await findPartnershipSelection(db, index, params);
+  const { organisations, groups, links } = await findPartnershipSelection(db, at, params);
   const idsOf = (ends: Int32Array) => Array.from(ends, (end) => organisations[end]!);
   if (!(offThread ?? pairOccurrences(groups) > OFF_THREAD_MIN_OCCURRENCES)) {
     const network = heaviestPairNetwork(organisations.length, groups, links, maxPairs);
@@ -95,24 +94,36 @@ export async function computeNetworkMetricsOf(
   return toNetworkMetricsRow(nodes, metrics, network.total > network.sources.length);
 }
 
+/** No criterion: the whole network, which needs the graph version only. */
+export const WHOLE_NETWORK: DispositifFilterParams = {
+  themes: null,
+  publics: null,
+  day: null,
+  statuses: null,
+  carrierTypes: null,
+  funders: null,
+  places: null,
+  withoutOrganisations: null,
+  withoutDispositifs: null,
+};
+
 /**
  * Metrics of the partnership network a filter selects (the same projection as
  * `partnershipNetwork`, graph/queries/partners.ts), cached until the graph changes.
  */
 export async function findNetworkMetrics(
   scopedDb: Db,
-  index: CoverageIndex,
+  at: ProjectionSource,
   params: DispositifFilterParams,
 ): Promise<VersionedNetworkMetrics> {
-  // The coverage index was read at the current graph version.
-  const version = index.version;
+  const { version } = at;
   const db = scopedDb.base;
   let cache = caches.get(db);
   if (!cache || cache.version !== version) {
     cache = { version, byFilter: new Map() };
     caches.set(db, cache);
   }
-  const key = JSON.stringify(params);
+  const key = isFiltering(params) ? JSON.stringify(params) : 'all';
   const cached = cache.byFilter.get(key);
   if (cached) return cached;
   if (cache.byFilter.size >= MAX_CACHED_FILTERS) cache.byFilter.clear();
@@ -120,7 +131,7 @@ export async function findNetworkMetrics(
   // (that request answers TIMEOUT), and finishes for the next one rather than start over.
   // Once per filter and graph version, queued on the one worker. A failed computation is
   // forgotten rather than served.
-  const computing = computeNetworkMetricsOf(db, index, params).then((metrics) => ({
+  const computing = computeNetworkMetricsOf(db, at, params).then((metrics) => ({
     ...metrics,
     graphVersion: version,
     maxPairs: MAX_METRICS_PAIRS,

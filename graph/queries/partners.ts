@@ -1,7 +1,7 @@
 import type { Db } from '../driver.js';
 import { INVOLVEMENT_TYPES } from '../model.js';
 import { topPairs } from '../analysis/top-pairs.js';
-import { findSelectedDispositifIds, oncePerIndex, type CoverageIndex } from './coverage.js';
+import { findSelectedDispositifIds, type CoverageIndex } from './coverage.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { findNodesByIds } from './nodes.js';
 import { projectNode, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
@@ -112,8 +112,32 @@ async function readPartnershipIndex(db: Db): Promise<PartnershipIndex> {
   };
 }
 
-/** The index at the coverage index's graph version, read once. */
-const partnershipIndex = oncePerIndex(readPartnershipIndex);
+// Per database connection, at the latest graph version asked (an older one is served the newer).
+const partnershipIndexes = new WeakMap<Db, { version: number; index: Promise<PartnershipIndex> }>();
+
+/** The index at a graph version, read once, through the unscoped database others wait on too. */
+function partnershipIndexAt(scopedDb: Db, version: number): Promise<PartnershipIndex> {
+  const db = scopedDb.base;
+  const cached = partnershipIndexes.get(db);
+  if (cached && cached.version >= version) return cached.index;
+  const entry = { version, index: readPartnershipIndex(db) };
+  partnershipIndexes.set(db, entry);
+  // A failed read is forgotten rather than served.
+  entry.index.catch(() => {
+    if (partnershipIndexes.get(db) === entry) partnershipIndexes.delete(db);
+  });
+  return entry.index;
+}
+
+/**
+ * Where a projection is read at: the graph version, and the coverage index a filter
+ * needs (its territories and themes). Without a filter the version is enough, so the
+ * whole network does not wait for the coverage index's first read.
+ */
+export interface ProjectionSource {
+  version: number;
+  index?: CoverageIndex;
+}
 
 const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|PARTNERS|${a}`);
 
@@ -124,10 +148,12 @@ const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|P
 export const MAX_PARTNERSHIP_EDGES = 5_000;
 
 /** What a filter selects of the index: its dispositifs (positions) and the explicit partnerships among them. */
-async function selectProjection(db: Db, index: CoverageIndex, params: DispositifFilterParams) {
+async function selectProjection(db: Db, at: ProjectionSource, params: DispositifFilterParams) {
+  const filtering = isFiltering(params);
+  if (filtering && !at.index) throw new Error('A filtered projection needs the coverage index.');
   const [projection, matching] = await Promise.all([
-    partnershipIndex(db, index),
-    isFiltering(params) ? findSelectedDispositifIds(db, index, params) : null,
+    partnershipIndexAt(db, at.version),
+    filtering ? findSelectedDispositifIds(db, at.index!, params) : null,
   ]);
   const { organisations, dispositifs, members } = projection;
   const selected = matching
@@ -162,10 +188,10 @@ const pairsOf = (selection: Selection, limit: number, listGroups: boolean) =>
  */
 export async function findPartnershipSelection(
   db: Db,
-  index: CoverageIndex,
+  at: ProjectionSource,
   params: DispositifFilterParams,
 ): Promise<{ organisations: readonly string[]; groups: Int32Array[]; links: Int32Array }> {
-  const { organisations, groups, links } = await selectProjection(db, index, params);
+  const { organisations, groups, links } = await selectProjection(db, at, params);
   return { organisations, groups, links: Int32Array.from(links.flatMap((link) => [link.a, link.b])) };
 }
 
@@ -212,7 +238,7 @@ async function readPartnershipNetwork(
   params: DispositifFilterParams,
   maxEdges: number,
 ): Promise<GraphSliceRow> {
-  const selection = await selectProjection(db, index, params);
+  const selection = await selectProjection(db, { version: index.version, index }, params);
   const { organisations, dispositifs, selected, links } = selection;
   const { pairs, total } = pairsOf(selection, maxEdges, true);
   const linkSources = new Map(links.map((link) => [link.a * organisations.length + link.b, link.sources]));

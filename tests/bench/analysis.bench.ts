@@ -181,7 +181,9 @@ export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchCont
   // The same computation in parts, through graph/queries in this process.
   const index = await loadCoverageIndex(db);
   const params = toDispositifFilterParams({}, index);
-  const selection = await timed(() => findPartnershipSelection(db, index, params));
+  const selection = await timed(() =>
+    findPartnershipSelection(db, { version: index.version, index }, params),
+  );
   const { organisations, groups, links } = selection.value;
   const pairs = await timed(async () =>
     heaviestPairNetwork(organisations.length, groups, links, MAX_METRICS_PAIRS),

@@ -96,8 +96,14 @@ describe('networkMetrics', () => {
     const params = toDispositifFilterParams({}, index);
     // Cut to fewer pairs than the seed network has, so that both cut it the same way.
     const [inline, offThread] = await Promise.all([
-      computeNetworkMetricsOf(api.db, index, params, { maxPairs: 60, offThread: false }),
-      computeNetworkMetricsOf(api.db, index, params, { maxPairs: 60, offThread: true }),
+      computeNetworkMetricsOf(api.db, { version: index.version, index }, params, {
+        maxPairs: 60,
+        offThread: false,
+      }),
+      computeNetworkMetricsOf(api.db, { version: index.version, index }, params, {
+        maxPairs: 60,
+        offThread: true,
+      }),
     ]);
     expect(offThread.truncated).toBe(true);
     expect(offThread.nodes.length).toBeGreaterThan(10);
