@@ -1,23 +1,19 @@
 import graphologyModule from 'graphology';
 import { createRandom } from '../random.js';
-import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
-import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { GraphSliceRow, NodeRow } from '../queries/rows.js';
-import { compressedAdjacency, type Adjacency } from './adjacency.js';
 import { sampledBetweenness } from './sampled-betweenness.js';
+import { louvainCommunities, weightedAdjacency, weightedPageRank } from './weighted-graph.js';
 
 // CommonJS packages whose typings declare an ES default: Node hands over module.exports itself.
 const Graph = graphologyModule as unknown as typeof graphologyModule.default;
-const louvain = louvainModule as unknown as typeof louvainModule.default;
 const betweennessCentrality = betweennessModule as unknown as typeof betweennessModule.default;
-const pagerank = pagerankModule as unknown as typeof pagerankModule.default;
 
 /**
- * Metrics of the partnership projection, computed in process with graphology:
- * degree, weighted degree, PageRank (weighted), Louvain communities (weighted,
- * seeded so that the same graph gives the same communities) and betweenness —
- * exact Brandes (O(n·m)) up to BETWEENNESS_MAX_NODES, above it estimated from
+ * Metrics of the partnership projection, computed in process: degree, weighted
+ * degree, PageRank (weighted) and Louvain communities (weighted, seeded so that the
+ * same graph gives the same communities) on typed arrays (graph/analysis/weighted-graph.ts),
+ * and betweenness — exact Brandes (graphology, O(n·m)) up to BETWEENNESS_MAX_NODES, above it estimated from
  * sampled sources (graph/analysis/sampled-betweenness.ts), the answer says which.
  */
 
@@ -100,59 +96,32 @@ export function toPairNetwork(slice: GraphSliceRow): PairNetwork {
   };
 }
 
-/** Each pair as an entry of both its ends. */
-const adjacencyOf = (network: PairNetwork): Adjacency =>
-  compressedAdjacency(network.nodes.length, (add) => {
-    for (let i = 0; i < network.sources.length; i += 1) {
-      add(network.sources[i]!, network.targets[i]!);
-      add(network.targets[i]!, network.sources[i]!);
-    }
-  });
-
 export function computeNetworkMetrics(slice: GraphSliceRow): NetworkMetricsRow {
   return computePairNetworkMetrics(toPairNetwork(slice));
 }
 
-export function computePairNetworkMetrics(network: PairNetwork): NetworkMetricsRow {
-  const { nodes, sources, targets, weights } = network;
-  const n = nodes.length;
-  if (n === 0)
-    return {
-      nodes: [],
-      modularity: 0,
-      communities: [],
-      betweennessMethod: 'EXACT',
-      betweennessSamples: null,
-      truncated: network.truncated,
-    };
-  // Built in id order, pairs in index order, so that Louvain's walk does not depend on row order.
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (const node of nodes) graph.addNode(node.id);
-  for (let i = 0; i < sources.length; i += 1)
-    graph.addEdge(nodes[sources[i]!]!.id, nodes[targets[i]!]!.id, { weight: weights[i]! });
+/**
+ * The metrics of a pair network by node number: what a worker thread computes
+ * (graph/analysis/metrics-worker.ts), typed arrays only, so they cross threads cheaply.
+ */
+export interface MetricArrays {
+  degree: Int32Array;
+  weightedDegree: Float64Array;
+  betweenness: Float64Array;
+  pageRank: Float64Array;
+  community: Int32Array;
+  modularity: number;
+  betweennessMethod: BetweennessMethod;
+  betweennessSamples: number | null;
+}
 
-  const detailed =
-    graph.size > 0
-      ? // Seeded, so that Louvain's tie-breaks are the same on every run.
-        louvain.detailed(graph, { getEdgeWeight: 'weight', rng: createRandom(42).next })
-      : { communities: Object.fromEntries(nodes.map((node, index) => [node.id, index])), modularity: 0 };
-  const ranks = pagerank(graph, { getEdgeWeight: 'weight' });
-  const exact = n <= BETWEENNESS_MAX_NODES;
-  // Unweighted: the weight counts shared dispositifs, a closeness, not a distance.
-  let betweenness: (i: number) => number;
-  let samples: number | null = null;
-  if (exact) {
-    const values = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
-    betweenness = (i) => values[nodes[i]!.id] ?? 0;
-  } else {
-    samples = Math.min(
-      n,
-      Math.max(BETWEENNESS_MIN_SAMPLES, Math.floor(BETWEENNESS_BUDGET / Math.max(1, 2 * sources.length))),
-    );
-    const values = sampledBetweenness(adjacencyOf(network), samples, createRandom(7).next);
-    betweenness = (i) => values[i]!;
-  }
-
+/** Metrics of `n` nodes joined by the pairs (sources[i], targets[i]) of weights[i]. */
+export function computeMetricArrays(
+  n: number,
+  sources: Int32Array,
+  targets: Int32Array,
+  weights: Float64Array,
+): MetricArrays {
   const degree = new Int32Array(n);
   const weightedDegree = new Float64Array(n);
   for (let i = 0; i < sources.length; i += 1) {
@@ -161,13 +130,72 @@ export function computePairNetworkMetrics(network: PairNetwork): NetworkMetricsR
       weightedDegree[end]! += weights[i]!;
     }
   }
+  const pageRank = new Float64Array(n);
+  const community = new Int32Array(n);
+  const exact = n <= BETWEENNESS_MAX_NODES;
+  if (n === 0 || sources.length === 0) {
+    // No pair: each node its own community (Louvain needs an edge).
+    for (let i = 0; i < n; i += 1) {
+      community[i] = i;
+      pageRank[i] = 1 / n;
+    }
+    return {
+      degree,
+      weightedDegree,
+      betweenness: new Float64Array(n),
+      pageRank,
+      community,
+      modularity: 0,
+      betweennessMethod: 'EXACT',
+      betweennessSamples: null,
+    };
+  }
+  const adjacency = weightedAdjacency(n, sources, targets, weights);
+  // Seeded, so that Louvain's order and tie-breaks are the same on every run.
+  const detailed = louvainCommunities(adjacency, createRandom(42).next);
+  community.set(detailed.community);
+  pageRank.set(weightedPageRank(adjacency));
+  // Unweighted: the weight counts shared dispositifs, a closeness, not a distance.
+  let betweenness: Float64Array;
+  let samples: number | null = null;
+  if (exact) {
+    const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+    for (let i = 0; i < n; i += 1) graph.addNode(String(i));
+    for (let i = 0; i < sources.length; i += 1) graph.addEdge(String(sources[i]!), String(targets[i]!));
+    const values = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
+    betweenness = Float64Array.from({ length: n }, (_, i) => values[String(i)] ?? 0);
+  } else {
+    samples = Math.min(
+      n,
+      Math.max(BETWEENNESS_MIN_SAMPLES, Math.floor(BETWEENNESS_BUDGET / Math.max(1, 2 * sources.length))),
+    );
+    betweenness = sampledBetweenness(adjacency, samples, createRandom(7).next);
+  }
+  return {
+    degree,
+    weightedDegree,
+    betweenness,
+    pageRank,
+    community,
+    modularity: detailed.modularity,
+    betweennessMethod: exact ? 'EXACT' : 'SAMPLED',
+    betweennessSamples: samples,
+  };
+}
+
+/** The rows the API answers with: metrics by node, ranked by PageRank, and the communities. */
+export function toNetworkMetricsRow(
+  nodes: readonly NodeRow[],
+  metrics: MetricArrays,
+  truncated: boolean,
+): NetworkMetricsRow {
   const rows: NodeMetricsRow[] = nodes.map((node, i) => ({
     node,
-    degree: degree[i]!,
-    weightedDegree: weightedDegree[i]!,
-    betweenness: betweenness(i),
-    pageRank: ranks[node.id] ?? 0,
-    community: detailed.communities[node.id] ?? 0,
+    degree: metrics.degree[i]!,
+    weightedDegree: metrics.weightedDegree[i]!,
+    betweenness: metrics.betweenness[i]!,
+    pageRank: metrics.pageRank[i]!,
+    community: metrics.community[i]!,
   }));
 
   const byCommunity = new Map<number, NodeMetricsRow[]>();
@@ -191,10 +219,19 @@ export function computePairNetworkMetrics(network: PairNetwork): NetworkMetricsR
 
   return {
     nodes: rows.sort(byRank),
-    modularity: detailed.modularity,
+    modularity: metrics.modularity,
     communities,
-    betweennessMethod: exact ? 'EXACT' : 'SAMPLED',
-    betweennessSamples: samples,
-    truncated: network.truncated,
+    betweennessMethod: metrics.betweennessMethod,
+    betweennessSamples: metrics.betweennessSamples,
+    truncated,
   };
+}
+
+export function computePairNetworkMetrics(network: PairNetwork): NetworkMetricsRow {
+  const { nodes, sources, targets, weights } = network;
+  return toNetworkMetricsRow(
+    nodes,
+    computeMetricArrays(nodes.length, sources, targets, weights),
+    network.truncated,
+  );
 }

@@ -78,6 +78,8 @@ class RowConverter {
   readonly relationships = new Map<string, Relationship>();
   private readonly nodeRefs = new Map<string, NodeRef>();
   private readonly relationshipRefs = new Map<string, RelationshipRef>();
+  // JSON lengths of the refs, which rows repeat: a row is weighed without serialising it.
+  private readonly refBytes = new WeakMap<object, number>();
 
   convert(value: unknown): unknown {
     if (value === null || value === undefined) return null;
@@ -120,6 +122,7 @@ class RowConverter {
       name: typeof name === 'string' ? name : null,
     };
     this.nodeRefs.set(node.elementId, ref);
+    this.refBytes.set(ref, JSON.stringify(ref).length);
     return ref;
   }
 
@@ -135,7 +138,20 @@ class RowConverter {
       target: rel.endNodeElementId,
     };
     this.relationshipRefs.set(rel.elementId, ref);
+    this.refBytes.set(ref, JSON.stringify(ref).length);
     return ref;
+  }
+
+  /** What a converted row weighs as JSON (relationship ends still as element ids). */
+  rowBytes(row: Record<string, unknown>): number {
+    let bytes = 1;
+    for (const key in row) {
+      const value = row[key];
+      const known = value !== null && typeof value === 'object' ? this.refBytes.get(value) : undefined;
+      // The key, its colon, the value, and the comma or brace after it.
+      bytes += JSON.stringify(key).length + 2 + (known ?? JSON.stringify(value).length);
+    }
+    return bytes;
   }
 
   missingEnds(): string[] {
@@ -283,7 +299,12 @@ export async function runConsoleQuery(
   const limit = Math.max(1, Math.min(Math.trunc(params.limit), MAX_CONSOLE_ROWS));
   const maxBytes = params.maxBytes ?? MAX_CONSOLE_BYTES;
   const values = toNeo4jParams(params.params) as Record<string, unknown>;
-  return db.readRaw(
+  // The answer is complete once its rows are read: it goes out without waiting for the
+  // COMMIT's round trip (a read transaction has nothing to commit; a failure after this
+  // point changes nothing the rows say). A failure before it is the transaction's.
+  let answer!: (row: CypherResultRow) => void;
+  const answered = new Promise<CypherResultRow>((resolve) => (answer = resolve));
+  const transaction = db.readRaw(
     async (tx) => {
       await explainAndCheck(tx, params.query, values);
       const converter = new RowConverter();
@@ -301,7 +322,7 @@ export async function runConsoleQuery(
             break;
           }
           const row = Object.fromEntries(columns.map((key) => [key, converter.convert(record.get(key))]));
-          bytes += JSON.stringify(row).length + 1;
+          bytes += converter.rowBytes(row) + 1;
           if (bytes > maxBytes) {
             truncated = true;
             break;
@@ -316,10 +337,13 @@ export async function runConsoleQuery(
         ? (await tx.run(NODES_BY_ELEMENT_ID, { elementIds: missing })).records.map((r) => r.get('n') as Node)
         : [];
       const graph = converter.resolveEnds(ends);
-      return { columns, rows, graph, truncated, elapsedMs: Math.round(performance.now() - started) };
+      const row = { columns, rows, graph, truncated, elapsedMs: Math.round(performance.now() - started) };
+      answer(row);
+      return row;
     },
     { timeoutMs: CONSOLE_TIMEOUT_MS },
   );
+  return Promise.race([answered, transaction]);
 }
 
 /** What the editor completes: the domain's labels and types, and the property keys each carries. */

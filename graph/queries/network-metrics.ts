@@ -1,16 +1,19 @@
 import type { Db } from '../driver.js';
 import {
-  computePairNetworkMetrics,
+  computeMetricArrays,
+  toNetworkMetricsRow,
   type NetworkMetricsRow,
-  type PairNetwork,
 } from '../analysis/network-metrics.js';
-import type { CoverageIndex } from './coverage.js';
-import type { DispositifFilterParams } from './dispositif-filter.js';
-import { findPartnershipPairs } from './partners.js';
+import { computeMetricsOffThread } from '../analysis/off-thread.js';
+import { heaviestPairNetwork, pairOccurrences } from '../analysis/pair-network.js';
+import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
+import { findPartnershipSelection, type ProjectionSource } from './partners.js';
 import type { NodeRow } from './rows.js';
 
 export interface VersionedNetworkMetrics extends NetworkMetricsRow {
   graphVersion: number;
+  /** The cap on the pairs the metrics were computed on, for `truncated` to be worded. */
+  maxPairs: number;
 }
 
 interface MetricsCache {
@@ -52,32 +55,57 @@ async function findOrganisationHeaders(db: Db, ids: readonly string[]): Promise<
 export const MAX_METRICS_PAIRS = 200_000;
 
 /**
- * The partnership projection a filter selects (the pairs of `partnershipNetwork`, up
- * to MAX_METRICS_PAIRS rather than its 5,000, heaviest first), as arrays over the
- * organisations the pairs kept reach, numbered in id order.
+ * Above this many pair occurrences (a seed filter counts a few thousand, a national
+ * département ~10^6, France 9.6·10^6) the pairs are counted and the metrics computed
+ * on a worker thread, which seconds of CPU would otherwise take from every request.
  */
-export async function findPairNetwork(
+export const OFF_THREAD_MIN_OCCURRENCES = 200_000;
+
+/**
+ * Metrics of the projection a filter selects (the pairs of `partnershipNetwork`, up to
+ * MAX_METRICS_PAIRS rather than its 5,000, heaviest first) over the organisations the
+ * pairs kept reach; on a worker thread when large (or when `offThread` says so), where
+ * the organisations' names are read while the metrics are computed.
+ */
+export async function computeNetworkMetricsOf(
   db: Db,
-  index: CoverageIndex,
+  at: ProjectionSource,
   params: DispositifFilterParams,
-  maxPairs = MAX_METRICS_PAIRS,
-): Promise<PairNetwork> {
-  const { organisations, pairs, total } = await findPartnershipPairs(db, index, params, maxPairs);
-  const order = [...pairs].sort((x, y) => x.a - y.a || x.b - y.b);
-  // Organisations renumbered over the pairs kept: one left without any is not in the network.
-  const ends = [...new Set(order.flatMap((pair) => [pair.a, pair.b]))].sort((a, b) => a - b);
-  const renumber = new Map(ends.map((end, i) => [end, i]));
-  return {
-    nodes: await findOrganisationHeaders(
-      db,
-      ends.map((end) => organisations[end]!),
-    ),
-    sources: Int32Array.from(order, (pair) => renumber.get(pair.a)!),
-    targets: Int32Array.from(order, (pair) => renumber.get(pair.b)!),
-    weights: Float64Array.from(order, (pair) => pair.weight),
-    truncated: total > pairs.length,
-  };
+  { maxPairs = MAX_METRICS_PAIRS, offThread }: { maxPairs?: number; offThread?: boolean } = {},
+): Promise<NetworkMetricsRow> {
+  const { organisations, groups, links } = await findPartnershipSelection(db, at, params);
+  const idsOf = (ends: Int32Array) => Array.from(ends, (end) => organisations[end]!);
+  if (!(offThread ?? pairOccurrences(groups) > OFF_THREAD_MIN_OCCURRENCES)) {
+    const network = heaviestPairNetwork(organisations.length, groups, links, maxPairs);
+    const nodes = await findOrganisationHeaders(db, idsOf(network.ends));
+    const { sources, targets, weights } = network;
+    return toNetworkMetricsRow(
+      nodes,
+      computeMetricArrays(nodes.length, sources, targets, weights),
+      network.total > sources.length,
+    );
+  }
+  const job = computeMetricsOffThread({ width: organisations.length, groups, links, maxPairs });
+  const { ends } = await job.ends;
+  const [nodes, { network, metrics }] = await Promise.all([
+    findOrganisationHeaders(db, idsOf(ends)),
+    job.done,
+  ]);
+  return toNetworkMetricsRow(nodes, metrics, network.total > network.sources.length);
 }
+
+/** No criterion: the whole network, which needs the graph version only. */
+export const WHOLE_NETWORK: DispositifFilterParams = {
+  themes: null,
+  publics: null,
+  day: null,
+  statuses: null,
+  carrierTypes: null,
+  funders: null,
+  places: null,
+  withoutOrganisations: null,
+  withoutDispositifs: null,
+};
 
 /**
  * Metrics of the partnership network a filter selects (the same projection as
@@ -85,26 +113,28 @@ export async function findPairNetwork(
  */
 export async function findNetworkMetrics(
   scopedDb: Db,
-  index: CoverageIndex,
+  at: ProjectionSource,
   params: DispositifFilterParams,
 ): Promise<VersionedNetworkMetrics> {
-  // The coverage index was read at the current graph version.
-  const version = index.version;
+  const { version } = at;
   const db = scopedDb.base;
   let cache = caches.get(db);
   if (!cache || cache.version !== version) {
     cache = { version, byFilter: new Map() };
     caches.set(db, cache);
   }
-  const key = JSON.stringify(params);
+  const key = isFiltering(params) ? JSON.stringify(params) : 'all';
   const cached = cache.byFilter.get(key);
   if (cached) return cached;
   if (cache.byFilter.size >= MAX_CACHED_FILTERS) cache.byFilter.clear();
-  // Read through the request's own view, so that an abandoned request stops its read;
-  // a failed computation is forgotten rather than served.
-  const computing = findPairNetwork(scopedDb, index, params).then((network) => ({
-    ...computePairNetworkMetrics(network),
+  // Not bound to the request: a national computation may outlast one request's deadline
+  // (that request answers TIMEOUT), and finishes for the next one rather than start over.
+  // Once per filter and graph version, queued on the one worker. A failed computation is
+  // forgotten rather than served.
+  const computing = computeNetworkMetricsOf(db, at, params).then((metrics) => ({
+    ...metrics,
     graphVersion: version,
+    maxPairs: MAX_METRICS_PAIRS,
   }));
   const byFilter = cache.byFilter;
   byFilter.set(key, computing);

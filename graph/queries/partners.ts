@@ -1,7 +1,7 @@
 import type { Db } from '../driver.js';
 import { INVOLVEMENT_TYPES } from '../model.js';
-import { topPairs, type WeightedPair } from '../analysis/top-pairs.js';
-import { findSelectedDispositifIds, oncePerIndex, type CoverageIndex } from './coverage.js';
+import { topPairs } from '../analysis/top-pairs.js';
+import { findSelectedDispositifIds, type CoverageIndex } from './coverage.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { findNodesByIds } from './nodes.js';
 import { projectNode, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
@@ -112,8 +112,32 @@ async function readPartnershipIndex(db: Db): Promise<PartnershipIndex> {
   };
 }
 
-/** The index at the coverage index's graph version, read once. */
-const partnershipIndex = oncePerIndex(readPartnershipIndex);
+// Per database connection, at the latest graph version asked (an older one is served the newer).
+const partnershipIndexes = new WeakMap<Db, { version: number; index: Promise<PartnershipIndex> }>();
+
+/** The index at a graph version, read once, through the unscoped database others wait on too. */
+function partnershipIndexAt(scopedDb: Db, version: number): Promise<PartnershipIndex> {
+  const db = scopedDb.base;
+  const cached = partnershipIndexes.get(db);
+  if (cached && cached.version >= version) return cached.index;
+  const entry = { version, index: readPartnershipIndex(db) };
+  partnershipIndexes.set(db, entry);
+  // A failed read is forgotten rather than served.
+  entry.index.catch(() => {
+    if (partnershipIndexes.get(db) === entry) partnershipIndexes.delete(db);
+  });
+  return entry.index;
+}
+
+/**
+ * Where a projection is read at: the graph version, and the coverage index a filter
+ * needs (its territories and themes). Without a filter the version is enough, so the
+ * whole network does not wait for the coverage index's first read.
+ */
+export interface ProjectionSource {
+  version: number;
+  index?: CoverageIndex;
+}
 
 const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|PARTNERS|${a}`);
 
@@ -124,10 +148,12 @@ const pairId = (a: string, b: string) => (a < b ? `${a}|PARTNERS|${b}` : `${b}|P
 export const MAX_PARTNERSHIP_EDGES = 5_000;
 
 /** What a filter selects of the index: its dispositifs (positions) and the explicit partnerships among them. */
-async function selectProjection(db: Db, index: CoverageIndex, params: DispositifFilterParams) {
+async function selectProjection(db: Db, at: ProjectionSource, params: DispositifFilterParams) {
+  const filtering = isFiltering(params);
+  if (filtering && !at.index) throw new Error('A filtered projection needs the coverage index.');
   const [projection, matching] = await Promise.all([
-    partnershipIndex(db, index),
-    isFiltering(params) ? findSelectedDispositifIds(db, index, params) : null,
+    partnershipIndexAt(db, at.version),
+    filtering ? findSelectedDispositifIds(db, at.index!, params) : null,
   ]);
   const { organisations, dispositifs, members } = projection;
   const selected = matching
@@ -155,18 +181,18 @@ const pairsOf = (selection: Selection, limit: number, listGroups: boolean) =>
   );
 
 /**
- * The `maxPairs` heaviest pairs of the projection `partnershipNetwork` draws (the same
- * pairs and weights, without their dispositif lists), by organisation number, with the
- * organisations' ids: what the network metrics are computed on.
+ * What a filter selects of the projection `partnershipNetwork` draws, by organisation
+ * number: the members of each dispositif selected and the explicit partnerships among
+ * them (flat: a0, b0, a1, b1…), with the organisations' ids. What the network metrics
+ * count their pairs on.
  */
-export async function findPartnershipPairs(
+export async function findPartnershipSelection(
   db: Db,
-  index: CoverageIndex,
+  at: ProjectionSource,
   params: DispositifFilterParams,
-  maxPairs: number,
-): Promise<{ organisations: readonly string[]; pairs: WeightedPair[]; total: number }> {
-  const selection = await selectProjection(db, index, params);
-  return { organisations: selection.organisations, ...pairsOf(selection, maxPairs, false) };
+): Promise<{ organisations: readonly string[]; groups: Int32Array[]; links: Int32Array }> {
+  const { organisations, groups, links } = await selectProjection(db, at, params);
+  return { organisations, groups, links: Int32Array.from(links.flatMap((link) => [link.a, link.b])) };
 }
 
 /**
@@ -176,13 +202,43 @@ export async function findPartnershipPairs(
  * organisations of the network when a filter is given). At most `maxEdges`,
  * heaviest first.
  */
-export async function findPartnershipNetwork(
+export function findPartnershipNetwork(
   db: Db,
   index: CoverageIndex,
   params: DispositifFilterParams,
   maxEdges = MAX_PARTNERSHIP_EDGES,
 ): Promise<GraphSliceRow> {
-  const selection = await selectProjection(db, index, params);
+  let byFilter = networks.get(index);
+  if (!byFilter) networks.set(index, (byFilter = new Map()));
+  const key = `${maxEdges}\u0000${JSON.stringify(params)}`;
+  const cached = byFilter.get(key);
+  if (cached) return cached;
+  if (byFilter.size >= MAX_CACHED_NETWORKS) byFilter.delete(byFilter.keys().next().value!);
+  const reading = readPartnershipNetwork(db, index, params, maxEdges);
+  byFilter.set(key, reading);
+  // A failed or abandoned read is forgotten rather than served.
+  const filters = byFilter;
+  reading.catch(() => {
+    if (filters.get(key) === reading) filters.delete(key);
+  });
+  return reading;
+}
+
+/**
+ * Networks answered at one graph version (the coverage index's), by filter: a
+ * département's at national scale counts ~10^6 pairs and reads its organisations,
+ * ~100 ms for an answer only an edit or a load changes. A few MB each at most.
+ */
+const MAX_CACHED_NETWORKS = 16;
+const networks = new WeakMap<CoverageIndex, Map<string, Promise<GraphSliceRow>>>();
+
+async function readPartnershipNetwork(
+  db: Db,
+  index: CoverageIndex,
+  params: DispositifFilterParams,
+  maxEdges: number,
+): Promise<GraphSliceRow> {
+  const selection = await selectProjection(db, { version: index.version, index }, params);
   const { organisations, dispositifs, selected, links } = selection;
   const { pairs, total } = pairsOf(selection, maxEdges, true);
   const linkSources = new Map(links.map((link) => [link.a * organisations.length + link.b, link.sources]));

@@ -30,7 +30,9 @@ export function MetricsPanel({ onOpen }: { onOpen: (ids: string[]) => void }) {
             {network.betweennessMethod === 'SAMPLED'
               ? ` (intermédiarité estimée depuis ${network.betweennessSamples} organisations tirées au hasard : réseau trop grand pour le calcul exact)`
               : ''}
-            {network.truncated ? ' ; réseau réduit à ses 200 000 liens les plus forts' : ''}
+            {network.truncated
+              ? ` ; réseau réduit à ses ${network.maxPairs.toLocaleString('fr-FR')} liens les plus forts`
+              : ''}
           </p>
           <label htmlFor={`${id}-community`}>Classement</label>{' '}
           <select

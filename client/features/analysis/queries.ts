@@ -69,6 +69,7 @@ export const NETWORK_METRICS_QUERY = graphql(`
       betweennessMethod
       betweennessSamples
       truncated
+      maxPairs
       nodes {
         node {
           id

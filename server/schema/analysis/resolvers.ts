@@ -5,7 +5,8 @@ import {
   runConsoleQuery,
 } from '../../../graph/queries/cypher-console.js';
 import { toDispositifFilterParams } from '../../../graph/queries/dispositif-filter.js';
-import { findNetworkMetrics } from '../../../graph/queries/network-metrics.js';
+import { findGraphVersion } from '../../../graph/queries/graph-version.js';
+import { findNetworkMetrics, WHOLE_NETWORK } from '../../../graph/queries/network-metrics.js';
 import {
   findSavedQuery,
   runSavedQueryCypher,
@@ -98,6 +99,9 @@ export const analysisResolvers: Resolvers = {
       }
     },
     networkMetrics: async (_parent, { territory, theme, public: publicId, activeOn }, ctx) => {
+      // The whole network does not wait for the coverage index (seconds to read nationally).
+      if (!territory && !theme && !publicId && !activeOn)
+        return findNetworkMetrics(ctx.db, { version: await findGraphVersion(ctx.db) }, WHOLE_NETWORK);
       const dispositifs = fromDispositifFilter({
         themes: theme ? [theme] : null,
         publics: publicId ? [publicId] : null,
@@ -106,7 +110,11 @@ export const analysisResolvers: Resolvers = {
       });
       const index = await loadCoverageIndex(ctx.db);
       assertKnownFilterIds(index, dispositifs, (criterion) => NETWORK_ARGUMENTS[criterion]);
-      return findNetworkMetrics(ctx.db, index, toDispositifFilterParams(dispositifs, index));
+      return findNetworkMetrics(
+        ctx.db,
+        { version: index.version, index },
+        toDispositifFilterParams(dispositifs, index),
+      );
     },
   },
   Mutation: {

@@ -1,4 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadCoverageIndex } from '../../../graph/queries/coverage.js';
+import { toDispositifFilterParams } from '../../../graph/queries/dispositif-filter.js';
+import { computeNetworkMetricsOf, MAX_METRICS_PAIRS } from '../../../graph/queries/network-metrics.js';
 import { createTestApi } from '../../helpers/graphql.js';
 
 const api = createTestApi();
@@ -10,6 +13,8 @@ const METRICS = /* GraphQL */ `
       modularity
       betweennessMethod
       graphVersion
+      truncated
+      maxPairs
       nodes {
         node {
           id
@@ -46,6 +51,8 @@ interface MetricsAnswer {
       modularity: number;
       betweennessMethod: string;
       graphVersion: number;
+      truncated: boolean;
+      maxPairs: number;
       nodes: {
         node: { id: string };
         degree: number;
@@ -79,6 +86,28 @@ describe('networkMetrics', () => {
     expect(wejob.degree).toBe(wejobEdges.length);
     expect(wejob.weightedDegree).toBeGreaterThanOrEqual(wejob.degree);
     expect(metrics.betweennessMethod).toBe('EXACT');
+    // The cap the panel words `truncated` with, from the API rather than the page.
+    expect(metrics.maxPairs).toBe(MAX_METRICS_PAIRS);
+    expect(metrics.truncated).toBe(false);
+  });
+
+  it('computes the same metrics on the worker thread as on the server thread', async () => {
+    const index = await loadCoverageIndex(api.db);
+    const params = toDispositifFilterParams({}, index);
+    // Cut to fewer pairs than the seed network has, so that both cut it the same way.
+    const [inline, offThread] = await Promise.all([
+      computeNetworkMetricsOf(api.db, { version: index.version, index }, params, {
+        maxPairs: 60,
+        offThread: false,
+      }),
+      computeNetworkMetricsOf(api.db, { version: index.version, index }, params, {
+        maxPairs: 60,
+        offThread: true,
+      }),
+    ]);
+    expect(offThread.truncated).toBe(true);
+    expect(offThread.nodes.length).toBeGreaterThan(10);
+    expect(offThread).toEqual(inline);
   });
 
   it('finds communities with their central members, and ranks hubs first', async () => {
