@@ -9,6 +9,7 @@ import {
   type NodeRow,
   type RelationRow,
 } from './rows.js';
+import { visible } from './fragments.js';
 
 export interface RelationSpec {
   type: RelationshipType;
@@ -30,10 +31,10 @@ const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 const NESTED_OF_M = /* cypher */ `COLLECT {
     UNWIND key.then AS next
     CALL (m, next) {
-      MATCH (m)-[r2:$(next.type)]->(x) WHERE next.direction = 'OUT'
+      MATCH (m)-[r2:$(next.type)]->(x) WHERE next.direction = 'OUT' AND ${visible('x')}
       RETURN r2, x
       UNION ALL
-      MATCH (m)<-[r2:$(next.type)]-(x) WHERE next.direction = 'IN'
+      MATCH (m)<-[r2:$(next.type)]-(x) WHERE next.direction = 'IN' AND ${visible('x')}
       RETURN r2, x
     }
     WITH next, r2, x ORDER BY x.name, x.id
@@ -47,10 +48,10 @@ const FIND_RELATIONS = /* cypher */ `
   ${matchNodesById('n', 'ids')}
   UNWIND $keysById[n.id] AS key
   CALL (n, key) {
-    MATCH (n)-[r:$(key.type)]->(m) WHERE key.direction = 'OUT'
+    MATCH (n)-[r:$(key.type)]->(m) WHERE key.direction = 'OUT' AND ${visible('m')}
     RETURN r, m
     UNION ALL
-    MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN'
+    MATCH (n)<-[r:$(key.type)]-(m) WHERE key.direction = 'IN' AND ${visible('m')}
     RETURN r, m
   }
   WITH key, r, m, ${NESTED_OF_M} AS nested
@@ -146,8 +147,8 @@ export interface RelationTree extends RelationSpec {
 function step(from: string, rel: string, to: string, spec: RelationSpec): string {
   if (!KNOWN_TYPES.has(spec.type)) throw new Error(`Unknown relationship type "${spec.type}".`);
   return spec.direction === 'OUT'
-    ? `(${from})-[${rel}:${spec.type}]->(${to})`
-    : `(${from})<-[${rel}:${spec.type}]-(${to})`;
+    ? `(${from})-[${rel}:${spec.type}]->(${to}) WHERE ${visible(to)}`
+    : `(${from})<-[${rel}:${spec.type}]-(${to}) WHERE ${visible(to)}`;
 }
 
 /**
@@ -215,7 +216,7 @@ const nodesAheadQuery = (tree: readonly RelationTree[], panel: PanelAhead) => /*
       UNWIND coalesce(pageRelations, []) AS rel
       UNWIND coalesce(rel.props.sources, []) AS sourceId
       WITH DISTINCT sourceId
-      MATCH (s:Source {id: sourceId})
+      MATCH (s:Source {id: sourceId}) WHERE ${visible('s')}
       RETURN ${projectNode('s')}
     }`
         : '[]'
@@ -334,10 +335,10 @@ export interface RelationPageKey {
 // The page of node `n` that `page` asks ({types, first, after}), as the list `relations`.
 const PAGE_OF_N = /* cypher */ `CALL (n, page) {
     CALL (n, page) {
-      MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
+      MATCH (n)-[r]->(m) WHERE (page.types IS NULL OR type(r) IN page.types) AND ${visible('m')}
       RETURN r, m, 'OUT' AS direction
       UNION ALL
-      MATCH (n)<-[r]-(m) WHERE page.types IS NULL OR type(r) IN page.types
+      MATCH (n)<-[r]-(m) WHERE (page.types IS NULL OR type(r) IN page.types) AND ${visible('m')}
       RETURN r, m, 'IN' AS direction
     }
     WITH r, m, direction, type(r) AS type, coalesce(m.name, '') AS name
