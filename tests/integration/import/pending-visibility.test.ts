@@ -177,7 +177,6 @@ describe('a load readers cannot see until its reveal', () => {
       'OfferForDocument #0',
       'RecordedActorsDocument #0',
       'SourceTalliesDocument #0',
-      'DependenciesDocument #0',
     ]) {
       expect(changed, name).toContain(name);
     }
