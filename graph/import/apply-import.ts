@@ -40,7 +40,7 @@ export interface ImportDiff {
   /** True when nothing would be written. */
   empty: boolean;
   /**
-   * What the write's final transaction would reveal, and the most one transaction may hold
+   * What the write's final transaction would write over the existing graph, and the most one transaction may hold
    * here (bytes; undefined: no limit known): a write over it is refused before it stages.
    */
   finalStep?: FinalStepSize & { limit?: number };
@@ -363,11 +363,12 @@ export async function computeImport(
       props: { sources: [src] },
     });
   }
-  const linksOfCreated = graph.relationships.filter(
-    (rel) => created.has(rel.from) !== created.has(rel.to),
+  // The final step writes what touches only nodes the import did not create.
+  const linksOverExisting = graph.relationships.filter(
+    (rel) => !created.has(rel.from) && !created.has(rel.to),
   ).length;
   diff.finalStep = {
-    ...finalStepSize(created.size, linksOfCreated),
+    ...finalStepSize(graph.nodes.length - created.size, linksOverExisting),
     limit: await findTransactionMemoryLimit(db),
   };
   return { diff, graph, ...journal.states() };
@@ -395,9 +396,9 @@ export interface WriteOptions {
 }
 
 /**
- * Writes a computed import atomically through the staged loader: new nodes are
- * staged under hidden labels, then revealed in one transaction with every write
- * to existing nodes, the graph version bump and the import's `:Change`.
+ * Writes a computed import atomically through the staged loader: new nodes and their
+ * links are written hidden from readers, then revealed in one transaction with every
+ * write to existing nodes, the graph version bump and the import's `:Change`.
  */
 export async function writeImport(
   db: Db,

@@ -19,10 +19,10 @@ describe('formatDiff', () => {
   it('says how large the final step is, and that an import over the limit would be refused', () => {
     const step = finalStepSize(240_000, 640_000);
     expect(finalLine(diff({ ...step, limit: 192 * 2 ** 20 }))).toBe(
-      `final step: 240000 new nodes and 640000 links from them to existing nodes, at least ${Math.round(step.bytes / 2 ** 20)} MB in one transaction, over the 192 MB this database allows: the import would be refused`,
+      `final step: 240000 existing nodes and 640000 links between existing nodes written, at least ${Math.round(step.bytes / 2 ** 20)} MB in one transaction, over the 192 MB this database allows: the import would be refused`,
     );
     expect(finalLine(diff({ ...finalStepSize(3, 4), limit: 192 * 2 ** 20 }))).toMatch(
-      /^final step: 3 new nodes and 4 links .* \(this database allows 192 MB\)$/,
+      /^final step: 3 existing nodes and 4 links .* \(this database allows 192 MB\)$/,
     );
     expect(finalLine(diff({ ...step, limit: undefined }))).not.toMatch(/allows|refused/);
     expect(finalLine(diff(undefined))).toBeUndefined();

@@ -23,7 +23,7 @@ function table(title: string, rows: Record<string, DiffCounts>): string[] {
 
 /** The final transaction's size, and whether this database lets one transaction hold it. */
 function finalStepLine(step: NonNullable<ImportDiff['finalStep']>): string {
-  const line = `final step: ${step.revealedNodes} new nodes and ${step.links} links from them to existing nodes, at least ${megabytes(step.bytes)} in one transaction`;
+  const line = `final step: ${step.nodes} existing nodes and ${step.links} links between existing nodes written, at least ${megabytes(step.bytes)} in one transaction`;
   if (step.limit === undefined) return line;
   return step.bytes > step.limit
     ? `${line}, over the ${megabytes(step.limit)} this database allows: the import would be refused`

@@ -4,15 +4,17 @@ import type { Db } from '../driver.js';
 import { findGraphVersion } from './graph-version.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
 import { findMatchingDispositifIds, isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
+import { visible } from './fragments.js';
 
 type RawNode = Parameters<typeof toNodeRow>[0];
 
 /** One line, single spaces (no string literal in these queries holds a run of spaces). */
 
+// Parents by id: the store's order changes when a territory gains relationships (a load's).
 const TERRITORIAL_GRID = /* cypher */ `
   MATCH (t:Territory)
   RETURN ${projectNode('t')} AS territory,
-         COLLECT { MATCH (t)-[:PART_OF]->(p:Territory) RETURN p.id } AS parents`;
+         COLLECT { MATCH (t)-[:PART_OF]->(p:Territory) RETURN p.id ORDER BY p.id } AS parents`;
 
 const THEME_TREE = /* cypher */ `
   MATCH (th:Theme)
@@ -96,7 +98,7 @@ export interface CoverageDispositifRow {
 
 /** Every dispositif deployed somewhere, with where. */
 const DEPLOYED_DISPOSITIFS = /* cypher */ `
-  MATCH (d:Dispositif)
+  MATCH (d:Dispositif) WHERE ${visible('d')}
   WITH d, COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS deployments
   WHERE size(deployments) > 0
   RETURN ${projectNode('d')} AS dispositif, deployments

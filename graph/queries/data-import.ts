@@ -1,5 +1,6 @@
 import type { Db } from '../driver.js';
 import type { NodeLabel, PropertyValue, RelationshipType } from '../model.js';
+import { visible } from './fragments.js';
 
 /**
  * The reads of an import (issue 13): what the graph already holds that an
@@ -37,7 +38,7 @@ export interface ResolvableNodeRow {
 }
 
 const resolvablePage = (label: 'Organisation' | 'Dispositif') => /* cypher */ `
-  MATCH (n:${label}) WHERE n.id > $after
+  MATCH (n:${label}) WHERE n.id > $after AND ${visible('n')}
   WITH n ORDER BY n.id LIMIT $limit
   RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.acronym AS acronym,
          n.identifiers AS identifiers, n.siret AS siret,
@@ -60,7 +61,7 @@ export async function findResolvableNodes(
 
 const nodeProps = (label: NodeLabel) => /* cypher */ `
   UNWIND $ids AS id
-  MATCH (n:${label} {id: id})
+  MATCH (n:${label} {id: id}) WHERE ${visible('n')}
   RETURN n.id AS id, properties(n) AS props`;
 
 /** The stored properties of nodes of one label, by id (absent ids are left out). */
@@ -88,7 +89,7 @@ export interface StoredLinkRow {
 
 const outgoingLinks = (label: NodeLabel, type: RelationshipType) => /* cypher */ `
   UNWIND $ids AS id
-  MATCH (n:${label} {id: id})-[r:${type}]->(m)
+  MATCH (n:${label} {id: id})-[r:${type}]->(m) WHERE ${visible('n')} AND ${visible('m')}
   RETURN n.id AS from, m.id AS to, properties(r) AS props`;
 
 /** The links of `type` leaving nodes of `label`, with their properties. */
@@ -110,7 +111,7 @@ export async function findOutgoingLinks(
 
 const scopedNodes = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${label})
-  WHERE n.id STARTS WITH $idPrefix AND any(identifier IN n.identifiers WHERE identifier STARTS WITH $scope)
+  WHERE n.id STARTS WITH $idPrefix AND ${visible('n')} AND any(identifier IN n.identifiers WHERE identifier STARTS WITH $scope)
   RETURN n.id AS id, properties(n) AS props`;
 
 /** Nodes an earlier import created under `scope` (an identifier prefix): those the import may find vanished. */
@@ -123,7 +124,7 @@ export async function findScopedNodes(
 }
 
 const SOURCE_EXISTS = /* cypher */ `
-  MATCH (s:Source {id: $id}) RETURN s.id AS id`;
+  MATCH (s:Source {id: $id}) WHERE ${visible('s')} RETURN s.id AS id`;
 
 export async function sourceExists(db: Db, id: string): Promise<boolean> {
   return (await db.read<{ id: string }>(SOURCE_EXISTS, { id })).length > 0;

@@ -1,6 +1,7 @@
 import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
 import { idsByLabel, matchNodesById } from './rows.js';
+import { visible } from './fragments.js';
 
 /** How many relationships of one type a node has in one direction. */
 export interface RelationCountRow {
@@ -11,7 +12,7 @@ export interface RelationCountRow {
 
 /** The counts of node `n`, as a list of `RelationCountRow` maps (a subquery of other reads too). */
 export const COUNTS_OF_N = /* cypher */ `COLLECT {
-    MATCH (n)-[r]-()
+    MATCH (n)-[r]-(o) WHERE ${visible('o')}
     WITH type(r) AS type, CASE startNode(r) WHEN n THEN 'OUT' ELSE 'IN' END AS direction, count(r) AS count
     RETURN {type: type, direction: direction, count: count}
   }`;

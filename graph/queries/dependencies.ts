@@ -5,7 +5,7 @@
  */
 import type { Db } from '../driver.js';
 import type { DispositifFilterParams } from './dispositif-filter.js';
-import { matchesDispositifFilter, survivesWithout } from './fragments.js';
+import { matchesDispositifFilter, survivesWithout, visible } from './fragments.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
 
 type RawNode = Parameters<typeof toNodeRow>[0];
@@ -23,17 +23,17 @@ export interface ExclusionEffectRow {
 
 const EXCLUSION_EFFECTS = /* cypher */ `
   MATCH (d:Dispositif)
-  WHERE ${matchesDispositifFilter('d')}
+  WHERE ${visible('d')} AND ${matchesDispositifFilter('d')}
     AND EXISTS { (d)-[:DEPLOYED_IN]->(:Territory) }
     AND (d.id IN $excludedDispositifs
-      OR EXISTS { (o:Organisation)-[:CARRIES|FUNDS]->(d) WHERE o.id IN $excludedOrganisations })
+      OR EXISTS { (o:Organisation)-[:CARRIES|FUNDS]->(d) WHERE o.id IN $excludedOrganisations AND ${visible('o')} })
   RETURN ${projectNode('d')} AS dispositif,
          ${survivesWithout('d', '$excludedOrganisations', '$excludedDispositifs')} AS counts,
-         COLLECT { MATCH (o:Organisation)-[:CARRIES|FUNDS]->(d) WHERE o.id IN $excludedOrganisations
+         COLLECT { MATCH (o:Organisation)-[:CARRIES|FUNDS]->(d) WHERE o.id IN $excludedOrganisations AND ${visible('o')}
                    WITH DISTINCT o ORDER BY o.name RETURN ${projectNode('o')} } AS excluded,
-         COLLECT { MATCH (o:Organisation)-[:CARRIES]->(d) WHERE NOT o.id IN $excludedOrganisations
+         COLLECT { MATCH (o:Organisation)-[:CARRIES]->(d) WHERE NOT o.id IN $excludedOrganisations AND ${visible('o')}
                    WITH DISTINCT o ORDER BY o.name RETURN ${projectNode('o')} } AS carriers,
-         COLLECT { MATCH (o:Organisation)-[:FUNDS]->(d) WHERE NOT o.id IN $excludedOrganisations
+         COLLECT { MATCH (o:Organisation)-[:FUNDS]->(d) WHERE NOT o.id IN $excludedOrganisations AND ${visible('o')}
                    WITH DISTINCT o ORDER BY o.name RETURN ${projectNode('o')} } AS funders
   ORDER BY d.name, d.id`;
 
@@ -80,11 +80,11 @@ export interface DispositifInvolvementRow {
 // over ten seconds.
 const DISPOSITIF_INVOLVEMENTS = /* cypher */ `
   MATCH (d:Dispositif)
-  WHERE ${matchesDispositifFilter('d')} AND EXISTS { (d)-[:DEPLOYED_IN]->(:Territory) }
+  WHERE ${visible('d')} AND ${matchesDispositifFilter('d')} AND EXISTS { (d)-[:DEPLOYED_IN]->(:Territory) }
   RETURN d.id AS id,
          COLLECT { MATCH (d)-[:ADDRESSES]->(t:Theme) RETURN DISTINCT t.id } AS themes,
-         COLLECT { MATCH (o:Organisation)-[:CARRIES]->(d) RETURN DISTINCT o.id } AS carriers,
-         COLLECT { MATCH (o:Organisation)-[:FUNDS]->(d) RETURN DISTINCT o.id } AS funders
+         COLLECT { MATCH (o:Organisation)-[:CARRIES]->(d) WHERE ${visible('o')} RETURN DISTINCT o.id } AS carriers,
+         COLLECT { MATCH (o:Organisation)-[:FUNDS]->(d) WHERE ${visible('o')} RETURN DISTINCT o.id } AS funders
   ORDER BY id`;
 
 /** The deployed dispositifs of the filter with their themes, carriers and funders (ids). */

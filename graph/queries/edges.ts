@@ -1,11 +1,12 @@
 import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
 import { idsByLabel, matchNodesById, projectEdge, toEdgeRow, type EdgeRow } from './rows.js';
+import { visible } from './fragments.js';
 
 const FIND_EDGES_AMONG = /* cypher */ `
   ${matchNodesById('a', 'grouped')}
   MATCH (a)-[r]->(b)
-  WHERE b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+  WHERE b.id IN $ids AND ${visible('b')} AND ($types IS NULL OR type(r) IN $types)
   RETURN ${projectEdge('r')} AS edge`;
 
 /** Every relationship whose two ends are among `ids` ("show the links between what is on screen"). */

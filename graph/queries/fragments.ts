@@ -4,6 +4,16 @@
  */
 
 /**
+ * Node `n` is part of the graph readers see: not one a load is still writing. A load
+ * writes its new actors with their real labels plus `:Pending` and `pendingLoad`
+ * (graph/queries/import.ts); they count once its `:LoadReveal` exists. An ordinary
+ * node pays a label check; only a pending one pays the lookup. Applied to every node
+ * variable that may bind a label a load creates (LOADABLE_LABELS) or any label.
+ */
+export const visible = (n: string) =>
+  /* cypher */ `(NOT ${n}:Pending OR EXISTS { MATCH (:LoadReveal {id: ${n}.pendingLoad}) })`;
+
+/**
  * A dispositif `d` runs on the ISO day `$day` (no day: always): started by then or
  * with no start date, not ended before it or with no end date; an "ended" one
  * without an end date never counts, since nobody can say when it stopped.
@@ -25,10 +35,10 @@ export const runsOn = (d: string, day: string) => /* cypher */ `($${day} IS NULL
 export const survivesWithout = (d: string, organisations: string, dispositifs: string) => /* cypher */ `(
   ((${dispositifs}) IS NULL OR NOT ${d}.id IN ${dispositifs})
   AND ((${organisations}) IS NULL OR (
-    (NOT EXISTS { (:Organisation)-[:CARRIES]->(${d}) }
-      OR EXISTS { (wCarrier:Organisation)-[:CARRIES]->(${d}) WHERE NOT wCarrier.id IN ${organisations} })
-    AND (NOT EXISTS { (:Organisation)-[:FUNDS]->(${d}) }
-      OR EXISTS { (wFunder:Organisation)-[:FUNDS]->(${d}) WHERE NOT wFunder.id IN ${organisations} }))))`;
+    (NOT EXISTS { (wAny:Organisation)-[:CARRIES]->(${d}) WHERE ${visible('wAny')} }
+      OR EXISTS { (wCarrier:Organisation)-[:CARRIES]->(${d}) WHERE NOT wCarrier.id IN ${organisations} AND ${visible('wCarrier')} })
+    AND (NOT EXISTS { (wAny:Organisation)-[:FUNDS]->(${d}) WHERE ${visible('wAny')} }
+      OR EXISTS { (wFunder:Organisation)-[:FUNDS]->(${d}) WHERE NOT wFunder.id IN ${organisations} AND ${visible('wFunder')} }))))`;
 
 /**
  * Binds `d` to each dispositif a filter may select: those deployed in one of
@@ -38,10 +48,10 @@ export const survivesWithout = (d: string, organisations: string, dispositifs: s
  */
 export const dispositifCandidates = (d: string) => /* cypher */ `CALL () {
     UNWIND coalesce($places, []) AS placeId
-    MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(${d}:Dispositif)
+    MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(${d}:Dispositif) WHERE ${visible(d)}
     RETURN DISTINCT ${d}
     UNION
-    MATCH (${d}:Dispositif) WHERE $places IS NULL
+    MATCH (${d}:Dispositif) WHERE $places IS NULL AND ${visible(d)}
     RETURN ${d}
   }`;
 
@@ -57,8 +67,8 @@ export const matchesDispositifFilter = (d: string, themes = '$themes') => /* cyp
   (${themes} IS NULL OR EXISTS { (${d})-[:ADDRESSES]->(fTheme:Theme) WHERE fTheme.id IN ${themes} })
   AND ($publics IS NULL OR EXISTS { (${d})-[:TARGETS]->(fPublic:Public) WHERE fPublic.id IN $publics })
   AND ($statuses IS NULL OR ${d}.status IN $statuses)
-  AND ($carrierTypes IS NULL OR EXISTS { (fCarrier:Organisation)-[:CARRIES]->(${d}) WHERE fCarrier.type IN $carrierTypes })
-  AND ($funders IS NULL OR EXISTS { (fFunder:Organisation)-[:FUNDS]->(${d}) WHERE fFunder.id IN $funders })
+  AND ($carrierTypes IS NULL OR EXISTS { (fCarrier:Organisation)-[:CARRIES]->(${d}) WHERE fCarrier.type IN $carrierTypes AND ${visible('fCarrier')} })
+  AND ($funders IS NULL OR EXISTS { (fFunder:Organisation)-[:FUNDS]->(${d}) WHERE fFunder.id IN $funders AND ${visible('fFunder')} })
   AND ($places IS NULL OR EXISTS { (${d})-[:DEPLOYED_IN]->(fPlace:Territory) WHERE fPlace.id IN $places })
   AND ${runsOn(d, 'day')}
   AND ${survivesWithout(d, '$withoutOrganisations', '$withoutDispositifs')}`;

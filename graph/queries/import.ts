@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, TxRunner } from '../driver.js';
 import {
   labelOfId,
@@ -49,23 +50,40 @@ export interface SeedConflict {
 }
 
 /**
- * A staged load: new nodes (and the relationships among them) are written in
- * many small transactions under a staging label of their own
- * (`StagedOrganisation`…), which no query of the app matches (every read
- * names its labels), and relationships among staged nodes cannot be reached
- * from a visible node. One final transaction makes them visible by adding
- * their real labels (nothing else per node), and writes what touches nodes
- * that already exist (their properties, relationships to them): a reader sees
- * all of a load or none of it. That transaction holds ~2–2.7 KB per new node and
- * per link to an existing node (FINAL_BYTES), so ~70,000 of them fit the 192 MB
- * of the local instance (a national data·inclusion export has ~750,000): a load
- * that cannot fit is refused before it stages anything. The
- * staging labels are then stripped in small transactions. A failed load
- * removes its staging nodes; leftovers of an interrupted one are removed (or,
- * when already revealed, stripped) by the next load. One load at a time: a
- * load starts by clearing any staging left.
+ * A load is atomic for every reader, whatever its size. Its new actors (PENDING_LABELS)
+ * are written in many small transactions with their real labels plus `:Pending` and
+ * `pendingLoad: <load id>`, together with every link from them (to each other or to
+ * existing nodes). Every read of the app passes their variables through `visible()`
+ * (graph/queries/fragments.ts), which hides a pending node until the `:LoadReveal`
+ * of its load exists. The grid and vocabularies (Territory, Theme, Public), which
+ * reads match by label alone, are staged under labels of their own
+ * (`StagedTerritory`…) that no read matches; only a first seed load creates them.
+ *
+ * One final transaction then takes the mutations' lock, bumps the graph version,
+ * creates the `:LoadReveal` (constant size), gives staged grid nodes their real label
+ * and writes what touches only existing nodes (their properties, links between
+ * them, links from staged grid nodes to them). That transaction holds ~2–2.7 KB per
+ * item (FINAL_BYTES) and the local instance allows 192 MB, so it is bounded by the
+ * existing graph a load changes, not by what it adds: a load whose final step could
+ * not fit is refused before it stages anything. Afterwards `:Pending` and the
+ * staging labels are stripped in small transactions (readers see revealed nodes
+ * already; a pending node enters the eventually consistent search index then), then
+ * the `:LoadReveal` goes. The next load first finishes stripping a
+ * revealed one and deletes, in batches, what an interrupted one left unrevealed
+ * (kill -9 included): one load at a time.
  */
 export const stagingLabel = (label: NodeLabel) => `Staged${label}` as const;
+type StagingLabel = ReturnType<typeof stagingLabel>;
+
+/** The labels a load writes as pending: the only ones whose new nodes readers must filter. */
+export const PENDING_LABELS = [
+  'Organisation',
+  'Dispositif',
+  'Person',
+  'Source',
+] as const satisfies readonly NodeLabel[];
+const isPendingLabel = (label: NodeLabel) => (PENDING_LABELS as readonly NodeLabel[]).includes(label);
+const GRID_LABELS = NODE_LABELS.filter((label) => !isPendingLabel(label));
 const STAGE_BATCH_SIZE = 5_000;
 const CLEAN_BATCH_SIZE = 10_000;
 // Small enough for a read to stay far inside the 10 s read timeout on a busy machine
@@ -104,10 +122,21 @@ const stageNodes = (label: NodeLabel) => /* cypher */ `
   SET n = row.props
   RETURN count(n) AS written`;
 
-const stageRelationships = (type: RelationshipType, from: NodeLabel, to: NodeLabel) => /* cypher */ `
+// The real label at once, so that the id stays unique. The searched text waits in
+// `pendingSearchText` until the strip: a search takes its best hits before any filter,
+// and thousands of hidden ones would crowd out what readers may see.
+const stagePendingNodes = (label: NodeLabel) => /* cypher */ `
   UNWIND $rows AS row
-  MATCH (a:${stagingLabel(from)} {id: row.from})
-  MATCH (b:${stagingLabel(to)} {id: row.to})
+  CREATE (n:${label}:Pending)
+  SET n = row.props, n.pendingLoad = $load, n.pendingSearchText = row.props.searchText
+  REMOVE n.searchText
+  RETURN count(n) AS written`;
+
+// An end is matched by its real label (pending or existing) or by its staging label.
+const stageRelationships = (type: RelationshipType, from: EndLabel, to: EndLabel) => /* cypher */ `
+  UNWIND $rows AS row
+  MATCH (a:${from} {id: row.from})
+  MATCH (b:${to} {id: row.to})
   MERGE (a)-[r:${type}]->(b)
   SET r = row.props
   RETURN count(r) AS written`;
@@ -119,19 +148,41 @@ const revealNodes = (label: NodeLabel) => /* cypher */ `
   SET n:${label}
   RETURN count(n) AS written`;
 
+const CREATE_REVEAL = /* cypher */ `CREATE (:LoadReveal {id: $load})`;
+const COUNT_LOAD_PENDING = /* cypher */ `
+  MATCH (n:Pending) WHERE n.pendingLoad = $load RETURN count(n) AS count`;
+
 /** Strips up to a batch of revealed nodes of their staging label; returns how many. */
 const stripStaging = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${stagingLabel(label)}:${label})
   WITH n LIMIT $limit
   REMOVE n:${stagingLabel(label)}
-  RETURN count(*) AS stripped`;
+  RETURN count(*) AS count`;
+
+/** Strips up to a batch of nodes of a revealed load of their pending marks; returns how many. */
+const STRIP_PENDING = /* cypher */ `
+  MATCH (n:Pending) WHERE n.pendingLoad = $load
+  WITH n LIMIT $limit
+  SET n.searchText = n.pendingSearchText
+  REMOVE n:Pending, n.pendingLoad, n.pendingSearchText
+  RETURN count(*) AS count`;
+
+const FIND_REVEALS = /* cypher */ `MATCH (r:LoadReveal) RETURN r.id AS id`;
+const DELETE_REVEAL = /* cypher */ `MATCH (r:LoadReveal {id: $load}) DELETE r`;
 
 /** Deletes up to a batch of staging nodes of a label; returns how many. */
 const deleteStaging = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${stagingLabel(label)}) WHERE NOT n:${label}
   WITH n LIMIT $limit
   DETACH DELETE n
-  RETURN count(*) AS deleted`;
+  RETURN count(*) AS count`;
+
+/** Deletes up to a batch of pending nodes no reveal made visible; returns how many. */
+const DELETE_UNREVEALED = /* cypher */ `
+  MATCH (n:Pending) WHERE NOT EXISTS { MATCH (:LoadReveal {id: n.pendingLoad}) }
+  WITH n LIMIT $limit
+  DETACH DELETE n
+  RETURN count(*) AS count`;
 
 const readNodeProps = (label: NodeLabel) => /* cypher */ `
   UNWIND $ids AS id
@@ -145,6 +196,7 @@ const readRelationshipProps = (type: RelationshipType, from: NodeLabel, to: Node
 
 const countStaging = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${stagingLabel(label)}) RETURN count(n) AS count`;
+const COUNT_PENDING = /* cypher */ `MATCH (n:Pending) RETURN count(n) AS count`;
 
 // What one transaction may hold: the per-transaction limit and the pools it draws from (0 B: none).
 const TRANSACTION_MEMORY_SETTINGS = /* cypher */ `
@@ -177,24 +229,26 @@ export async function findTransactionMemoryLimit(db: Db): Promise<number | undef
 /**
  * What the final transaction holds per item, a little below what was measured on Neo4j
  * 5.26 (SHOW TRANSACTIONS' estimatedUsedHeapMemory over 20,000 items): a real label on a
- * staged node ~1.8 KB with its index updates (uniqueness, full-text), a relationship to an
- * existing node ~1.9 KB; a generated import of 10,000 structures and 14,000 services
- * (24,000 new nodes, ~50,000 links to existing ones) failed at 192 MB, ~2.6 KB an item.
+ * staged node ~1.8 KB with its index updates (uniqueness, full-text), a relationship ~1.9 KB,
+ * a property set ~0.6 KB; 24,000 revealed nodes and ~50,000 links failed at 192 MB, ~2.6 KB an item.
  * Below, so that a load refused would certainly not have fitted; one near the limit may
  * still fail in its final step.
  */
-const FINAL_BYTES = { revealedNode: 1_500, link: 1_500 };
+const FINAL_BYTES = { node: 1_500, link: 1_500 };
 
-/** The new nodes a load's final transaction reveals, the links from them it writes, and its least memory. */
+/**
+ * What a load's final transaction writes over the existing graph: the nodes it rewrites
+ * or reveals (staged grid nodes), the links it writes, and its least memory.
+ */
 export interface FinalStepSize {
-  revealedNodes: number;
+  nodes: number;
   links: number;
   bytes: number;
 }
 
-export function finalStepSize(revealedNodes: number, links: number): FinalStepSize {
-  const bytes = revealedNodes * FINAL_BYTES.revealedNode + links * FINAL_BYTES.link;
-  return { revealedNodes, links, bytes };
+export function finalStepSize(nodes: number, links: number): FinalStepSize {
+  const bytes = nodes * FINAL_BYTES.node + links * FINAL_BYTES.link;
+  return { nodes, links, bytes };
 }
 
 export const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
@@ -206,8 +260,8 @@ export class LoadTooLargeError extends Error {
     readonly limit: number,
   ) {
     super(
-      `This load is too large to be made visible in one transaction: ${size.revealedNodes} new nodes ` +
-        `and ${size.links} links from them to existing nodes need at least ` +
+      `This load changes too much of the existing graph to be made visible in one transaction: ` +
+        `${size.nodes} nodes and ${size.links} links written over it need at least ` +
         `${megabytes(size.bytes)}, over the ${megabytes(limit)} one transaction may hold on this database ` +
         `(db.memory.transaction.max). Nothing was written.`,
     );
@@ -215,10 +269,11 @@ export class LoadTooLargeError extends Error {
   }
 }
 
-/** Staging nodes left in the database (none once a load has ended, whichever way). */
+/** Staged and pending nodes left in the database (none once a load has ended, whichever way). */
 export async function countStagingNodes(db: Db): Promise<number> {
-  let total = 0;
-  for (const label of NODE_LABELS) {
+  const [pending] = await db.read<{ count: number }>(COUNT_PENDING);
+  let total = pending?.count ?? 0;
+  for (const label of GRID_LABELS) {
     const [row] = await db.read<{ count: number }>(countStaging(label));
     total += row?.count ?? 0;
   }
@@ -272,16 +327,21 @@ async function writeNodes(tx: TxRunner, label: NodeLabel, rows: NodeWriteRow[]):
 }
 
 /** Relationships grouped by the labels of their ends, so that each batch matches through one index. */
-function groupByEndpoints(rels: readonly SeedRelationship[]): [[NodeLabel, NodeLabel], SeedRelationship[]][] {
+function groupByEnds<L extends string>(
+  rels: readonly SeedRelationship[],
+  labelOf: (id: string) => L,
+): [[L, L], SeedRelationship[]][] {
   const byEndpoints = new Map<string, SeedRelationship[]>();
   for (const rel of rels) {
-    const key = `${endpointLabel(rel.from)}>${endpointLabel(rel.to)}`;
+    const key = `${labelOf(rel.from)}>${labelOf(rel.to)}`;
     const group = byEndpoints.get(key);
     if (group) group.push(rel);
     else byEndpoints.set(key, [rel]);
   }
-  return [...byEndpoints].map(([key, group]) => [key.split('>') as [NodeLabel, NodeLabel], group]);
+  return [...byEndpoints].map(([key, group]) => [key.split('>') as [L, L], group]);
 }
+
+const groupByEndpoints = (rels: readonly SeedRelationship[]) => groupByEnds(rels, endpointLabel);
 
 async function writeRelationships(
   tx: TxRunner,
@@ -302,28 +362,41 @@ async function writeRelationships(
   return written;
 }
 
-/** Strips the staging labels of revealed nodes, in batches, each its own transaction. */
-async function stripRevealed(db: Db): Promise<void> {
-  for (const label of NODE_LABELS) {
-    for (;;) {
-      const [row] = await db.write<{ stripped: number }>(stripStaging(label), { limit: CLEAN_BATCH_SIZE });
-      if ((row?.stripped ?? 0) < CLEAN_BATCH_SIZE) break;
-    }
+/** Runs a batched write until a batch does less than a full batch. */
+async function inBatches(db: Db, query: string, params: Record<string, unknown> = {}): Promise<void> {
+  for (;;) {
+    const [row] = await db.write<{ count: number }>(query, { ...params, limit: CLEAN_BATCH_SIZE });
+    if ((row?.count ?? 0) < CLEAN_BATCH_SIZE) return;
   }
 }
 
 /**
- * Cleans up after an interrupted load, in batches, each its own transaction: nodes it
- * revealed lose their staging label; nodes it only staged are deleted with their relationships.
+ * Strips a revealed load's marks, in batches, each its own transaction (readers see its
+ * nodes already, so a partial strip is invisible), then drops its reveal marker.
+ */
+async function stripRevealed(
+  db: Db,
+  load: string,
+  hooks: Pick<LoadOptions, 'afterStripBatch'> = {},
+): Promise<void> {
+  let batches = 0;
+  for (const label of GRID_LABELS) await inBatches(db, stripStaging(label));
+  for (;;) {
+    const [row] = await db.write<{ count: number }>(STRIP_PENDING, { load, limit: CLEAN_BATCH_SIZE });
+    await hooks.afterStripBatch?.(batches++);
+    if ((row?.count ?? 0) < CLEAN_BATCH_SIZE) break;
+  }
+  await db.write(DELETE_REVEAL, { load });
+}
+
+/**
+ * Cleans up after an interrupted load, in batches, each its own transaction: a revealed
+ * one is stripped; nodes an unrevealed one wrote are deleted with their relationships.
  */
 export async function removeStaging(db: Db): Promise<void> {
-  await stripRevealed(db);
-  for (const label of NODE_LABELS) {
-    for (;;) {
-      const [row] = await db.write<{ deleted: number }>(deleteStaging(label), { limit: CLEAN_BATCH_SIZE });
-      if ((row?.deleted ?? 0) < CLEAN_BATCH_SIZE) break;
-    }
-  }
+  for (const { id } of await db.read<{ id: string }>(FIND_REVEALS)) await stripRevealed(db, id);
+  await inBatches(db, DELETE_UNREVEALED);
+  for (const label of GRID_LABELS) await inBatches(db, deleteStaging(label));
 }
 
 /** Properties as stored and as read back, in one comparable form (nulls are not stored). */
@@ -526,18 +599,26 @@ export interface LoadOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Test hook: awaited before each staged batch, with the count of batches staged so far. */
   beforeStagedBatch?: (staged: number) => Promise<void> | void;
-  /** Test hook: awaited once the load is visible, before its staging labels are stripped. */
+  /** Test hook: awaited once everything is staged, before the final transaction. */
+  beforeReveal?: () => Promise<void> | void;
+  /** Test hook: awaited once the load is visible, before its marks are stripped. */
   afterReveal?: () => Promise<void> | void;
+  /** Test hook: awaited after each batch of pending marks stripped, with the count of batches so far. */
+  afterStripBatch?: (stripped: number) => Promise<void> | void;
   /** Awaited last in the final transaction, with the graph version it made (an import's `:Change`). */
   inFinalTransaction?: (tx: TxRunner, version: number) => Promise<void>;
 }
 
+/** How a load writes each node of its graph: already there, pending (an actor), or staged (grid). */
+type EndKind = 'existing' | 'pending' | 'staged';
+type EndLabel = NodeLabel | StagingLabel;
+
 /**
  * Writes a whole seed graph atomically (all or nothing, and visible all at
- * once): new nodes and the relationships among them are staged in small
- * transactions, then revealed, together with every write that touches
- * existing nodes, in one final transaction. MERGE on ids and `SET =` make a
- * second load a no-op.
+ * once): new nodes and every link from them are written in small
+ * transactions, hidden from readers; one final transaction of constant size
+ * reveals them, together with every write that touches only existing nodes
+ * (see `stagingLabel`). MERGE on ids and `SET =` make a second load a no-op.
  *
  * Users' edits (the :Change journal) win over the data: an edited property or
  * link keeps the user's value, a node or link a user removed (deleted, merged
@@ -550,15 +631,12 @@ export async function loadSeedGraph(
   graph: SeedGraph,
   options: LoadOptions | ((progress: ImportProgress) => void) = {},
 ): Promise<ImportCounts> {
-  const {
-    onProgress = () => {},
-    beforeStagedBatch = () => {},
-    afterReveal = () => {},
-    inFinalTransaction,
-  } = typeof options === 'function' ? { onProgress: options } : options;
-  for (const label of NODE_LABELS) await db.write(createStagingIndex(label));
+  const hooks: LoadOptions = typeof options === 'function' ? { onProgress: options } : options;
+  const { onProgress = () => {}, beforeStagedBatch = () => {}, inFinalTransaction } = hooks;
+  for (const label of GRID_LABELS) await db.write(createStagingIndex(label));
   await db.read(AWAIT_INDEXES);
   await removeStaging(db);
+  const load = `load:${randomUUID()}`;
 
   const bases = await readEditBases(db);
   const existing = await findExisting(db, graph.nodes);
@@ -574,20 +652,25 @@ export async function loadSeedGraph(
       if (removed.has(end)) linksOfRemoved.set(end, (linksOfRemoved.get(end) ?? 0) + 1);
     }
   }
-  const staged = graph.nodes.filter((node) => !existing.has(node.id) && !removed.has(node.id));
-  const stagedIds = new Set(staged.map((node) => node.id));
-  const bothStaged = (rel: SeedRelationship) => stagedIds.has(rel.from) && stagedIds.has(rel.to);
+  const created = graph.nodes.filter((node) => !existing.has(node.id) && !removed.has(node.id));
+  const kinds = new Map<string, EndKind>(
+    created.map((node) => [node.id, isPendingLabel(node.label) ? 'pending' : 'staged']),
+  );
+  const kindOf = (id: string): EndKind => kinds.get(id) ?? 'existing';
+  const endLabel = (id: string): EndLabel =>
+    kindOf(id) === 'staged' ? stagingLabel(endpointLabel(id)) : endpointLabel(id);
   const removedEnd = (rel: SeedRelationship) => removed.has(rel.from) || removed.has(rel.to);
-  const stagedRels = graph.relationships.filter(bothStaged);
-  // Refused before the plan's reads and minutes of staging when the final transaction could
-  // not commit: it reveals every staged node and writes every link from one to an existing
-  // node (none of those exists yet); what it rewrites is only known after planning.
-  const linksOfStaged = graph.relationships.filter(
-    (rel) => !bothStaged(rel) && !removedEnd(rel) && (stagedIds.has(rel.from) || stagedIds.has(rel.to)),
-  ).length;
-  const size = finalStepSize(staged.length, linksOfStaged);
-  const limit = await findTransactionMemoryLimit(db);
-  if (limit !== undefined && size.bytes > limit) throw new LoadTooLargeError(size, limit);
+  // Written hidden before the reveal: links from a new node, but for a staged node's links to
+  // existing ones, which a read from the existing end would see (only labels hide a staged node).
+  const stagedLink = (rel: SeedRelationship) => {
+    const ends = [kindOf(rel.from), kindOf(rel.to)];
+    return (
+      ends.some((kind) => kind !== 'existing') && !(ends.includes('staged') && ends.includes('existing'))
+    );
+  };
+  const live = graph.relationships.filter((rel) => !removedEnd(rel));
+  const stagedRels = live.filter(stagedLink);
+  const revealedRels = live.filter((rel) => !stagedLink(rel) && kindOf(rel.from) !== kindOf(rel.to));
   const nodePlan = await planNodeWrites(
     db,
     graph.nodes.filter((node) => existing.has(node.id)),
@@ -595,9 +678,16 @@ export async function loadSeedGraph(
   );
   const relPlan = await planRelationshipWrites(
     db,
-    graph.relationships.filter((rel) => !bothStaged(rel) && !removedEnd(rel)),
+    live.filter((rel) => kindOf(rel.from) === 'existing' && kindOf(rel.to) === 'existing'),
     bases,
   );
+  // Refused before minutes of staging when the final transaction could not commit.
+  const stagedNodes = created.filter((node) => kindOf(node.id) === 'staged');
+  let rewritten = 0;
+  for (const rows of nodePlan.rows.values()) rewritten += rows.length;
+  const size = finalStepSize(stagedNodes.length + rewritten, revealedRels.length + relPlan.rels.length);
+  const limit = await findTransactionMemoryLimit(db);
+  if (limit !== undefined && size.bytes > limit) throw new LoadTooLargeError(size, limit);
   const conflicts: SeedConflict[] = [
     ...[...removed].map((id) => ({
       target: id,
@@ -608,7 +698,7 @@ export async function loadSeedGraph(
     ...nodePlan.conflicts,
     ...relPlan.conflicts,
   ];
-  const directRels = relPlan.rels;
+  const directRels = [...relPlan.rels, ...revealedRels];
   const total = graph.nodes.length + graph.relationships.length;
   let done = 0;
   let batches = 0;
@@ -619,16 +709,20 @@ export async function loadSeedGraph(
 
   try {
     for (const label of NODE_LABELS) {
-      const nodes = staged.filter((node) => node.label === label);
+      const nodes = created.filter((node) => node.label === label);
+      const query = isPendingLabel(label) ? stagePendingNodes(label) : stageNodes(label);
       for (const batch of chunk(nodes, STAGE_BATCH_SIZE)) {
         await beforeStagedBatch(batches++);
-        await db.write(stageNodes(label), { rows: batch.map(nodeRow) });
+        await db.write(query, { rows: batch.map(nodeRow), load });
         done += batch.length;
         onProgress({ step: `${label} (staged)`, done, total });
       }
     }
     for (const type of RELATIONSHIP_TYPES) {
-      for (const [[from, to], group] of groupByEndpoints(stagedRels.filter((rel) => rel.type === type))) {
+      for (const [[from, to], group] of groupByEnds(
+        stagedRels.filter((rel) => rel.type === type),
+        endLabel,
+      )) {
         for (const batch of chunk(group, STAGE_BATCH_SIZE)) {
           await beforeStagedBatch(batches++);
           const [row] = await db.write<{ written: number }>(stageRelationships(type, from, to), {
@@ -641,6 +735,7 @@ export async function loadSeedGraph(
         }
       }
     }
+    await hooks.beforeReveal?.();
 
     await db.writeTransaction(async (tx) => {
       // Mutations take this lock first: no edit can land between this check and the writes.
@@ -649,8 +744,22 @@ export async function loadSeedGraph(
       const late = await findChangeAfter(tx, bases.lastSeq);
       if (late)
         throw new Error(`The graph was edited during the load (${late}): nothing was written, load again.`);
+      // Another load's clean-up may have deleted some of this one: revealing the rest would show half a load.
+      const [mine] = await tx.run<{ count: number }>(COUNT_LOAD_PENDING, { load });
+      const pendingCount = created.length - stagedNodes.length;
+      if ((mine?.count ?? 0) !== pendingCount)
+        throw new Error(
+          `${pendingCount - (mine?.count ?? 0)} node(s) of this load vanished before its reveal: load again.`,
+        );
+      await tx.run(CREATE_REVEAL, { load });
+      let revealed = 0;
+      for (const label of GRID_LABELS) {
+        if (!stagedNodes.some((node) => node.label === label)) continue;
+        const [row] = await tx.run<{ written: number }>(revealNodes(label));
+        revealed += row?.written ?? 0;
+      }
+      if (revealed !== stagedNodes.length) throw new Error('Staged nodes of this load vanished: load again.');
       for (const label of NODE_LABELS) {
-        if (staged.some((node) => node.label === label)) await tx.run(revealNodes(label));
         const rows = nodePlan.rows.get(label) ?? [];
         if (rows.length === 0) continue;
         await writeNodes(tx, label, rows);
@@ -670,9 +779,9 @@ export async function loadSeedGraph(
     await removeStaging(db).catch(() => {});
     throw error;
   }
-  // Visible already: a crash from here on leaves labels that the next load strips.
-  await afterReveal();
-  await stripRevealed(db);
+  // Visible already: a crash from here on leaves marks that the next load strips.
+  await hooks.afterReveal?.();
+  await stripRevealed(db, load, hooks);
   onProgress({ step: 'visible', done: total, total });
   // Everything of the graph is now in the database, written, found unchanged, or kept as a user left it
   for (const node of graph.nodes) add(totals.nodes, node.label, 1);

@@ -11,6 +11,7 @@ import {
   type GraphSliceRow,
   type NodeRow,
 } from './rows.js';
+import { visible } from './fragments.js';
 
 type RawNode = Parameters<typeof toNodeRow>[0];
 type RawEdge = Parameters<typeof toEdgeRow>[0];
@@ -20,7 +21,7 @@ type RawEdge = Parameters<typeof toEdgeRow>[0];
 const EXPAND_FRONTIER = /* cypher */ `
   ${matchNodesById('n', 'ids')}
   MATCH (n)-[r]-(m)
-  WHERE $types IS NULL OR type(r) IN $types
+  WHERE ($types IS NULL OR type(r) IN $types) AND ${visible('m')}
   WITH r, m, CASE WHEN type(r) IN ['PART_OF', 'MENTIONED_IN'] THEN 1 ELSE 0 END AS structural
   ORDER BY structural, m.name
   LIMIT $rowLimit

@@ -1,6 +1,7 @@
 import type { Db } from '../driver.js';
 import type { NodeLabel } from '../model.js';
 import { idsByLabel, matchNodesById, projectNode, toNodeRow, type NodeRow } from './rows.js';
+import { visible } from './fragments.js';
 
 const FIND_NODES_BY_IDS = /* cypher */ `
   ${matchNodesById('n', 'ids')}
@@ -16,7 +17,7 @@ export async function findNodesByIds(db: Db, ids: readonly string[]): Promise<No
 }
 
 const findByLabel = (label: NodeLabel) => /* cypher */ `
-  MATCH (n:${label})
+  MATCH (n:${label}) WHERE ${visible('n')}
   RETURN ${projectNode('n')} AS node
   ORDER BY n.name`;
 
@@ -28,7 +29,7 @@ export async function findNodesByLabel(db: Db, label: 'Theme' | 'Public' | 'Sour
 
 const FIND_FUNDERS = /* cypher */ `
   MATCH (o:Organisation)
-  WHERE EXISTS { (o)-[:FUNDS]->() }
+  WHERE ${visible('o')} AND EXISTS { (o)-[:FUNDS]->(d) WHERE ${visible('d')} }
   RETURN ${projectNode('o')} AS node
   ORDER BY o.name`;
 

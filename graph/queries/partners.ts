@@ -5,6 +5,7 @@ import { findSelectedDispositifIds, type CoverageIndex } from './coverage.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { findNodesByIds } from './nodes.js';
 import { projectNode, toNodeRow, type EdgeRow, type GraphSliceRow, type NodeRow } from './rows.js';
+import { visible } from './fragments.js';
 
 type RawNode = Parameters<typeof toNodeRow>[0];
 
@@ -20,13 +21,13 @@ export interface PartnershipRow {
 // Several organisations per round trip: the batch behind the per-request partners loader.
 const FIND_PARTNERS = /* cypher */ `
   UNWIND $ids AS id
-  MATCH (o:Organisation {id: id})
+  MATCH (o:Organisation {id: id}) WHERE ${visible('o')}
   CALL (o) {
     MATCH (o)-[:${INVOLVEMENT}]->(d:Dispositif)<-[:${INVOLVEMENT}]-(p:Organisation)
-    WHERE p <> o
+    WHERE p <> o AND ${visible('d')} AND ${visible('p')}
     RETURN p, collect(DISTINCT d) AS shared, false AS direct
     UNION
-    MATCH (o)-[:PARTNERS_WITH]-(p:Organisation)
+    MATCH (o)-[:PARTNERS_WITH]-(p:Organisation) WHERE ${visible('p')}
     RETURN p, [] AS shared, true AS direct
   }
   WITH o, p, collect(shared) AS sharedLists, collect(direct) AS directFlags
@@ -60,13 +61,13 @@ export async function findPartnersBatch(db: Db, ids: readonly string[]): Promise
 // version: the pairs are made in code (made in Cypher they grow with the square of each
 // dispositif's organisations, and the national graph ran out of transaction memory).
 const ALL_INVOLVEMENTS = /* cypher */ `
-  MATCH (d:Dispositif)
-  WITH d, COLLECT { MATCH (o:Organisation)-[:${INVOLVEMENT}]->(d) RETURN DISTINCT o.id } AS organisations
+  MATCH (d:Dispositif) WHERE ${visible('d')}
+  WITH d, COLLECT { MATCH (o:Organisation)-[:${INVOLVEMENT}]->(d) WHERE ${visible('o')} RETURN DISTINCT o.id } AS organisations
   WHERE size(organisations) > 1
   RETURN d.id AS dispositif, organisations`;
 
 const ALL_DIRECT_PARTNERSHIPS = /* cypher */ `
-  MATCH (a:Organisation)-[r:PARTNERS_WITH]->(b:Organisation)
+  MATCH (a:Organisation)-[r:PARTNERS_WITH]->(b:Organisation) WHERE ${visible('a')} AND ${visible('b')}
   RETURN a.id AS a, b.id AS b, r.sources AS sources`;
 
 /** Who is involved in what, numbered: the partnership projection's input at one graph version. */

@@ -9,6 +9,7 @@ import {
   toNodeRow,
   type GraphSliceRow,
 } from './rows.js';
+import { visible } from './fragments.js';
 
 // Provenance links would make every pair of actors two hops apart through an article.
 const DEFAULT_EXCLUDED = ['MENTIONED_IN'];
@@ -58,7 +59,7 @@ const SHORTEST_PATHS = (k: number, maxLength: number) => /* cypher */ `
   RETURN [end IN [a, b] WHERE end IS NOT NULL | end.id] AS ends, COLLECT {
     MATCH p = SHORTEST ${k} (a)(()-[r]-(x) WHERE
         CASE WHEN $types IS NULL THEN NOT type(r) IN $excluded ELSE type(r) IN $types END
-        AND (x = b OR (labels(x)[0] IN $crossable AND ($crossRegion OR NOT (x:Territory AND x.level = 'REGION'))))
+        AND ${visible('x')} AND (x = b OR (labels(x)[0] IN $crossable AND ($crossRegion OR NOT (x:Territory AND x.level = 'REGION'))))
       ){1,${maxLength}}(b)
     WITH p ORDER BY length(p)
     RETURN {nodes: [n IN nodes(p) | ${projectNode('n')}], edges: [r IN relationships(p) | ${projectEdge('r')}]}

@@ -5,13 +5,14 @@
  */
 import type { CoverageGrid } from '../coverage-gaps/grid.js';
 import type { Db } from '../driver.js';
+import { visible } from './fragments.js';
 
 const SEATS = /* cypher */ `
-  MATCH (o:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory)
+  MATCH (o:Organisation)-[:LOCATED_IN|GOVERNS]->(t:Territory) WHERE ${visible('o')}
   RETURN o.id AS organisation, collect(DISTINCT t.id) AS territories`;
 
 const DEPLOYMENTS = /* cypher */ `
-  MATCH (d:Dispositif)-[:DEPLOYED_IN]->(t:Territory)
+  MATCH (d:Dispositif)-[:DEPLOYED_IN]->(t:Territory) WHERE ${visible('d')}
   RETURN d.id AS dispositif, collect(DISTINCT t.id) AS territories`;
 
 export interface RecordedCounts {
@@ -66,7 +67,7 @@ export interface SourceTallyRow {
 }
 
 const SOURCE_TALLIES = /* cypher */ `
-  MATCH (s:Source)
+  MATCH (s:Source) WHERE ${visible('s')}
   WITH coalesce(s.kind, 'autre') AS kind, s.publisher AS publisher, s
   RETURN kind, publisher, count(s) AS count,
          toString(min(s.date)) AS firstDate, toString(max(s.date)) AS lastDate

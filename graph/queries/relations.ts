@@ -9,6 +9,7 @@ import {
   type NodeRow,
   type RelationRow,
 } from './rows.js';
+import { visible } from './fragments.js';
 
 export interface RelationSpec {
   type: RelationshipType;
@@ -99,7 +100,7 @@ function nestedOfM(then: readonly RelationSpec[], projection?: Projection): stri
   if (then.length === 0) return '[]';
   return `COLLECT {
         CALL (m) {
-          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
+          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} WHERE ${visible('x')} RETURN ${next} AS next, r2, x`).join('\n          UNION ALL\n          ')}
         }
         RETURN [next, ${relationTuple('r2', 'x', projection)}]
       }`;
@@ -121,7 +122,7 @@ const findRelationsQuery = (specs: readonly RelationKey[], projection?: Projecti
     ${specs
       .map(
         (spec, index) =>
-          `MATCH ${step('n', 'r', 'm', spec)} WHERE key.spec = ${index}
+          `MATCH ${step('n', 'r', 'm', spec)} WHERE key.spec = ${index} AND ${visible('m')}
     RETURN r, m, ${nestedOfM(spec.then ?? [], projection)} AS nested`,
       )
       .join('\n    UNION ALL\n    ')}
@@ -285,7 +286,7 @@ function rowsOfTree(
   return [
     `RETURN ${columns({ index: '-1', ...root, rel: 'null' })}`,
     ...tree.map(
-      (spec, index) => `MATCH ${step('n', 'r', 'm', spec)}
+      (spec, index) => `MATCH ${step('n', 'r', 'm', spec)} WHERE ${visible('m')}
       RETURN ${columns({
         index: String(index),
         ...none,
@@ -334,7 +335,7 @@ const nodesAheadQuery = (
             ? `COLLECT {
         UNWIND coalesce(pageSources, []) AS sourceId
         WITH DISTINCT sourceId
-        MATCH (s:Source {id: sourceId})
+        MATCH (s:Source {id: sourceId}) WHERE ${visible('s')}
         RETURN ${projectNode('s')}
       }`
             : 'null',
@@ -489,10 +490,10 @@ export interface RelationPageKey {
 // of `RawPageRelation` lists, with the ids of the sources they cite as `sources`.
 const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
     CALL (n, page) {
-      MATCH (n)-[r]->(m) WHERE page.types IS NULL OR type(r) IN page.types
+      MATCH (n)-[r]->(m) WHERE (page.types IS NULL OR type(r) IN page.types) AND ${visible('m')}
       RETURN r, m, 'OUT' AS direction
       UNION ALL
-      MATCH (n)<-[r]-(m) WHERE page.types IS NULL OR type(r) IN page.types
+      MATCH (n)<-[r]-(m) WHERE (page.types IS NULL OR type(r) IN page.types) AND ${visible('m')}
       RETURN r, m, 'IN' AS direction
     }
     WITH r, m, direction, type(r) AS type, coalesce(m.name, '') AS name

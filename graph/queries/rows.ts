@@ -1,4 +1,5 @@
 import { labelOfId, NODE_LABELS, type NodeLabel } from '../model.js';
+import { visible } from './fragments.js';
 
 /** A node as every query returns it: plain values, internal properties removed. */
 export interface NodeRow {
@@ -33,16 +34,17 @@ export interface GraphSliceRow {
 
 /**
  * Cypher projection matching `NodeRow`; `$var` is a node variable name chosen in code.
- * `searchText` (the folded text search matches) stays in the database: a tenth of a node's bytes.
+ * `searchText` (the folded text search matches) stays in the database: a tenth of a node's bytes;
+ * `pending…` are a load's marks (graph/queries/import.ts), until it strips them.
  */
 export const projectNode = (variable: string) =>
-  `{id: ${variable}.id, label: labels(${variable})[0], props: ${variable}{.*, searchText: null}}`;
+  `{id: ${variable}.id, label: labels(${variable})[0], props: ${variable}{.*, searchText: null, pendingLoad: null, pendingSearchText: null}}`;
 
 /** Cypher projection matching `EdgeRow` for a relationship variable. */
 export const projectEdge = (variable: string) =>
   `{source: startNode(${variable}).id, target: endNode(${variable}).id, type: type(${variable}), props: properties(${variable})}`;
 
-const INTERNAL_PROPERTIES = new Set(['searchText']);
+const INTERNAL_PROPERTIES = new Set(['searchText', 'pendingLoad', 'pendingSearchText']);
 
 export function toNodeRow(raw: { id: string; label: string; props: Record<string, unknown> }): NodeRow {
   const props: Record<string, unknown> = {};
@@ -89,5 +91,6 @@ export function idsByLabel(ids: readonly string[]): Record<NodeLabel, string[]> 
 /** A subquery binding `variable` to the nodes whose ids are in `$<param>` (grouped by `idsByLabel`). */
 export const matchNodesById = (variable: string, param: string) =>
   `CALL () {\n${NODE_LABELS.map(
-    (label) => `  MATCH (${variable}:${label}) WHERE ${variable}.id IN $${param}.${label} RETURN ${variable}`,
+    (label) =>
+      `  MATCH (${variable}:${label}) WHERE ${variable}.id IN $${param}.${label} AND ${visible(variable)} RETURN ${variable}`,
   ).join('\n  UNION\n')}\n}`;

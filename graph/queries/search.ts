@@ -2,6 +2,7 @@ import type { Db } from '../driver.js';
 import type { NodeLabel } from '../model.js';
 import { foldText } from '../text.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
+import { visible } from './fragments.js';
 
 export interface SearchHitRow {
   node: NodeRow;
@@ -81,7 +82,7 @@ export function toLuceneQuery(text: string): string | undefined {
 
 const SEARCH_NODES = /* cypher */ `
   CALL db.index.fulltext.queryNodes('node_search_eventual', $query, {limit: $candidates}) YIELD node, score
-  WHERE $labels IS NULL OR labels(node)[0] IN $labels
+  WHERE ${visible('node')} AND ($labels IS NULL OR labels(node)[0] IN $labels)
   WITH node, score
   ORDER BY score DESC, CASE labels(node)[0] WHEN 'Territory' THEN 1 WHEN 'Source' THEN 2 ELSE 0 END, size(node.name) ASC
   LIMIT $first

@@ -216,7 +216,7 @@ describe('seed loading', () => {
     expect(await countGraph(api.db)).toEqual(after);
   });
 
-  it('keeps a revealed load when interrupted before its staging labels are stripped', async () => {
+  it('keeps a revealed load when interrupted before its pending marks are stripped', async () => {
     const graph = probeGraph('revealed', 300);
     onTestFinished(() =>
       removeSyntheticNodes(
@@ -280,28 +280,43 @@ describe('seed loading', () => {
     expect(await countStagingNodes(api.db)).toBe(0);
   });
 
-  it('refuses, before staging anything, a load whose final transaction cannot fit the limit', async () => {
+  it('writes, atomically, more new nodes than one transaction could hold; refuses, before staging, a reload rewriting them all', async () => {
     const limit = await findTransactionMemoryLimit(api.db);
     expect(limit).toBe(192 * 2 ** 20);
-    // Just more new nodes than the least their reveal costs allows
+    // More nodes than one transaction could write: a reveal per node would not fit
     const count = Math.ceil(limit! / finalStepSize(1, 0).bytes) + 1;
-    const graph: SeedGraph = {
+    const graphOf = (name: string): SeedGraph => ({
       nodes: Array.from({ length: count }, (_, i) => ({
         label: 'Organisation' as const,
         id: `org:test-huge-${i}`,
-        props: { name: `Trop ${i}`, aliases: [] },
+        props: { name: `${name} ${i}`, aliases: [] },
       })),
       relationships: [],
-    };
+    });
+    onTestFinished(async () => {
+      for (let i = 0; i < count; i += 10_000) {
+        const ids = Array.from({ length: Math.min(10_000, count - i) }, (_, j) => `org:test-huge-${i + j}`);
+        await removeSyntheticNodes(api.db, ids);
+      }
+    });
     const before = await countGraph(api.db);
+    await loadSeedGraph(api.db, graphOf('Trop'));
+    const loaded = await countGraph(api.db);
+    expect(loaded.nodes.find((n) => n.label === 'Organisation')!.count).toBe(
+      before.nodes.find((n) => n.label === 'Organisation')!.count + count,
+    );
+    expect(await countStagingNodes(api.db)).toBe(0);
+    // Every one of them changed: the final step would rewrite them all
     let batches = 0;
-    const attempt = loadSeedGraph(api.db, graph, { beforeStagedBatch: () => void batches++ });
+    const attempt = loadSeedGraph(api.db, graphOf('Renommée'), { beforeStagedBatch: () => void batches++ });
     await expect(attempt).rejects.toThrow(LoadTooLargeError);
-    await expect(attempt).rejects.toThrow(new RegExp(`${count} new nodes.*over the 192 MB`));
+    await expect(attempt).rejects.toThrow(new RegExp(`${count} nodes and 0 links.*over the 192 MB`));
     expect(batches).toBe(0);
     expect(await countStagingNodes(api.db)).toBe(0);
-    expect(await countGraph(api.db)).toEqual(before);
-  });
+    expect(await countGraph(api.db)).toEqual(loaded);
+    const { data } = await api.execute(NODE_PROPS, { id: 'org:test-huge-0' });
+    expect(data).toMatchObject({ node: { name: 'Trop 0' } });
+  }, 600_000);
 
   it('refuses an invalid dataset, naming the file and line, and loads nothing', async () => {
     const before = await countGraph(api.db);
