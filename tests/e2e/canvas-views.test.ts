@@ -84,6 +84,12 @@ describe('readable canvas views in a browser', () => {
   it('keeps every node inside its département and départements apart, in every layout', async () => {
     for (const layout of ['concentric', 'hierarchical', 'fcose']) {
       await open(page, `${appUrl}/?v=partners:&group=territory&layout=${layout}`, 'org:wejob');
+      // The groups come with the nodes' places (facets, fetched after the first drawing), and
+      // bring a layout of their own: measure once they are drawn and laid out.
+      await expect
+        .poll(() => page.evaluate(() => window.__atlasCy!.nodes(':parent').length), { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(3);
+      await settle(page);
       const boxes = await page.evaluate(() => {
         const cy = window.__atlasCy!;
         const body = { includeLabels: false, includeOverlays: false } as const;

@@ -59,12 +59,21 @@ async function wholeNodes(ids: readonly string[]): Promise<Map<string, unknown>>
 /** A node of an answer without the relation fields asked of it. */
 const leaves = ({ territories: _t, funders: _f, ...rest }: Record<string, unknown>) => rest;
 
-/** A dispositif deployed in Gironde with a carrier, and that carrier: nodes with relations of every kind. */
+/**
+ * A dispositif deployed in Gironde with a carrier, a theme, a public and a source, and that
+ * carrier: nodes with relations of every kind (other tests of the shared graph add bare ones).
+ */
 async function pickNodes(): Promise<{ dispositif: string; carrier: string }> {
-  const data = await run(
-    '{ node(id: "dep:33") { ... on Territory { dispositifs { dispositif { id carriers { organisation { id } } } } } } }',
+  const data = await run(`{ node(id: "dep:33") { ... on Territory { dispositifs { dispositif {
+    id carriers { organisation { id } } themes { theme { id } } publics { public { id } } sources { id }
+  } } } } }`);
+  const link = (data.node.dispositifs as any[]).find(
+    ({ dispositif }) =>
+      dispositif.carriers.length > 0 &&
+      dispositif.themes.length > 0 &&
+      dispositif.publics.length > 0 &&
+      dispositif.sources.length > 0,
   );
-  const link = (data.node.dispositifs as any[]).find((item) => item.dispositif.carriers.length > 0);
   return { dispositif: link.dispositif.id, carrier: link.dispositif.carriers[0].organisation.id };
 }
 
