@@ -13,7 +13,7 @@ import { COVERAGE_QUERY } from '../../client/features/coverage-gaps/queries.js';
 import { detailsPage, NODE_DETAILS_QUERY } from '../../client/features/details/queries.js';
 import type { Db } from '../../graph/driver.js';
 import { RELATIONSHIP_TYPES, type RelationshipType, type SeedGraph } from '../../graph/model.js';
-import { expandNeighbourhood } from '../../graph/queries/neighbourhood.js';
+import { expandNeighbourhoodOf } from '../../graph/queries/neighbourhood.js';
 import { findNodesByIds } from '../../graph/queries/nodes.js';
 import { loadCoverageIndex } from '../../graph/queries/coverage.js';
 import { toDispositifFilterParams } from '../../graph/queries/dispositif-filter.js';
@@ -412,12 +412,7 @@ export async function runScaleBench({
       name: 'neighbourhood of Pôle emploi',
       query: NEIGHBOURHOOD,
       variables: { id: 'org:pole-emploi' },
-      driver: async () =>
-        expandNeighbourhood(db, {
-          start: await findNodesByIds(db, ['org:pole-emploi']),
-          depth: 1,
-          limit: 300,
-        }),
+      driver: () => expandNeighbourhoodOf(db, { ids: ['org:pole-emploi'], depth: 1, limit: 300 }),
       target: 20 * slack,
     },
     {

@@ -219,13 +219,18 @@ describe('round trips of per-parent fields', () => {
     }
   });
 
-  it('reads the start nodes of a neighbourhood once', async () => {
+  it('reads the start nodes of a neighbourhood with its first hop', async () => {
     const { data, queries } = await run(
       '{ neighbourhood(ids: ["org:pole-emploi"], depth: 1) { nodes { id } edges { id } } }',
     );
     expect(ids(data.neighbourhood.nodes)).toContain('org:pole-emploi');
     expect(data.neighbourhood.nodes.length).toBeGreaterThan(1);
-    // The start nodes, then one query per hop.
-    expect(queries).toBe(2);
+    // The start nodes and the first hop in one query, then one per further hop.
+    expect(queries).toBe(1);
+    const deeper = await run(
+      '{ neighbourhood(ids: ["org:pole-emploi"], depth: 2) { nodes { id } edges { id } } }',
+    );
+    expect(deeper.data.neighbourhood.nodes.length).toBeGreaterThan(data.neighbourhood.nodes.length);
+    expect(deeper.queries).toBe(2);
   });
 });

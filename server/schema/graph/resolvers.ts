@@ -1,5 +1,5 @@
 import { findEdgesAmong } from '../../../graph/queries/edges.js';
-import { expandNeighbourhood } from '../../../graph/queries/neighbourhood.js';
+import { expandNeighbourhoodOf } from '../../../graph/queries/neighbourhood.js';
 import { loadCoverageIndex } from '../../../graph/queries/coverage.js';
 import {
   findMatchingDispositifIds,
@@ -115,8 +115,12 @@ export const graphResolvers: Resolvers = {
       if (cap < 1 || cap > MAX_LIMIT)
         throw badUserInput('limit', `limit must be between 1 and ${MAX_LIMIT}.`);
       const types = parseRelationshipTypes(relations);
-      const start = await assertNodesExist(ctx, ids);
-      return expandNeighbourhood(ctx.db, { start, depth: hops, types, limit: cap });
+      // The start nodes come with the first hop: a typo still answers NOT_FOUND, not an empty graph.
+      const { start, slice } = await expandNeighbourhoodOf(ctx.db, { ids, depth: hops, types, limit: cap });
+      const found = new Set(start.map((node) => node.id));
+      const missing = ids.find((id) => !found.has(id));
+      if (missing) throw notFound(missing);
+      return slice;
     },
     partnershipNetwork: async (_parent, { filter, ...flat }, ctx) => {
       const chosen = eitherFilter(filter, flat);
