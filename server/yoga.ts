@@ -15,8 +15,9 @@ import { useGetParameterCheck } from './get-params.js';
 import { renderGraphiQL } from './graphiql.js';
 import { useRequestDeadline } from './request-deadline.js';
 import { createAtlasLogger } from './yoga-logger.js';
-import { isEditOperation } from './schema/editing/operations.js';
-import { importTimeoutFromEnv, isImportOperation } from './schema/import/limits.js';
+import { onlyAmong, rootMutationFields } from './root-fields.js';
+import { EDIT_FIELDS } from './schema/editing/operations.js';
+import { IMPORT_FIELDS, importTimeoutFromEnv } from './schema/import/limits.js';
 import { resolvers } from './schema/resolvers.js';
 import { typeDefs } from './schema/type-defs.js';
 
@@ -77,18 +78,16 @@ export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
     schema,
     context: async ({ request, params }) => {
       const credentials = credentialsOf(request.headers);
+      // Parsed here once, and only for a mutation (yoga parses, once per document, later).
+      const roots = rootMutationFields(params?.query, params?.operationName);
       // An editing mutation checks its credential again in its own transaction: the
       // viewer this process last read for it saves a query.
-      const recalled = isEditOperation(params?.query, params?.operationName)
-        ? authenticator.recall(credentials)
-        : undefined;
+      const recalled = onlyAmong(roots, EDIT_FIELDS) ? authenticator.recall(credentials) : undefined;
       return createContext(
         db,
         request,
         // An upload is read, validated and written in one request: it gets the import's deadline.
-        isImportOperation(params?.query, params?.operationName)
-          ? Math.max(requestTimeoutMs, importTimeoutMs)
-          : requestTimeoutMs,
+        onlyAmong(roots, IMPORT_FIELDS) ? Math.max(requestTimeoutMs, importTimeoutMs) : requestTimeoutMs,
         recalled?.viewer ?? (await authenticator.authenticate(credentials)),
         recalled && { check: recalled.check, forget: () => authenticator.forget(recalled.check) },
       );
