@@ -2,8 +2,9 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import type { ValidationContext, GraphQLError } from 'graphql';
+import type { DocumentNode, ValidationContext, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { createGraphVersionCache } from '../graph/version-cache.js';
 import { queryTooComplex } from './errors.js';
 import { costOfOperation, MAX_QUERY_COST } from './query-cost.js';
 
@@ -35,16 +36,32 @@ const rejectAsTooComplex = {
   ],
 };
 
-/** Rejects an operation whose cost (lists multiplied by their sizes) is over the limit, before it runs. */
+/** Variables longer than this as JSON (a page's 2,000 ids) are costed again rather than kept. */
+const COSTS_KEPT_UP_TO = 4_096;
+
+/**
+ * Rejects an operation whose cost (lists multiplied by their sizes) is over the limit,
+ * before it runs. The cost depends on the document, the operation and the variables
+ * only: it is computed once for each (yoga parses a document once and hands the same
+ * node to every request that sends it), not per request — it was the app's largest
+ * piece of work per request outside execution.
+ */
 function useQueryCostLimit(): Plugin {
+  // Scoped by document (no graph version: a cost does not depend on the data).
+  const costs = createGraphVersionCache<number>({ maxEntries: 64 });
   return {
     onExecute({ args }) {
-      const cost = costOfOperation({
-        schema: args.schema,
-        document: args.document,
-        variables: args.variableValues as Record<string, unknown> | undefined,
-        operationName: args.operationName,
-      });
+      const variables = args.variableValues as Record<string, unknown> | undefined;
+      const compute = () =>
+        costOfOperation({
+          schema: args.schema,
+          document: args.document,
+          variables,
+          operationName: args.operationName,
+        });
+      const key = `${args.operationName ?? ''}:${JSON.stringify(variables ?? {})}`;
+      const cost =
+        key.length > COSTS_KEPT_UP_TO ? compute() : costs.get(args.document as DocumentNode, 0, key, compute);
       if (cost > QUERY_LIMITS.cost) {
         throw queryTooComplex(`Query cost ${cost} exceeds the limit of ${QUERY_LIMITS.cost}.`);
       }

@@ -27,4 +27,17 @@ describe('query limits', () => {
     const aliases = Array.from({ length: QUERY_LIMITS.aliases + 5 }, (_, i) => `a${i}: stats { totalNodes }`);
     expect(firstErrorCode(await api.execute(`{ ${aliases.join(' ')} }`))).toBe('QUERY_TOO_COMPLEX');
   });
+
+  it('costs an operation with its variables: the same document passes or not with them', async () => {
+    // Relations of relations: about 2 × first² objects, over the limit from first ≈ 710.
+    const document = `query ($first: Int) { node(id: "org:wejob") {
+      relations(first: $first) { node { relations(first: $first) { node { id } } } } } }`;
+    for (const round of [1, 2]) {
+      const small = await api.execute(document, { first: 10 });
+      expect(small.errors, `round ${round}`).toBeUndefined();
+      expect(firstErrorCode(await api.execute(document, { first: 1000 })), `round ${round}`).toBe(
+        'QUERY_TOO_COMPLEX',
+      );
+    }
+  });
 });
