@@ -6,7 +6,6 @@
  */
 import { createDb, dbConfigFromEnv } from '../../graph/driver.js';
 import { listen } from '../../server/main.js';
-import { startPeerServer } from './peer-server.js';
 
 const config = dbConfigFromEnv();
 if (!config) throw new Error('NEO4J_URI is required');
@@ -15,6 +14,8 @@ const which = process.argv[2];
 if (which === 'atlas') {
   await listen(createDb(config), port, '127.0.0.1');
 } else if (which === 'peer') {
+  // Imported here only: @neo4j/graphql loaded into the Atlas process would count in its memory.
+  const { startPeerServer } = await import('./peer-server.js');
   await startPeerServer(config, port);
 } else {
   throw new Error('usage: serve.ts atlas|peer');
