@@ -39,31 +39,35 @@ function median(values: number[]): number {
 }
 
 /**
- * Medians of two calls measured in alternation (A, B, A, B…) in the same run,
- * so that both see the same machine load and the same database caches.
+ * Medians of calls measured in turn (A, B, C, A, B, C…) in the same run, so that all
+ * see the same machine load and the same database caches.
  */
-export async function timeAlternated(
-  a: () => Promise<unknown>,
-  b: () => Promise<unknown>,
+export async function timeInTurns<K extends string>(
+  works: Record<K, () => Promise<unknown>>,
   runs = 15,
   warmup = 3,
-): Promise<{ a: number; b: number }> {
-  for (let i = 0; i < warmup; i += 1) {
-    await a();
-    await b();
-  }
-  const times = { a: [] as number[], b: [] as number[] };
+): Promise<Record<K, number>> {
+  const entries = Object.entries(works) as [K, () => Promise<unknown>][];
+  for (let i = 0; i < warmup; i += 1) for (const [, work] of entries) await work();
+  const times = Object.fromEntries(entries.map(([key]) => [key, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < runs; i += 1) {
-    for (const [key, work] of [
-      ['a', a],
-      ['b', b],
-    ] as const) {
+    for (const [key, work] of entries) {
       const started = performance.now();
       await work();
       times[key].push(performance.now() - started);
     }
   }
-  return { a: median(times.a), b: median(times.b) };
+  return Object.fromEntries(entries.map(([key]) => [key, median(times[key])])) as Record<K, number>;
+}
+
+/** Medians of two calls measured in alternation (A, B, A, B…) in the same run. */
+export function timeAlternated(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs = 15,
+  warmup = 3,
+): Promise<{ a: number; b: number }> {
+  return timeInTurns({ a, b }, runs, warmup);
 }
 
 /**
