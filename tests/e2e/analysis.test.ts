@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
-import { canvas } from '../helpers/canvas.js';
+import { canvas, hasNode } from '../helpers/canvas.js';
 import '../helpers/test-env.js';
 
 const appUrl = inject('appUrl');
@@ -169,7 +169,14 @@ describe('the analysis workspace in a browser', () => {
     expect(await form.getByLabel('Financeur *').inputValue()).toBe('org:region-nouvelle-aquitaine');
 
     await page.goto(`${appUrl}/?v=n:org:region-nouvelle-aquitaine~&sel=n:org:region-nouvelle-aquitaine`);
-    await page.getByRole('button', { name: 'Actions…' }).click();
+    // The menu is drawn only once the node is in the graph, and « Actions… » moves as the
+    // details' title grows from the id to the name: act once both are there, and wait for
+    // the menu before its item (the click came right after the page load before).
+    await hasNode(page, 'org:region-nouvelle-aquitaine');
+    const details = page.getByRole('complementary', { name: 'Détails' });
+    await details.getByRole('heading', { name: /Région Nouvelle-Aquitaine/ }).waitFor();
+    await details.getByRole('button', { name: 'Actions…' }).click();
+    await page.getByRole('menu', { name: /^Actions sur Région Nouvelle/ }).waitFor();
     const suggested = page.getByRole('group', { name: 'Requêtes suggérées' });
     await suggested.getByRole('menuitem', { name: "Ce que l'argent d'un financeur atteint" }).click();
     const result = page.getByRole('region', { name: 'Requêtes enregistrées' });
