@@ -3,6 +3,7 @@ import { heaviestPairNetwork } from '../../graph/analysis/pair-network.js';
 import { loadCoverageIndex } from '../../graph/queries/coverage.js';
 import { runConsoleQuery } from '../../graph/queries/cypher-console.js';
 import { toDispositifFilterParams } from '../../graph/queries/dispositif-filter.js';
+import { bumpGraphVersion } from '../../graph/queries/graph-version.js';
 import { MAX_METRICS_PAIRS } from '../../graph/queries/network-metrics.js';
 import { findPartnershipSelection } from '../../graph/queries/partners.js';
 import type { BenchResult, BenchSuite } from './harness.js';
@@ -127,8 +128,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 
 /**
  * Issue 11's figures at a scale (`npm run bench -- analysis --scale france`): the
- * metrics of the whole partnership network through the API, first (computed) and
- * cached, then where a computation's time goes, read by read, in this process.
+ * metrics of the whole partnership network through the API (first on a Neo4j just
+ * started, then computed again after the graph changed, then cached), then where a
+ * computation's time goes, read by read, in this process.
  */
 export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchContext): Promise<BenchResult[]> {
   const tag = `[${setup.scale}] analysis:`;
@@ -139,28 +141,46 @@ export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchCont
     };
     return data.networkMetrics;
   };
+  const failed = (name: string, error: unknown): BenchResult => ({
+    name,
+    value: Number.POSITIVE_INFINITY,
+    unit: 's',
+    target: 5,
+    note: `failed: ${(error instanceof Error ? error.message : String(error)).slice(0, 160)}`,
+  });
+  // The first computation meets a Neo4j just started, whose first reads come from disk
+  // (seconds whichever query goes first): told, but the figure is the computation
+  // after the graph changed, as an edit or an import makes it, on a Neo4j in use.
   try {
     const first = await timed(metrics);
     results.push({
-      name: `${tag} network metrics with communities and PageRank, computed`,
+      name: `${tag} network metrics, first computation on a Neo4j just started`,
       value: first.ms / 1000,
       unit: 's',
+    });
+  } catch (error) {
+    results.push({
+      ...failed(`${tag} network metrics, first computation on a Neo4j just started`, error),
+      target: undefined,
+    });
+  }
+  const afterChange = `${tag} network metrics with communities and PageRank, computed after the graph changed`;
+  try {
+    await db.writeTransaction((tx) => bumpGraphVersion(tx));
+    const after = await timed(metrics);
+    results.push({
+      name: afterChange,
+      value: after.ms / 1000,
+      unit: 's',
       target: 5,
-      note: `${first.value.nodes.length} organisations, ${first.value.communities.length} communities`,
+      note: `${after.value.nodes.length} organisations, ${after.value.communities.length} communities`,
     });
     results.push({
       name: `${tag} network metrics, cached until the graph changes`,
       value: await timeMedian(metrics, 5, 1),
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    results.push({
-      name: `${tag} network metrics with communities and PageRank, computed`,
-      value: Number.POSITIVE_INFINITY,
-      unit: 's',
-      target: 5,
-      note: `failed: ${reason.slice(0, 160)}`,
-    });
+    results.push(failed(afterChange, error));
   }
   // Other requests while a computation runs: the pairs and metrics are on a worker thread,
   // so a search is answered meanwhile rather than after it (a filter not computed yet).
