@@ -4,6 +4,7 @@
  * says for every cell how each dispositif applies and what status follows.
  */
 import type { TerritoryLevel } from '../model.js';
+import { createGraphVersionCache } from '../version-cache.js';
 import { cellsWithin, toRuns, type CoverageGrid, type GridTerritory } from './grid.js';
 
 export type CoverageStatus = 'COVERED' | 'PARTIAL' | 'NONE';
@@ -157,13 +158,12 @@ interface PlaceReach {
   population: number;
 }
 
-const preparedCache = new WeakMap<CoverageGrid, Map<string, PreparedCells>>();
 /** Kept per grid: the levels and territories asked most (a few hundred KB each at national scale). */
-const MAX_PREPARED = 24;
+const preparedCache = createGraphVersionCache<PreparedCells>({ maxEntries: 24 });
 
 /**
  * The cells of a level within a territory, prepared and kept with the grid
- * (which lives as long as its graph version), so that each place's reach is
+ * (which belongs to one graph version), so that each place's reach is
  * computed once for every request that asks these cells.
  */
 export function preparedCellsWithin(
@@ -171,19 +171,9 @@ export function preparedCellsWithin(
   level: TerritoryLevel,
   within: string,
 ): PreparedCells {
-  let byKey = preparedCache.get(grid);
-  if (!byKey) preparedCache.set(grid, (byKey = new Map()));
-  const key = `${level} ${within}`;
-  let prepared = byKey.get(key);
-  if (prepared) {
-    // Most recently used last.
-    byKey.delete(key);
-  } else {
-    prepared = prepareCells(grid, cellsWithin(grid, level, within));
-    if (byKey.size >= MAX_PREPARED) byKey.delete(byKey.keys().next().value!);
-  }
-  byKey.set(key, prepared);
-  return prepared;
+  return preparedCache.get(grid, 0, `${level} ${within}`, () =>
+    prepareCells(grid, cellsWithin(grid, level, within)),
+  );
 }
 
 export function prepareCells(grid: CoverageGrid, cells: readonly GridTerritory[]): PreparedCells {

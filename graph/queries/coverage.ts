@@ -1,6 +1,7 @@
 import { buildCoverageGrid, type CoverageGrid } from '../coverage-gaps/grid.js';
 import type { ThemeEdge } from '../coverage-gaps/filter.js';
 import type { Db } from '../driver.js';
+import { createGraphVersionCache } from '../version-cache.js';
 import { findGraphVersion } from './graph-version.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
 import { findMatchingDispositifIds, isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
@@ -51,8 +52,6 @@ export interface CoverageIndex {
   publics: ReadonlySet<string>;
 }
 
-const indexCache = new WeakMap<Db, Promise<CoverageIndex>>();
-
 async function readCoverageIndex(db: Db, version: number): Promise<CoverageIndex> {
   const [grid, themes, publics] = await Promise.all([
     findTerritorialGrid(db),
@@ -62,30 +61,16 @@ async function readCoverageIndex(db: Db, version: number): Promise<CoverageIndex
   return { version, grid, themes, publics: new Set(publics) };
 }
 
+const coverageIndexes = createGraphVersionCache<Promise<CoverageIndex>>({ maxEntries: 1 });
+
 /**
- * The index, cached per database connection (4,700 territories take longer to
- * read than a whole analysis takes to run) and reloaded when the graph version
- * (graph/queries/graph-version.ts) has moved since it was read.
+ * The index, read once per graph version (4,700 territories take longer to read
+ * than a whole analysis takes to run), through the unscoped database.
  */
 export async function loadCoverageIndex(scopedDb: Db): Promise<CoverageIndex> {
   const version = await findGraphVersion(scopedDb);
-  // Keyed by, and read through, the unscoped database every request's view shares:
-  // a reload other requests wait on must not end with the one that started it.
   const db = scopedDb.base;
-  const cached = indexCache.get(db);
-  if (cached) {
-    const index = await cached.catch(() => null);
-    if (index && index.version >= version) return index;
-    // Another request may be reloading it already.
-    const current = indexCache.get(db);
-    if (current && current !== cached) return current;
-  }
-  const loading = readCoverageIndex(db, version);
-  indexCache.set(db, loading);
-  loading.catch(() => {
-    if (indexCache.get(db) === loading) indexCache.delete(db);
-  });
-  return loading;
+  return coverageIndexes.get(db, version, 'index', () => readCoverageIndex(db, version));
 }
 
 export interface CoverageDispositifRow {
@@ -124,26 +109,11 @@ async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]>
   return found;
 }
 
-/**
- * A read done once per coverage index (that is, per graph version) through the
- * unscoped database, shared by every request; forgotten if it fails.
- */
-export function oncePerIndex<T>(read: (db: Db) => Promise<T>): (db: Db, index: CoverageIndex) => Promise<T> {
-  const cache = new WeakMap<CoverageIndex, Promise<T>>();
-  return (db, index) => {
-    let found = cache.get(index);
-    if (!found) {
-      found = read(db.base);
-      cache.set(index, found);
-      found.catch(() => cache.delete(index));
-    }
-    return found;
-  };
-}
-
 // At national scale the 10,000 dispositifs' properties took longer to read than the
 // whole classification takes to run.
-const deployedDispositifs = oncePerIndex(readDeployedDispositifs);
+const deployedCache = createGraphVersionCache<Promise<CoverageDispositifRow[]>>({ maxEntries: 1 });
+const deployedDispositifs = (db: Db, index: CoverageIndex) =>
+  deployedCache.get(db.base, index.version, 'deployed', () => readDeployedDispositifs(db.base));
 
 /** A filter whose only criterion is a territory (the places reaching it). */
 const placesOnly = (

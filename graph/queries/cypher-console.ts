@@ -1,5 +1,6 @@
 import neo4j, { Neo4jError, type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import type { Db } from '../driver.js';
+import { createGraphVersionCache } from '../version-cache.js';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel } from '../model.js';
 import {
   checkPlan,
@@ -380,21 +381,12 @@ async function readConsoleSchema(db: Db): Promise<ConsoleSchemaRow> {
   };
 }
 
-// Per database connection, like the metrics: the schema scan reads up to 200 elements of
-// every label and type, and only an edit or a load (which bump the version) changes it.
-const schemaCaches = new WeakMap<Db, { version: number; schema: Promise<ConsoleSchemaRow> }>();
+// The schema scan reads up to 200 elements of every label and type, and only an edit or
+// a load (which bump the version) changes it.
+const schemas = createGraphVersionCache<Promise<ConsoleSchemaRow>>({ maxEntries: 1 });
 
 /** The editor's schema, cached until the graph version moves. */
 export async function findConsoleSchema(scopedDb: Db): Promise<ConsoleSchemaRow> {
   const version = await findGraphVersion(scopedDb);
-  const cached = schemaCaches.get(scopedDb.base);
-  if (cached?.version === version) return cached.schema;
-  const schema = readConsoleSchema(scopedDb);
-  const entry = { version, schema };
-  schemaCaches.set(scopedDb.base, entry);
-  // A failed scan is forgotten rather than served.
-  schema.catch(() => {
-    if (schemaCaches.get(scopedDb.base) === entry) schemaCaches.delete(scopedDb.base);
-  });
-  return schema;
+  return schemas.get(scopedDb.base, version, 'schema', () => readConsoleSchema(scopedDb));
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../driver.js';
+import { createGraphVersionCache } from '../version-cache.js';
 import {
   computeMetricArrays,
   toNetworkMetricsRow,
@@ -7,6 +8,7 @@ import {
 import { computeMetricsOffThread } from '../analysis/off-thread.js';
 import { heaviestPairNetwork, pairOccurrences } from '../analysis/pair-network.js';
 import { isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
+import { visible } from './fragments.js';
 import { findPartnershipSelection, type ProjectionSource } from './partners.js';
 import type { NodeRow } from './rows.js';
 
@@ -16,21 +18,14 @@ export interface VersionedNetworkMetrics extends NetworkMetricsRow {
   maxPairs: number;
 }
 
-interface MetricsCache {
-  version: number;
-  byFilter: Map<string, Promise<VersionedNetworkMetrics>>;
-}
-
-// Per database connection (the unscoped view every request shares), emptied when the graph version moves.
-const caches = new WeakMap<Db, MetricsCache>();
 /** Filters remembered per graph version: each is a few KB of metrics (a few MB nationally). */
-const MAX_CACHED_FILTERS = 200;
+const metricsByFilter = createGraphVersionCache<Promise<VersionedNetworkMetrics>>({ maxEntries: 200 });
 
 // The name and type of each organisation of the network: the national one has ~33,000,
 // whose full properties took ~25 s to read and decode.
 const FIND_ORGANISATION_HEADERS = /* cypher */ `
   UNWIND $ids AS id
-  MATCH (o:Organisation {id: id})
+  MATCH (o:Organisation {id: id}) WHERE ${visible('o')}
   RETURN o.id AS id, o.name AS name, o.type AS type`;
 
 async function findOrganisationHeaders(db: Db, ids: readonly string[]): Promise<NodeRow[]> {
@@ -118,28 +113,15 @@ export async function findNetworkMetrics(
 ): Promise<VersionedNetworkMetrics> {
   const { version } = at;
   const db = scopedDb.base;
-  let cache = caches.get(db);
-  if (!cache || cache.version !== version) {
-    cache = { version, byFilter: new Map() };
-    caches.set(db, cache);
-  }
   const key = isFiltering(params) ? JSON.stringify(params) : 'all';
-  const cached = cache.byFilter.get(key);
-  if (cached) return cached;
-  if (cache.byFilter.size >= MAX_CACHED_FILTERS) cache.byFilter.clear();
   // Not bound to the request: a national computation may outlast one request's deadline
   // (that request answers TIMEOUT), and finishes for the next one rather than start over.
-  // Once per filter and graph version, queued on the one worker. A failed computation is
-  // forgotten rather than served.
-  const computing = computeNetworkMetricsOf(db, at, params).then((metrics) => ({
-    ...metrics,
-    graphVersion: version,
-    maxPairs: MAX_METRICS_PAIRS,
-  }));
-  const byFilter = cache.byFilter;
-  byFilter.set(key, computing);
-  computing.catch(() => {
-    if (byFilter.get(key) === computing) byFilter.delete(key);
-  });
-  return computing;
+  // Once per filter and graph version, queued on the one worker.
+  return metricsByFilter.get(db, version, key, () =>
+    computeNetworkMetricsOf(db, at, params).then((metrics) => ({
+      ...metrics,
+      graphVersion: version,
+      maxPairs: MAX_METRICS_PAIRS,
+    })),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../driver.js';
+import { createGraphVersionCache } from '../version-cache.js';
 import { INVOLVEMENT_TYPES } from '../model.js';
 import { topPairs } from '../analysis/top-pairs.js';
 import { findSelectedDispositifIds, type CoverageIndex } from './coverage.js';
@@ -113,21 +114,12 @@ async function readPartnershipIndex(db: Db): Promise<PartnershipIndex> {
   };
 }
 
-// Per database connection, at the latest graph version asked (an older one is served the newer).
-const partnershipIndexes = new WeakMap<Db, { version: number; index: Promise<PartnershipIndex> }>();
+const partnershipIndexes = createGraphVersionCache<Promise<PartnershipIndex>>({ maxEntries: 1 });
 
 /** The index at a graph version, read once, through the unscoped database others wait on too. */
 function partnershipIndexAt(scopedDb: Db, version: number): Promise<PartnershipIndex> {
   const db = scopedDb.base;
-  const cached = partnershipIndexes.get(db);
-  if (cached && cached.version >= version) return cached.index;
-  const entry = { version, index: readPartnershipIndex(db) };
-  partnershipIndexes.set(db, entry);
-  // A failed read is forgotten rather than served.
-  entry.index.catch(() => {
-    if (partnershipIndexes.get(db) === entry) partnershipIndexes.delete(db);
-  });
-  return entry.index;
+  return partnershipIndexes.get(db, version, 'index', () => readPartnershipIndex(db));
 }
 
 /**
@@ -209,20 +201,8 @@ export function findPartnershipNetwork(
   params: DispositifFilterParams,
   maxEdges = MAX_PARTNERSHIP_EDGES,
 ): Promise<GraphSliceRow> {
-  let byFilter = networks.get(index);
-  if (!byFilter) networks.set(index, (byFilter = new Map()));
   const key = `${maxEdges}\u0000${JSON.stringify(params)}`;
-  const cached = byFilter.get(key);
-  if (cached) return cached;
-  if (byFilter.size >= MAX_CACHED_NETWORKS) byFilter.delete(byFilter.keys().next().value!);
-  const reading = readPartnershipNetwork(db, index, params, maxEdges);
-  byFilter.set(key, reading);
-  // A failed or abandoned read is forgotten rather than served.
-  const filters = byFilter;
-  reading.catch(() => {
-    if (filters.get(key) === reading) filters.delete(key);
-  });
-  return reading;
+  return networks.get(db.base, index.version, key, () => readPartnershipNetwork(db, index, params, maxEdges));
 }
 
 /**
@@ -230,8 +210,7 @@ export function findPartnershipNetwork(
  * département's at national scale counts ~10^6 pairs and reads its organisations,
  * ~100 ms for an answer only an edit or a load changes. A few MB each at most.
  */
-const MAX_CACHED_NETWORKS = 16;
-const networks = new WeakMap<CoverageIndex, Map<string, Promise<GraphSliceRow>>>();
+const networks = createGraphVersionCache<Promise<GraphSliceRow>>({ maxEntries: 16 });
 
 async function readPartnershipNetwork(
   db: Db,
