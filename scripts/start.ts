@@ -7,6 +7,7 @@ import type { LocalNeo4j } from '../graph/local/instance.js';
 import { openDatabaseTarget } from '../graph/local/settings.js';
 import { MissingToolError } from '../graph/local/provision.js';
 import { applyMigrations } from '../graph/migrate.js';
+import { removeStaging } from '../graph/queries/import.js';
 import { listen } from '../server/main.js';
 import { loadDatasetIfEmpty } from '../seeds/load.js';
 
@@ -30,6 +31,12 @@ try {
 const db = createDb(config);
 try {
   await applyMigrations(db);
+  // What a load killed before its end left (one another process runs now is kept).
+  const left = await removeStaging(db);
+  if (left.deletedLoads + left.finishedLoads > 0)
+    console.log(
+      `Cleaned up after ${left.deletedLoads + left.finishedLoads} interrupted load(s): ${left.deletedNodes} hidden node(s) removed.`,
+    );
   await loadDatasetIfEmpty(db, console.log);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

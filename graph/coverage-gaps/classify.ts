@@ -460,9 +460,15 @@ function reachingOf(prepared: PreparedCells, territories: readonly string[]): Re
   if (reachesApart(prepared, kept)) {
     slots = kept.map((place) => placeSlot(prepared, place));
   } else {
-    const entries: [number, number, number][] = [];
-    walkDeployment(prepared, places, (position, via, people) => entries.push([position, via, people]));
-    slots = [slotOf(prepared, toReach(entries))];
+    // Keyed by the places, not the list: prepared cells outlive graph versions, whose lists are new arrays.
+    const key = `list ${places.map((place) => place.id).join(' ')}`;
+    let slot = prepared.placeSlots.get(key);
+    if (slot === undefined) {
+      const entries: [number, number, number][] = [];
+      walkDeployment(prepared, places, (position, via, people) => entries.push([position, via, people]));
+      prepared.placeSlots.set(key, (slot = slotOf(prepared, toReach(entries))));
+    }
+    slots = [slot];
     deployed = [];
   }
   slots = slots.filter((slot) => prepared.slots[slot]!.positions.length > 0);

@@ -20,6 +20,7 @@ import {
 } from '../queries/dispositif-filter.js';
 import type { NodeRow } from '../queries/rows.js';
 import type { Db } from '../driver.js';
+import { createGraphVersionCache } from '../version-cache.js';
 import {
   indexCoverage,
   prepareCells,
@@ -29,6 +30,7 @@ import {
   type CoverageStatus,
   type CoverageSummary,
   type CoverageVia,
+  type DeployedDispositif,
 } from './classify.js';
 import {
   canContain,
@@ -229,27 +231,41 @@ interface ClassifiedSide {
   deployments: Map<string, string[]>;
 }
 
+/** What the classification takes of a list of rows, and the lookups the answer needs. */
+interface SideInput {
+  dispositifs: DeployedDispositif[];
+  byId: Map<string, NodeRow>;
+  deployments: Map<string, string[]>;
+}
+
+// Scoped by the list itself: the unfiltered list of a version is one array every request shares.
+const sideInputs = createGraphVersionCache<SideInput>({ maxEntries: 1 });
+
+function sideInputOf(rows: CoverageDispositifRow[]): SideInput {
+  return sideInputs.get(rows, 0, 'input', () => ({
+    dispositifs: rows.map((row) => ({
+      id: row.dispositif.id,
+      name: typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id,
+      territories: row.territories,
+      rank: row.rank,
+    })),
+    byId: new Map(rows.map((row) => [row.dispositif.id, row.dispositif])),
+    deployments: new Map(rows.map((row) => [row.dispositif.id, row.territories])),
+  }));
+}
+
 function classifySide(
   grid: CoverageGrid,
   prepared: PreparedCells,
   rows: CoverageDispositifRow[],
   exclusion: CoverageExclusionRow | null,
 ): ClassifiedSide {
+  const input = sideInputOf(rows);
   return {
     exclusion,
-    classification: indexCoverage(
-      grid,
-      prepared.cells,
-      rows.map((row) => ({
-        id: row.dispositif.id,
-        name: typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id,
-        territories: row.territories,
-        rank: row.rank,
-      })),
-      prepared,
-    ),
-    dispositifs: new Map(rows.map((row) => [row.dispositif.id, row.dispositif])),
-    deployments: new Map(rows.map((row) => [row.dispositif.id, row.territories])),
+    classification: indexCoverage(grid, prepared.cells, input.dispositifs, prepared),
+    dispositifs: input.byId,
+    deployments: input.deployments,
   };
 }
 
@@ -265,7 +281,9 @@ async function classifySides(
     : preparedCellsWithin(index.grid, request.level, request.within);
   const [matches, exclusions] = await Promise.all([
     Promise.all(
-      filters.map((filter) => findCoverageDispositifs(db, index, toDispositifFilterParams(filter, index))),
+      filters.map((filter) =>
+        findCoverageDispositifs(db, index, toDispositifFilterParams(filter, index), request.within),
+      ),
     ),
     Promise.all(filters.map((filter) => readExclusion(db, index, filter))),
   ]);
@@ -325,9 +343,12 @@ function summaryOf(grid: CoverageGrid, side: ClassifiedSide): CoverageSummaryRow
     exclusion: side.exclusion,
     applying: applying.map(({ dispositif: id, cells: count, population: people }) => ({
       dispositif: side.dispositifs.get(id)!,
-      deployedIn: (side.deployments.get(id) ?? [])
-        .map((place) => grid.territories.get(place)?.row)
-        .filter((row): row is NodeRow => row !== undefined),
+      // Read when a field asks: a région after a national import has ~20,000 applying.
+      get deployedIn() {
+        return (side.deployments.get(id) ?? [])
+          .map((place) => grid.territories.get(place)?.row)
+          .filter((row): row is NodeRow => row !== undefined);
+      },
       cells: count,
       population: people,
     })),
@@ -369,15 +390,21 @@ function toReport(grid: CoverageGrid, side: ClassifiedSide): CoverageReportRow {
   };
 }
 
-/** Cells and summary for one filter; `checkCoverageRequest` has passed. */
+// A report is what its graph version, cells and filter make it: the page asks the same few again and again.
+const reports = createGraphVersionCache<Promise<CoverageReportRow>>({ maxEntries: 8 });
+
+/** Cells and summary for one filter, once per graph version; `checkCoverageRequest` has passed. */
 export async function readCoverageReport(
   db: Db,
   index: CoverageIndex,
   request: CoverageRequest,
   filter: CoverageFilter,
 ): Promise<CoverageReportRow> {
-  const [side] = await classifySides(db, index, request, [filter]);
-  return toReport(index.grid, side!);
+  const key = JSON.stringify([request.level, request.within, request.only, filter]);
+  return reports.get(db.base, index.version, key, async () => {
+    const [side] = await classifySides(db.base, index, request, [filter]);
+    return toReport(index.grid, side!);
+  });
 }
 
 /** Positions of the cells whose status differs between two classifications of the same cells. */

@@ -103,7 +103,7 @@ export async function readDependencies(
   const groups = roots.map((id) => ({ id, themes: themeWithDescendants(index.themes, id)! }));
   const params = toDispositifFilterParams(runningFilter({ activeOn: request.activeOn }), index);
   const [rows, involvements] = await Promise.all([
-    findCoverageDispositifs(db, index, params),
+    findCoverageDispositifs(db, index, params, request.within),
     findDispositifInvolvements(db, params),
   ]);
   const deployed = new Map(rows.map((row) => [row.dispositif.id, row]));
@@ -160,7 +160,7 @@ export async function readSinglePointsOfFailure(
 ): Promise<SinglePointOfFailureRow[]> {
   const params = toDispositifFilterParams(runningFilter(filter), index);
   const [all, involvements] = await Promise.all([
-    findCoverageDispositifs(db, index, params),
+    findCoverageDispositifs(db, index, params, request.within),
     findDispositifInvolvements(db, params),
   ]);
   const soleOf = new Map<string, string[]>();

@@ -313,12 +313,19 @@ async function readSpreadsheet(
   }
 }
 
+/** The Source an import of files with these SHA-256 is recorded under, whatever their order. */
+export function importSourceId(sha256s: readonly string[]): string {
+  const fingerprint = createHash('sha256')
+    .update([...sha256s].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  return `src:import-${fingerprint}`;
+}
+
 function identityOf(plan: ImportPlan, options: RunImportOptions): ImportIdentity {
-  const hashes = plan.files.map((file) => file.sha256).sort();
-  const fingerprint = createHash('sha256').update(hashes.join('\n')).digest('hex').slice(0, 16);
   const names = plan.files.map((file) => file.name).join(', ');
   return {
-    sourceId: `src:import-${fingerprint}`,
+    sourceId: importSourceId(plan.files.map((file) => file.sha256)),
     title:
       options.sourceTitle ??
       `Import ${plan.kind === 'data-inclusion' ? 'data·inclusion' : plan.kind} (${names})`,

@@ -1,8 +1,12 @@
-import { buildCoverageGrid, type CoverageGrid } from '../coverage-gaps/grid.js';
+import {
+  buildCoverageGrid,
+  placesReaching,
+  territoryScopeOf,
+  type CoverageGrid,
+} from '../coverage-gaps/grid.js';
 import type { ThemeEdge } from '../coverage-gaps/filter.js';
 import type { Db } from '../driver.js';
 import { createGraphVersionCache } from '../version-cache.js';
-import { findGraphVersion } from './graph-version.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
 import { findMatchingDispositifIds, isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { visible } from './fragments.js';
@@ -52,25 +56,56 @@ export interface CoverageIndex {
   publics: ReadonlySet<string>;
 }
 
-async function readCoverageIndex(db: Db, version: number): Promise<CoverageIndex> {
+/** The part of the index that changes only when the grid or the vocabularies do. */
+type GridPart = Omit<CoverageIndex, 'version'>;
+
+async function readGridPart(db: Db): Promise<GridPart> {
   const [grid, themes, publics] = await Promise.all([
     findTerritorialGrid(db),
     findThemeTree(db),
     findPublicIds(db),
   ]);
-  return { version, grid, themes, publics: new Set(publics) };
+  return { grid, themes, publics: new Set(publics) };
 }
 
+/**
+ * The graph version and what the grid part depends on, in one round trip: the grid
+ * version loads bump when they write territories, themes or publics
+ * (graph/queries/import.ts), and their counts from the count store, which also see
+ * a territory created or deleted by any other way. Edits never touch them.
+ */
+const VERSIONS = /* cypher */ `
+  OPTIONAL MATCH (v:GraphVersion {key: 'graph'})
+  OPTIONAL MATCH (g:GraphVersion {key: 'grid'})
+  CALL () { MATCH (t:Territory) RETURN count(t) AS territories }
+  CALL () { MATCH ()-[r:PART_OF]->() RETURN count(r) AS links }
+  CALL () { MATCH (th:Theme) RETURN count(th) AS themes }
+  CALL () { MATCH (pu:Public) RETURN count(pu) AS publics }
+  RETURN coalesce(v.value, 0) AS version,
+         coalesce(g.value, 0) + '|' + territories + '|' + links + '|' + themes + '|' + publics AS grid`;
+
+async function findVersions(db: Db): Promise<{ version: number; grid: string }> {
+  const [row] = await db.read<{ version: number; grid: string }>(VERSIONS);
+  return { version: Number(row?.version ?? 0), grid: row?.grid ?? '' };
+}
+
+// The grid stamp is the cache's key, not its version: a grid outlives graph versions.
+const gridParts = createGraphVersionCache<Promise<GridPart>>({ maxEntries: 1 });
 const coverageIndexes = createGraphVersionCache<Promise<CoverageIndex>>({ maxEntries: 1 });
 
 /**
- * The index, read once per graph version (4,700 territories take longer to read
- * than a whole analysis takes to run), through the unscoped database.
+ * The index at the current graph version, through the unscoped database. Its grid
+ * (35,000 territories at national scale take seconds to read) is read again only
+ * when a load changed the grid, not at every edit or import: what is derived from it
+ * (prepared cells, each place's reach) lives as long.
  */
 export async function loadCoverageIndex(scopedDb: Db): Promise<CoverageIndex> {
-  const version = await findGraphVersion(scopedDb);
+  const { version, grid: stamp } = await findVersions(scopedDb);
   const db = scopedDb.base;
-  return coverageIndexes.get(db, version, 'index', () => readCoverageIndex(db, version));
+  return coverageIndexes.get(db, version, 'index', async () => {
+    const part = await gridParts.get(db, 0, stamp, () => readGridPart(db));
+    return { version, ...part };
+  });
 }
 
 export interface CoverageDispositifRow {
@@ -89,10 +124,19 @@ const DEPLOYED_DISPOSITIFS = /* cypher */ `
   RETURN ${projectNode('d')} AS dispositif, deployments
   ORDER BY d.id`;
 
+/** The dispositifs deployed at some of `$places`, with every place each is deployed in. */
+const DISPOSITIFS_DEPLOYED_AT = /* cypher */ `
+  UNWIND $places AS placeId
+  MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(d:Dispositif) WHERE ${visible('d')}
+  WITH DISTINCT d
+  RETURN ${projectNode('d')} AS dispositif,
+         COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS deployments
+  ORDER BY d.id`;
+
 const nameCollator = new Intl.Collator('fr', { sensitivity: 'base' });
 
-async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]> {
-  const rows = await db.read<{ dispositif: RawNode; deployments: string[] }>(DEPLOYED_DISPOSITIFS);
+/** Rows ranked by name (then id) among themselves. */
+function toRankedRows(rows: { dispositif: RawNode; deployments: string[] }[]): CoverageDispositifRow[] {
   const found = rows.map((row) => ({
     dispositif: toNodeRow(row.dispositif),
     territories: row.deployments,
@@ -109,11 +153,47 @@ async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]>
   return found;
 }
 
+async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]> {
+  return toRankedRows(await db.read<{ dispositif: RawNode; deployments: string[] }>(DEPLOYED_DISPOSITIFS));
+}
+
+/**
+ * What can reach a cell within a territory: the territory, what holds it, what shares a
+ * commune with it, and what lies inside it (a cell without communes is reached only there).
+ */
+function placesWithin(grid: CoverageGrid, within: string): string[] {
+  const inside = territoryScopeOf(grid, within)?.inside ?? [];
+  return [...new Set([...(placesReaching(grid, within) ?? []), ...inside])].sort();
+}
+
+async function readDeployedWithin(
+  db: Db,
+  grid: CoverageGrid,
+  within: string,
+): Promise<CoverageDispositifRow[]> {
+  const places = placesWithin(grid, within);
+  return toRankedRows(
+    await db.read<{ dispositif: RawNode; deployments: string[] }>(DISPOSITIFS_DEPLOYED_AT, { places }),
+  );
+}
+
 // At national scale the 10,000 dispositifs' properties took longer to read than the
 // whole classification takes to run.
-const deployedCache = createGraphVersionCache<Promise<CoverageDispositifRow[]>>({ maxEntries: 1 });
+const deployedCache = createGraphVersionCache<Promise<CoverageDispositifRow[]>>({ maxEntries: 8 });
 const deployedDispositifs = (db: Db, index: CoverageIndex) =>
   deployedCache.get(db.base, index.version, 'deployed', () => readDeployedDispositifs(db.base));
+
+/**
+ * The dispositifs that can reach cells within a territory, ranked among themselves: a
+ * région after a national import reads its ~20,000 of 140,000 (the 140,000 nodes took
+ * 11 s to read). France itself is every deployed dispositif.
+ */
+const deployedWithin = (db: Db, index: CoverageIndex, within: string) =>
+  index.grid.territories.get(within)?.level === 'PAYS'
+    ? deployedDispositifs(db, index)
+    : deployedCache.get(db.base, index.version, `within ${within}`, () =>
+        readDeployedWithin(db.base, index.grid, within),
+      );
 
 /** A filter whose only criterion is a territory (the places reaching it). */
 const placesOnly = (
@@ -134,15 +214,19 @@ const deployedIn = (deployed: CoverageDispositifRow[], places: readonly string[]
  * The deployed dispositifs a filter selects, by id: the filter runs in Cypher and
  * returns ids only; rows and deployments come from the index's cache. A territory
  * alone is answered from the cache (a département at national scale: ~600 places).
+ * With `within`, only those that can reach a cell within that territory.
  */
 export async function findCoverageDispositifs(
   db: Db,
   index: CoverageIndex,
   params: DispositifFilterParams,
+  within?: string,
 ): Promise<CoverageDispositifRow[]> {
-  if (placesOnly(params)) return deployedIn(await deployedDispositifs(db, index), params.places);
+  const rows = () =>
+    within === undefined ? deployedDispositifs(db, index) : deployedWithin(db, index, within);
+  if (placesOnly(params)) return deployedIn(await rows(), params.places);
   const [deployed, matching] = await Promise.all([
-    deployedDispositifs(db, index),
+    rows(),
     isFiltering(params) ? findMatchingDispositifIds(db, params, null) : null,
   ]);
   if (!matching) return deployed;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { Db, TxRunner } from '../driver.js';
 import {
   labelOfId,
@@ -68,9 +70,14 @@ export interface SeedConflict {
  * not fit is refused before it stages anything. Afterwards `:Pending` and the
  * staging labels are stripped in small transactions (readers see revealed nodes
  * already; a pending node enters the eventually consistent search index then), then
- * the `:LoadReveal` goes. The next load first finishes stripping a
- * revealed one and deletes, in batches, what an interrupted one left unrevealed
- * (kill -9 included): one load at a time.
+ * the `:LoadReveal` goes.
+ *
+ * A load holds a `:LoadLease` from before it writes until its marks are stripped,
+ * renewed every LEASE_RENEW_MS by the database's clock. What a load whose lease is
+ * gone, expired (LEASE_SECONDS without renewal) or held by a process of this machine
+ * that no longer runs (kill -9 included) left is cleaned up by the next load, import
+ * or server start: a revealed one is stripped, an unrevealed one deleted in batches.
+ * A load another process is running keeps its lease alive and is left alone.
  */
 export const stagingLabel = (label: NodeLabel) => `Staged${label}` as const;
 type StagingLabel = ReturnType<typeof stagingLabel>;
@@ -116,10 +123,11 @@ const findExistingIds = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${label} {id: id})
   RETURN collect(n.id) AS ids`;
 
+// Each staged node names its load, so that a clean-up tells a live load's from a dead one's.
 const stageNodes = (label: NodeLabel) => /* cypher */ `
   UNWIND $rows AS row
   CREATE (n:${stagingLabel(label)})
-  SET n = row.props
+  SET n = row.props, n.pendingLoad = $load
   RETURN count(n) AS written`;
 
 // The real label at once, so that the id stays unique. The searched text waits in
@@ -144,11 +152,16 @@ const stageRelationships = (type: RelationshipType, from: EndLabel, to: EndLabel
 // Adds the real label only: removing the staging label in the same statement would make
 // the planner buffer every row (Eager), and costs transaction state the final step need not hold.
 const revealNodes = (label: NodeLabel) => /* cypher */ `
-  MATCH (n:${stagingLabel(label)})
+  MATCH (n:${stagingLabel(label)}) WHERE n.pendingLoad = $load
   SET n:${label}
   RETURN count(n) AS written`;
 
 const CREATE_REVEAL = /* cypher */ `CREATE (:LoadReveal {id: $load})`;
+
+// What the coverage index's grid is read again for (graph/queries/coverage.ts): only loads write the grid.
+const BUMP_GRID_VERSION = /* cypher */ `
+  MERGE (v:GraphVersion {key: 'grid'})
+  SET v.value = coalesce(v.value, 0) + 1`;
 const COUNT_LOAD_PENDING = /* cypher */ `
   MATCH (n:Pending) WHERE n.pendingLoad = $load RETURN count(n) AS count`;
 
@@ -156,7 +169,7 @@ const COUNT_LOAD_PENDING = /* cypher */ `
 const stripStaging = (label: NodeLabel) => /* cypher */ `
   MATCH (n:${stagingLabel(label)}:${label})
   WITH n LIMIT $limit
-  REMOVE n:${stagingLabel(label)}
+  REMOVE n:${stagingLabel(label)}, n.pendingLoad
   RETURN count(*) AS count`;
 
 /** Strips up to a batch of nodes of a revealed load of their pending marks; returns how many. */
@@ -167,22 +180,46 @@ const STRIP_PENDING = /* cypher */ `
   REMOVE n:Pending, n.pendingLoad, n.pendingSearchText
   RETURN count(*) AS count`;
 
-const FIND_REVEALS = /* cypher */ `MATCH (r:LoadReveal) RETURN r.id AS id`;
 const DELETE_REVEAL = /* cypher */ `MATCH (r:LoadReveal {id: $load}) DELETE r`;
 
-/** Deletes up to a batch of staging nodes of a label; returns how many. */
+/** Deletes up to a batch of unrevealed staging nodes of a label a load wrote ('': written before loads had leases). */
 const deleteStaging = (label: NodeLabel) => /* cypher */ `
-  MATCH (n:${stagingLabel(label)}) WHERE NOT n:${label}
+  MATCH (n:${stagingLabel(label)}) WHERE NOT n:${label} AND coalesce(n.pendingLoad, '') = $load
   WITH n LIMIT $limit
   DETACH DELETE n
   RETURN count(*) AS count`;
 
-/** Deletes up to a batch of pending nodes no reveal made visible; returns how many. */
-const DELETE_UNREVEALED = /* cypher */ `
-  MATCH (n:Pending) WHERE NOT EXISTS { MATCH (:LoadReveal {id: n.pendingLoad}) }
+/** Deletes up to a batch of the pending nodes of an unrevealed load; returns how many. */
+const DELETE_LOAD_PENDING = /* cypher */ `
+  MATCH (n:Pending) WHERE n.pendingLoad = $load AND NOT EXISTS { MATCH (:LoadReveal {id: $load}) }
   WITH n LIMIT $limit
   DETACH DELETE n
   RETURN count(*) AS count`;
+
+const GRID_STAGING_LABELS = GRID_LABELS.map(stagingLabel).join('|');
+
+/** Every load something is left of: its pending or staged nodes, its reveal or its lease. */
+const FIND_LOADS_LEFT = /* cypher */ `
+  CALL () {
+    MATCH (n:Pending) RETURN DISTINCT n.pendingLoad AS load
+    UNION
+    MATCH (n:${GRID_STAGING_LABELS}) RETURN DISTINCT coalesce(n.pendingLoad, '') AS load
+    UNION
+    MATCH (r:LoadReveal) RETURN r.id AS load
+    UNION
+    MATCH (l:LoadLease) RETURN l.id AS load
+  }
+  OPTIONAL MATCH (l:LoadLease {id: load})
+  RETURN load, EXISTS { MATCH (:LoadReveal {id: load}) } AS revealed,
+         l.machine AS machine, l.pid AS pid,
+         CASE WHEN l IS NULL THEN null ELSE datetime().epochMillis - l.renewedAt.epochMillis END AS idleMs`;
+
+// Renewed by the database's clock: processes on machines whose clocks differ agree on a lease's age.
+const OPEN_LEASE = /* cypher */ `
+  CREATE (:LoadLease {id: $load, machine: $machine, pid: $pid, renewedAt: datetime()})`;
+const RENEW_LEASE = /* cypher */ `
+  MATCH (l:LoadLease {id: $load}) SET l.renewedAt = datetime() RETURN count(l) AS count`;
+const CLOSE_LEASE = /* cypher */ `MATCH (l:LoadLease {id: $load}) DELETE l`;
 
 const readNodeProps = (label: NodeLabel) => /* cypher */ `
   UNWIND $ids AS id
@@ -362,11 +399,13 @@ async function writeRelationships(
   return written;
 }
 
-/** Runs a batched write until a batch does less than a full batch. */
-async function inBatches(db: Db, query: string, params: Record<string, unknown> = {}): Promise<void> {
+/** Runs a batched write until a batch does less than a full batch; returns how many it touched. */
+async function inBatches(db: Db, query: string, params: Record<string, unknown> = {}): Promise<number> {
+  let total = 0;
   for (;;) {
     const [row] = await db.write<{ count: number }>(query, { ...params, limit: CLEAN_BATCH_SIZE });
-    if ((row?.count ?? 0) < CLEAN_BATCH_SIZE) return;
+    total += row?.count ?? 0;
+    if ((row?.count ?? 0) < CLEAN_BATCH_SIZE) return total;
   }
 }
 
@@ -389,14 +428,113 @@ async function stripRevealed(
   await db.write(DELETE_REVEAL, { load });
 }
 
+/** Deletes, in batches, what an unrevealed load wrote; returns how many nodes. */
+async function deleteLoad(db: Db, load: string): Promise<number> {
+  let removed = await inBatches(db, DELETE_LOAD_PENDING, { load });
+  for (const label of GRID_LABELS) removed += await inBatches(db, deleteStaging(label), { load });
+  return removed;
+}
+
+/** A lease is renewed this often while its load runs… */
+const LEASE_RENEW_MS = 10_000;
+/** …and taken for dead after this long without renewal (a stalled or vanished process). */
+export const LEASE_SECONDS = 120;
+
 /**
- * Cleans up after an interrupted load, in batches, each its own transaction: a revealed
- * one is stripped; nodes an unrevealed one wrote are deleted with their relationships.
+ * This process's machine, as leases name it: the host and its process-id namespace (two
+ * containers may share a host name, never a pid namespace); null where it cannot be told.
  */
-export async function removeStaging(db: Db): Promise<void> {
-  for (const { id } of await db.read<{ id: string }>(FIND_REVEALS)) await stripRevealed(db, id);
-  await inBatches(db, DELETE_UNREVEALED);
-  for (const label of GRID_LABELS) await inBatches(db, deleteStaging(label));
+const thisMachine: string | null = (() => {
+  try {
+    return `${hostname()} ${readlinkSync('/proc/self/ns/pid')}`;
+  } catch {
+    return null;
+  }
+})();
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+interface LoadLeftRow {
+  load: string;
+  revealed: boolean;
+  machine: string | null;
+  pid: number | null;
+  idleMs: number | null;
+}
+
+/** A load nobody runs any more: no lease, an expired one, or one whose process on this machine is gone. */
+function isDead(row: LoadLeftRow, leaseSeconds: number): boolean {
+  if (row.idleMs === null) return true;
+  if (row.idleMs > leaseSeconds * 1000) return true;
+  return thisMachine !== null && row.machine === thisMachine && row.pid !== null && !processRuns(row.pid);
+}
+
+/** What `removeStaging` did: nodes of unrevealed loads deleted, revealed loads finished. */
+export interface StagingRemoved {
+  deletedNodes: number;
+  deletedLoads: number;
+  finishedLoads: number;
+}
+
+/**
+ * Cleans up after interrupted loads, in batches, each its own transaction: a revealed
+ * one is stripped; nodes an unrevealed one wrote are deleted with their relationships.
+ * Loads that hold a live lease (another process runs them now) are left alone.
+ */
+export async function removeStaging(
+  db: Db,
+  { leaseSeconds = LEASE_SECONDS }: { leaseSeconds?: number } = {},
+): Promise<StagingRemoved> {
+  const removed: StagingRemoved = { deletedNodes: 0, deletedLoads: 0, finishedLoads: 0 };
+  // Revealed grid nodes are visible already: stripping their staging label is safe whoever revealed them.
+  for (const label of GRID_LABELS) await inBatches(db, stripStaging(label));
+  const loads = await db.read<LoadLeftRow>(FIND_LOADS_LEFT);
+  for (const row of loads.filter((left) => isDead(left, leaseSeconds))) {
+    if (row.revealed) {
+      await stripRevealed(db, row.load);
+      removed.finishedLoads += 1;
+    } else {
+      removed.deletedNodes += await deleteLoad(db, row.load);
+      removed.deletedLoads += 1;
+    }
+    await db.write(CLOSE_LEASE, { load: row.load });
+  }
+  return removed;
+}
+
+/** Holds a load's lease: renewed on a timer until closed. */
+interface LoadLease {
+  /** Renews it inside the caller's transaction; false when a clean-up took the load for dead. */
+  renewIn(tx: TxRunner): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+async function openLoadLease(db: Db, load: string): Promise<LoadLease> {
+  await db.write(OPEN_LEASE, { load, machine: thisMachine, pid: process.pid });
+  const timer = setInterval(() => {
+    // A failed renewal is retried by the next tick; the lease outlives a few.
+    db.write(RENEW_LEASE, { load }).catch(() => {});
+  }, LEASE_RENEW_MS);
+  // A lease must not keep a finished process alive.
+  timer.unref();
+  return {
+    renewIn: async (tx) => {
+      const [row] = await tx.run<{ count: number }>(RENEW_LEASE, { load });
+      return (row?.count ?? 0) === 1;
+    },
+    close: async () => {
+      clearInterval(timer);
+      await db.write(CLOSE_LEASE, { load });
+    },
+  };
 }
 
 /** Properties as stored and as read back, in one comparable form (nulls are not stored). */
@@ -699,6 +837,11 @@ export async function loadSeedGraph(
     ...relPlan.conflicts,
   ];
   const directRels = [...relPlan.rels, ...revealedRels];
+  // Territories, themes, publics or the links between territories: what the coverage grid reads.
+  const writesGrid =
+    stagedNodes.length > 0 ||
+    GRID_LABELS.some((label) => (nodePlan.rows.get(label)?.length ?? 0) > 0) ||
+    directRels.some((rel) => rel.type === 'PART_OF');
   const total = graph.nodes.length + graph.relationships.length;
   let done = 0;
   let batches = 0;
@@ -707,6 +850,7 @@ export async function loadSeedGraph(
     into[key] = (into[key] ?? 0) + count;
   };
 
+  const lease = await openLoadLease(db, load);
   try {
     for (const label of NODE_LABELS) {
       const nodes = created.filter((node) => node.label === label);
@@ -741,6 +885,9 @@ export async function loadSeedGraph(
       // Mutations take this lock first: no edit can land between this check and the writes.
       // Caches over the graph (the coverage grid) reload when they see the version move.
       const version = await bumpGraphVersion(tx);
+      // Renewed under the lock: a clean-up that took this load for dead has begun deleting it.
+      if (!(await lease.renewIn(tx)))
+        throw new Error('This load was taken for dead (its lease lapsed): nothing was written, load again.');
       const late = await findChangeAfter(tx, bases.lastSeq);
       if (late)
         throw new Error(`The graph was edited during the load (${late}): nothing was written, load again.`);
@@ -752,10 +899,11 @@ export async function loadSeedGraph(
           `${pendingCount - (mine?.count ?? 0)} node(s) of this load vanished before its reveal: load again.`,
         );
       await tx.run(CREATE_REVEAL, { load });
+      if (writesGrid) await tx.run(BUMP_GRID_VERSION);
       let revealed = 0;
       for (const label of GRID_LABELS) {
         if (!stagedNodes.some((node) => node.label === label)) continue;
-        const [row] = await tx.run<{ written: number }>(revealNodes(label));
+        const [row] = await tx.run<{ written: number }>(revealNodes(label), { load });
         revealed += row?.written ?? 0;
       }
       if (revealed !== stagedNodes.length) throw new Error('Staged nodes of this load vanished: load again.');
@@ -776,12 +924,18 @@ export async function loadSeedGraph(
       await inFinalTransaction?.(tx, version);
     });
   } catch (error) {
-    await removeStaging(db).catch(() => {});
+    await deleteLoad(db, load).catch(() => {});
+    await lease.close().catch(() => {});
     throw error;
   }
   // Visible already: a crash from here on leaves marks that the next load strips.
-  await hooks.afterReveal?.();
-  await stripRevealed(db, load, hooks);
+  try {
+    await hooks.afterReveal?.();
+    await stripRevealed(db, load, hooks);
+  } finally {
+    // Closed either way: a strip left half done belongs to the next clean-up.
+    await lease.close().catch(() => {});
+  }
   onProgress({ step: 'visible', done: total, total });
   // Everything of the graph is now in the database, written, found unchanged, or kept as a user left it
   for (const node of graph.nodes) add(totals.nodes, node.label, 1);

@@ -3,9 +3,10 @@
  * every dispositif here addresses a `theme:test-cov-…` theme of its own, so a
  * filter on those themes sees only them and every status is known by construction.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { graphql } from '../../client/gql/index.js';
 import type { TestCoverageQuery, TestCoverageQueryVariables } from '../../client/gql/graphql.js';
+import { loadCoverageIndex } from '../../graph/queries/coverage.js';
 import { createTestApi, firstErrorCode } from '../helpers/graphql.js';
 import { removeSyntheticNodes, SyntheticGraph, writeSyntheticGraph } from '../helpers/synthetic-graph.js';
 
@@ -686,5 +687,37 @@ describe('coverage: bad input', () => {
     });
     expect(firstErrorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.argument).toBe('right.theme');
+  });
+});
+
+describe('coverage: the grid across graph versions', () => {
+  it('keeps its grid while loads write no territory, and reads it again when territories change', async () => {
+    const ids = ['dis:test-cov-grid-kept', 'dis:test-cov-grid-later', 'bassin:test-cov-grid'];
+    onTestFinished(() => removeSyntheticNodes(api.db, ids));
+    const first = await loadCoverageIndex(api.db);
+    await writeSyntheticGraph(
+      api.db,
+      new SyntheticGraph().node(ids[0]!, { status: 'active' }).link(ids[0]!, 'DEPLOYED_IN', 'dep:33'),
+    );
+    const second = await loadCoverageIndex(api.db);
+    expect(second.version).toBeGreaterThan(first.version);
+    expect(second.grid).toBe(first.grid);
+
+    await writeSyntheticGraph(
+      api.db,
+      new SyntheticGraph()
+        .node(ids[2]!, { level: 'BASSIN', population: 0, outsideRegion: false, code: null })
+        .link(ids[2]!, 'PART_OF', 'dep:33'),
+    );
+    const third = await loadCoverageIndex(api.db);
+    expect(third.grid).not.toBe(first.grid);
+    expect(third.grid.territories.get(ids[2]!)?.containers).toContain('dep:33');
+
+    // Deleted outside any load (nothing bumps the grid version): the count of territories tells.
+    await removeSyntheticNodes(api.db, [ids[2]!]);
+    await writeSyntheticGraph(api.db, new SyntheticGraph().node(ids[1]!, { status: 'active' }));
+    const fourth = await loadCoverageIndex(api.db);
+    expect(fourth.grid).not.toBe(third.grid);
+    expect(fourth.grid.territories.has(ids[2]!)).toBe(false);
   });
 });
