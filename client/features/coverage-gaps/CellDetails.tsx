@@ -3,17 +3,10 @@ import { useEffect, useRef } from 'react';
 import { formatPopulation, formatShare, STATUS_TEXT, VIA_TEXT } from './labels.js';
 import { failureMessage, type Loadable } from '../../api/loadable';
 import { plural, RING_TEXT, useNearestDispositifs, useRecordedActors } from './honest-gaps.js';
-import type {
-  CellApplication,
-  CoverageCell,
-  CoverageFilter,
-  CoverageResult,
-  CoverageScope,
-} from './types.js';
+import type { CellApplication, CoverageCell, CoverageFilter, CoverageScope } from './types.js';
 
 export interface CellDetailsProps {
   cell: CoverageCell;
-  result: CoverageResult;
   /** How each dispositif applies, fetched when the cell is opened. */
   applications: Loadable<CellApplication[]>;
   onOpenInGraph: (ids: string[]) => void;
@@ -24,16 +17,7 @@ export interface CellDetailsProps {
 }
 
 /** The dispositifs behind one cell, how each applies, and a way to open them on the graph. */
-export function CellDetails({
-  cell,
-  result,
-  applications,
-  onOpenInGraph,
-  onClose,
-  filter,
-  scope,
-}: CellDetailsProps) {
-  const dispositif = (id: string) => result.dispositifs.get(id);
+export function CellDetails({ cell, applications, onOpenInGraph, onClose, filter, scope }: CellDetailsProps) {
   const territoryName = (place: { id: string; name: string }) =>
     place.id === cell.territory.id ? cell.territory.name : place.name;
   const ids = applications.type === 'ready' ? applications.value.map((a) => a.dispositif.id) : [];
@@ -143,8 +127,8 @@ export function CellDetails({
           ) : null}
           <ul className="coverage-applications" aria-busy={applications.type === 'loading'}>
             {ids.map((id) => {
-              const item = dispositif(id)?.dispositif;
               const application = how.get(id);
+              const item = application?.dispositif;
               return (
                 <li key={id} data-via={application?.via}>
                   <button type="button" className="link" onClick={() => onOpenInGraph([id])}>

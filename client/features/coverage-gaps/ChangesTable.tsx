@@ -4,17 +4,24 @@ import type { CoverageChangeData, CoverageResult } from './types.js';
 export interface ChangesTableProps {
   changes: readonly CoverageChangeData[];
   left: CoverageResult;
-  right: CoverageResult;
+  /** Names of the dispositifs applying on either side, by id. */
+  dispositifNames: ReadonlyMap<string, string>;
   leftTitle: string;
   rightTitle: string;
   onSelect: (territoryId: string) => void;
 }
 
 /** Cells whose status differs between the two sides, with the dispositifs lost and gained. */
-export function ChangesTable({ changes, left, right, leftTitle, rightTitle, onSelect }: ChangesTableProps) {
+export function ChangesTable({
+  changes,
+  left,
+  dispositifNames,
+  leftTitle,
+  rightTitle,
+  onSelect,
+}: ChangesTableProps) {
   const territoryName = new Map(left.cells.map((cell) => [cell.territory.id, cell.territory.name]));
-  const dispositifName = (id: string) =>
-    left.dispositifs.get(id)?.dispositif.name ?? right.dispositifs.get(id)?.dispositif.name ?? id;
+  const dispositifName = (id: string) => dispositifNames.get(id) ?? id;
   const lostPeople = changes
     .filter((change) => change.after === 'NONE')
     .reduce((sum, change) => sum + change.population, 0);

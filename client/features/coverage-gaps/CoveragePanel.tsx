@@ -221,7 +221,6 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
           {selectedCell && selectedSide ? (
             <CellDetails
               cell={selectedCell}
-              result={selectedSide.result}
               applications={selectedApplications}
               filter={selectedSide.filter}
               scope={request.scope}
@@ -231,11 +230,11 @@ export function CoveragePanel({ view, onChange, onOpenInGraph }: CoveragePanelPr
           ) : null}
         </div>
 
-        {state.type === 'ready' && state.value.changes && state.value.right ? (
+        {state.type === 'ready' && state.value.changes && state.value.dispositifNames ? (
           <ChangesTable
             changes={state.value.changes}
             left={state.value.left}
-            right={state.value.right}
+            dispositifNames={state.value.dispositifNames}
             leftTitle={titles[0]!}
             rightTitle={titles[1]!}
             onSelect={(territoryId) => setSelected({ side: 'left', id: territoryId })}

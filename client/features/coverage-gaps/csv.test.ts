@@ -17,19 +17,22 @@ const cell = (over: Partial<CoverageCell>): CoverageCell => ({
   ...over,
 });
 
-const summary = (applying: { id: string; name: string }[]): CoverageSummaryData => ({
+const SUMMARY: CoverageSummaryData = {
   cells: 0,
   population: 0,
   coveredPopulation: 0,
-  dispositifs: applying.length,
+  dispositifs: 2,
   covered: { cells: 0, population: 0 },
   partial: { cells: 0, population: 0 },
   none: { cells: 0, population: 0 },
-  applying: applying.map((d) => ({
-    cells: 1,
-    population: 0,
-    dispositif: { ...d, status: 'active', startDate: null, endDate: null },
-  })),
+};
+
+const dispositif = (id: string, name: string) => ({
+  id,
+  name,
+  status: 'active' as const,
+  startDate: null,
+  endDate: null,
 });
 
 const GIRONDE = cell({
@@ -44,10 +47,6 @@ const CREUSE = cell({
   territory: { id: 'dep:23', name: 'Creuse', code: '23', level: 'DEPARTEMENT' },
   population: 5,
 });
-const NAMES = summary([
-  { id: 'dis:a', name: 'Plateforme "mobilité", Gironde' },
-  { id: 'dis:b', name: 'Jobeurs' },
-]);
 const APPLICATIONS = new Map<string, CellApplication[]>([
   [
     'dep:33',
@@ -55,13 +54,13 @@ const APPLICATIONS = new Map<string, CellApplication[]>([
       {
         via: 'DEPLOYED',
         population: 1000,
-        dispositif: { id: 'dis:a' },
+        dispositif: dispositif('dis:a', 'Plateforme "mobilité", Gironde'),
         through: [{ id: 'dep:33', name: 'Gironde' }],
       },
       {
         via: 'PARTIAL',
         population: 10,
-        dispositif: { id: 'dis:b' },
+        dispositif: dispositif('dis:b', 'Jobeurs'),
         through: [{ id: 'com:33063', name: 'Bordeaux' }],
       },
     ],
@@ -70,7 +69,7 @@ const APPLICATIONS = new Map<string, CellApplication[]>([
 
 describe('toCoverageCsv', () => {
   it('writes a header and one row per cell, dispositifs named with how they apply', () => {
-    const csv = toCoverageCsv(toCoverageResult([GIRONDE, CREUSE], NAMES), APPLICATIONS);
+    const csv = toCoverageCsv(toCoverageResult([GIRONDE, CREUSE], SUMMARY), APPLICATIONS);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
@@ -84,20 +83,23 @@ describe('toCoverageCsv', () => {
     expect(lines).toHaveLength(4);
   });
 
-  it('names by id the dispositifs the summary does not name, and leaves them out when not fetched', () => {
+  it('names the dispositifs of the applications fetched, and leaves them out when not fetched', () => {
     const applications = new Map<string, CellApplication[]>([
-      ['dep:33', [{ via: 'INHERITED', population: 1000, dispositif: { id: 'dis:x' }, through: [] }]],
+      [
+        'dep:33',
+        [{ via: 'INHERITED', population: 1000, dispositif: dispositif('dis:x', 'Relais'), through: [] }],
+      ],
     ]);
-    expect(toCoverageCsv(toCoverageResult([GIRONDE], NAMES), applications)).toContain(
-      ',2,dis:x (hérité)\r\n',
+    expect(toCoverageCsv(toCoverageResult([GIRONDE], SUMMARY), applications)).toContain(
+      ',2,Relais (hérité)\r\n',
     );
-    expect(toCoverageCsv(toCoverageResult([GIRONDE], NAMES))).toContain(',1000,1000,2,\r\n');
+    expect(toCoverageCsv(toCoverageResult([GIRONDE], SUMMARY))).toContain(',1000,1000,2,\r\n');
   });
 });
 
 describe("toCoverageCsv with the table's rows", () => {
   it('writes the filter first, then exactly the rows given, in their order', () => {
-    const csv = toCoverageCsv(toCoverageResult([GIRONDE, CREUSE], NAMES), APPLICATIONS, {
+    const csv = toCoverageCsv(toCoverageResult([GIRONDE, CREUSE], SUMMARY), APPLICATIONS, {
       rows: [CREUSE],
       heading: 'Départements — Mobilité\n; lignes : aucun dispositif recensé',
     });

@@ -21,14 +21,9 @@ export const COVERAGE_CSV_HEADER = [
   'dispositifs',
 ] as const;
 
-function describeDispositifs(
-  applications: readonly CellApplication[] | undefined,
-  names: (id: string) => string,
-): string {
+function describeDispositifs(applications: readonly CellApplication[] | undefined): string {
   if (!applications) return '';
-  return applications
-    .map((application) => `${names(application.dispositif.id)} (${VIA_TEXT[application.via]})`)
-    .join(' | ');
+  return applications.map(({ dispositif, via }) => `${dispositif.name} (${VIA_TEXT[via]})`).join(' | ');
 }
 
 export interface CoverageCsvOptions {
@@ -49,7 +44,6 @@ export function toCoverageCsv(
   applications: ReadonlyMap<string, readonly CellApplication[]> = new Map(),
   options: CoverageCsvOptions = {},
 ): string {
-  const names = (id: string) => result.dispositifs.get(id)?.dispositif.name ?? id;
   const rows = (options.rows ?? result.cells).map((cell) => [
     cell.territory.id,
     cell.territory.name,
@@ -61,7 +55,7 @@ export function toCoverageCsv(
     String(cell.population),
     String(cell.coveredPopulation),
     String(cell.dispositifCount),
-    describeDispositifs(applications.get(cell.territory.id), names),
+    describeDispositifs(applications.get(cell.territory.id)),
   ]);
   // One line, unquoted: a reader that skips `#` lines skips it whole.
   const heading = options.heading ? [`# ${options.heading.replace(/[\r\n]+/g, ' ')}`] : [];

@@ -2,11 +2,10 @@ import { graphql } from '../../gql/index.js';
 
 /**
  * The cells as the map and the table need them, in the compact form (parallel
- * lists: a région holds 4,293 communes, France ~35,000). Dispositifs are named
- * once, in the summary's `applying` list (without where each is deployed: the
- * national graph's thousands of dispositifs made that most of the answer); how
- * each applies, and through which territories, is asked for one cell when it is
- * opened, or for all on export.
+ * lists: a région holds 4,293 communes, France ~35,000). Which dispositifs apply,
+ * how and through which territories, is asked for one cell when it is opened, or
+ * for all on export: a région after a national import has ~20,000 applying, which
+ * listed with every map made most of its answer (3.2 MB).
  */
 export const COVERAGE_MAP_FIELDS = graphql(`
   fragment CoverageMapFields on CoverageMap {
@@ -31,6 +30,10 @@ export const COVERAGE_APPLICATION_FIELDS = graphql(`
       population
       dispositif {
         id
+        name
+        status
+        startDate
+        endDate
       }
       through {
         id
@@ -58,15 +61,16 @@ export const COVERAGE_SUMMARY_FIELDS = graphql(`
       cells
       population
     }
+  }
+`);
+
+/** The dispositifs applying on a side of a comparison, to name those its changes list. */
+export const COVERAGE_APPLYING_FIELDS = graphql(`
+  fragment CoverageApplyingFields on CoverageSummary {
     applying {
-      cells
-      population
       dispositif {
         id
         name
-        status
-        startDate
-        endDate
       }
     }
   }
@@ -121,6 +125,7 @@ export const COVERAGE_COMPARISON_QUERY = graphql(`
         }
         summary {
           ...CoverageSummaryFields
+          ...CoverageApplyingFields
         }
       }
       right {
@@ -129,6 +134,7 @@ export const COVERAGE_COMPARISON_QUERY = graphql(`
         }
         summary {
           ...CoverageSummaryFields
+          ...CoverageApplyingFields
         }
       }
       changes {

@@ -22,7 +22,6 @@ export type CoverageMapData = CoverageMapFieldsFragment;
 export type CellApplications = CoverageApplicationFieldsFragment;
 export type CellApplication = CellApplications['applications'][number];
 export type CoverageSummaryData = CoverageSummaryFieldsFragment;
-export type ApplyingDispositif = CoverageSummaryData['applying'][number];
 export type { CoverageStatus };
 
 /** The levels the coverage map draws (listed, with their words, in labels.ts `LEVEL_TEXT`). */
@@ -68,11 +67,10 @@ export interface CoverageScope {
   within: string;
 }
 
-/** One report: the cells and their summary, with dispositifs by id. */
+/** One report: the cells and their summary. */
 export interface CoverageResult {
   cells: CoverageCell[];
   summary: CoverageSummaryData;
-  dispositifs: Map<string, ApplyingDispositif>;
 }
 
 export interface CoverageChangeData {
@@ -177,5 +175,5 @@ export function cellsOfMap(map: CoverageMapData, level: TerritoryLevel): Coverag
 }
 
 export function toCoverageResult(cells: CoverageCell[], summary: CoverageSummaryData): CoverageResult {
-  return { cells, summary, dispositifs: new Map(summary.applying.map((d) => [d.dispositif.id, d])) };
+  return { cells, summary };
 }

@@ -28,6 +28,8 @@ export interface CoverageData {
   /** Present when comparing. */
   right?: CoverageResult;
   changes?: CoverageChangeData[];
+  /** Present when comparing: the names of the dispositifs applying on either side, by id. */
+  dispositifNames?: Map<string, string>;
   /** What « Sans… » took away and what it left standing (single filter only). */
   exclusion?: CoverageExclusionData | null;
 }
@@ -71,6 +73,12 @@ async function fetchCoverage(
   return {
     left: toCoverageResult(cellsOfMap(comparison.left.map, scope.level), comparison.left.summary),
     right: toCoverageResult(cellsOfMap(comparison.right.map, scope.level), comparison.right.summary),
+    dispositifNames: new Map(
+      [...comparison.left.summary.applying, ...comparison.right.summary.applying].map(({ dispositif }) => [
+        dispositif.id,
+        dispositif.name,
+      ]),
+    ),
     changes: comparison.changes.map((change) => ({
       territory: change.territory.id,
       before: change.before,
