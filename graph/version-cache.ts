@@ -5,8 +5,9 @@
  *
  * The scope is the unscoped database every request's view shares (`db.base`), so
  * that a read other requests wait on does not end with the request that started
- * it; a value that itself belongs to one graph version (a coverage grid) may be
- * the scope of what is derived from it.
+ * it. A scope that never changes (a coverage grid, which lives as long as its
+ * graph version; a parsed document) may be used at version 0 for what is derived
+ * from it alone.
  */
 export interface GraphVersionCache<V> {
   /**
