@@ -128,6 +128,7 @@ async function timeImport(
     value: Math.max(dry.peakRssMb, run.peakRssMb),
     unit: 'MB',
     target: 1536,
+    note: `dry run ${dry.peakRssMb.toFixed(0)} MB, import ${run.peakRssMb.toFixed(0)} MB`,
   });
   return results;
 }
