@@ -7,6 +7,7 @@ import {
 import type { ThemeEdge } from '../coverage-gaps/filter.js';
 import type { Db } from '../driver.js';
 import { createGraphVersionCache } from '../version-cache.js';
+import { findGraphAndGridVersions } from './graph-version.js';
 import { projectNode, toNodeRow, type NodeRow } from './rows.js';
 import { findMatchingDispositifIds, isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { visible } from './fragments.js';
@@ -68,27 +69,6 @@ async function readGridPart(db: Db): Promise<GridPart> {
   return { grid, themes, publics: new Set(publics) };
 }
 
-/**
- * The graph version and what the grid part depends on, in one round trip: the grid
- * version loads bump when they write territories, themes or publics
- * (graph/queries/import.ts), and their counts from the count store, which also see
- * a territory created or deleted by any other way. Edits never touch them.
- */
-const VERSIONS = /* cypher */ `
-  OPTIONAL MATCH (v:GraphVersion {key: 'graph'})
-  OPTIONAL MATCH (g:GraphVersion {key: 'grid'})
-  CALL () { MATCH (t:Territory) RETURN count(t) AS territories }
-  CALL () { MATCH ()-[r:PART_OF]->() RETURN count(r) AS links }
-  CALL () { MATCH (th:Theme) RETURN count(th) AS themes }
-  CALL () { MATCH (pu:Public) RETURN count(pu) AS publics }
-  RETURN coalesce(v.value, 0) AS version,
-         coalesce(g.value, 0) + '|' + territories + '|' + links + '|' + themes + '|' + publics AS grid`;
-
-async function findVersions(db: Db): Promise<{ version: number; grid: string }> {
-  const [row] = await db.read<{ version: number; grid: string }>(VERSIONS);
-  return { version: Number(row?.version ?? 0), grid: row?.grid ?? '' };
-}
-
 // The grid stamp is the cache's key, not its version: a grid outlives graph versions.
 const gridParts = createGraphVersionCache<Promise<GridPart>>({ maxEntries: 1 });
 const coverageIndexes = createGraphVersionCache<Promise<CoverageIndex>>({ maxEntries: 1 });
@@ -100,7 +80,7 @@ const coverageIndexes = createGraphVersionCache<Promise<CoverageIndex>>({ maxEnt
  * (prepared cells, each place's reach) lives as long.
  */
 export async function loadCoverageIndex(scopedDb: Db): Promise<CoverageIndex> {
-  const { version, grid: stamp } = await findVersions(scopedDb);
+  const { version, grid: stamp } = await findGraphAndGridVersions(scopedDb);
   const db = scopedDb.base;
   return coverageIndexes.get(db, version, 'index', async () => {
     const part = await gridParts.get(db, 0, stamp, () => readGridPart(db));
@@ -116,10 +96,14 @@ export interface CoverageDispositifRow {
   rank: number;
 }
 
+/** The ids of the territories dispositif `d` is deployed in. */
+const deploymentsOf = (d: string) =>
+  /* cypher */ `COLLECT { MATCH (${d})-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id }`;
+
 /** Every dispositif deployed somewhere, with where. */
 const DEPLOYED_DISPOSITIFS = /* cypher */ `
   MATCH (d:Dispositif) WHERE ${visible('d')}
-  WITH d, COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS deployments
+  WITH d, ${deploymentsOf('d')} AS deployments
   WHERE size(deployments) > 0
   RETURN ${projectNode('d')} AS dispositif, deployments
   ORDER BY d.id`;
@@ -129,8 +113,7 @@ const DISPOSITIFS_DEPLOYED_AT = /* cypher */ `
   UNWIND $places AS placeId
   MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(d:Dispositif) WHERE ${visible('d')}
   WITH DISTINCT d
-  RETURN ${projectNode('d')} AS dispositif,
-         COLLECT { MATCH (d)-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id } AS deployments
+  RETURN ${projectNode('d')} AS dispositif, ${deploymentsOf('d')} AS deployments
   ORDER BY d.id`;
 
 const nameCollator = new Intl.Collator('fr', { sensitivity: 'base' });

@@ -14,7 +14,7 @@ import {
 } from '../model.js';
 import { searchTextOf } from '../text.js';
 import { findChangeAfter, findChangeTraces } from './changes.js';
-import { bumpGraphVersion } from './graph-version.js';
+import { bumpGraphVersion, bumpGridVersion } from './graph-version.js';
 import { toNeo4jProps, toPlain } from '../values.js';
 
 const BATCH_SIZE = 2_000;
@@ -158,10 +158,6 @@ const revealNodes = (label: NodeLabel) => /* cypher */ `
 
 const CREATE_REVEAL = /* cypher */ `CREATE (:LoadReveal {id: $load})`;
 
-// What the coverage index's grid is read again for (graph/queries/coverage.ts): only loads write the grid.
-const BUMP_GRID_VERSION = /* cypher */ `
-  MERGE (v:GraphVersion {key: 'grid'})
-  SET v.value = coalesce(v.value, 0) + 1`;
 const COUNT_LOAD_PENDING = /* cypher */ `
   MATCH (n:Pending) WHERE n.pendingLoad = $load RETURN count(n) AS count`;
 
@@ -899,7 +895,7 @@ export async function loadSeedGraph(
           `${pendingCount - (mine?.count ?? 0)} node(s) of this load vanished before its reveal: load again.`,
         );
       await tx.run(CREATE_REVEAL, { load });
-      if (writesGrid) await tx.run(BUMP_GRID_VERSION);
+      if (writesGrid) await bumpGridVersion(tx);
       let revealed = 0;
       for (const label of GRID_LABELS) {
         if (!stagedNodes.some((node) => node.label === label)) continue;
