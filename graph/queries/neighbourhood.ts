@@ -16,15 +16,18 @@ import { visible } from './fragments.js';
 type RawNode = Parameters<typeof toNodeRow>[0];
 type RawEdge = Parameters<typeof toEdgeRow>[0];
 
-// Structural links (grid, provenance) come last so that a capped expansion
-// shows the actors first.
-const EXPAND_FRONTIER = /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+// One hop from `n`: links `r` to visible neighbours `m`, at most $rowLimit. Structural
+// links (grid, provenance) come last so that a capped expansion shows the actors first.
+const HOP_FROM_N = /* cypher */ `
   MATCH (n)-[r]-(m)
   WHERE ($types IS NULL OR type(r) IN $types) AND ${visible('m')}
   WITH r, m, CASE WHEN type(r) IN ['PART_OF', 'MENTIONED_IN'] THEN 1 ELSE 0 END AS structural
   ORDER BY structural, m.name
-  LIMIT $rowLimit
+  LIMIT $rowLimit`;
+
+const EXPAND_FRONTIER = /* cypher */ `
+  ${matchNodesById('n', 'ids')}
+  ${HOP_FROM_N}
   RETURN ${projectEdge('r')} AS edge, ${projectNode('m')} AS node`;
 
 // The first hop with its start nodes, in one round trip: which of the ids name a
@@ -34,11 +37,7 @@ const START_AND_EXPAND = /* cypher */ `
   WITH collect(n) AS start
   CALL (start) {
     UNWIND start AS n
-    MATCH (n)-[r]-(m)
-    WHERE ($types IS NULL OR type(r) IN $types) AND ${visible('m')}
-    WITH r, m, CASE WHEN type(r) IN ['PART_OF', 'MENTIONED_IN'] THEN 1 ELSE 0 END AS structural
-    ORDER BY structural, m.name
-    LIMIT $rowLimit
+    ${HOP_FROM_N}
     RETURN collect({edge: ${projectEdge('r')}, node: ${projectNode('m')}}) AS hits
   }
   RETURN [n IN start | ${projectNode('n')}] AS start, hits`;
