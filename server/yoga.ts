@@ -93,6 +93,9 @@ export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
       );
     },
     graphqlEndpoint: '/graphql',
+    // The app reads every body under QUERY_LIMITS.bodyBytes before yoga sees it (server/app.ts):
+    // yoga's own limit would pipe that buffered body through a stream again, ~40 µs a request.
+    maxRequestBodySize: false,
     landingPage: false,
     logging: createAtlasLogger(),
     maskedErrors: { maskError },
