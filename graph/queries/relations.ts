@@ -10,6 +10,7 @@ import {
   type RelationRow,
 } from './rows.js';
 import { visible } from './fragments.js';
+import { createGraphVersionCache } from '../version-cache.js';
 
 export interface RelationSpec {
   type: RelationshipType;
@@ -37,6 +38,14 @@ export interface RelationKey extends RelationSpec {
 }
 
 const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
+
+// A query's text depends on its shape only (what is asked and projected, never a value):
+// built once per shape rather than on every request (a tenth of a details panel's CPU).
+const queryTexts = createGraphVersionCache<string>({ maxEntries: 256 });
+const SHAPES = {};
+const textOf = (shape: unknown, build: () => string) =>
+  queryTexts.get(SHAPES, 0, JSON.stringify(shape), build);
+
 const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** A projection's property keys, written into a query: names from code (field-reads.ts), checked. */
@@ -105,6 +114,10 @@ function nestedOfM(then: readonly RelationSpec[], projection?: Projection): stri
         RETURN [next, ${relationTuple('r2', 'x', projection)}]
       }`;
 }
+
+/** What of keys shapes a query: their relations and what they ask next, not their ids. */
+const keyShapes = (keys: readonly RelationKey[]) =>
+  keys.map((key) => [key.type, key.direction, (key.then ?? []).map((spec) => [spec.type, spec.direction])]);
 
 /** A key's relation and what it asks next, as one query branch reads them. */
 const specSignature = (key: RelationKey) =>
@@ -229,10 +242,13 @@ export async function findRelationsBatch(
 ): Promise<{ grouped: RelationRow[][]; nested: NestedRelations[] }> {
   if (keys.length === 0) return { grouped: [], nested: [] };
   const { specs, keysById } = groupKeysById(keys);
-  const rows = await db.read<{ index: number; rel: RawTopRelation }>(findRelationsQuery(specs, projection), {
-    ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
-    keysById,
-  });
+  const rows = await db.read<{ index: number; rel: RawTopRelation }>(
+    textOf(['relations', keyShapes(specs), projection?.key], () => findRelationsQuery(specs, projection)),
+    {
+      ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
+      keysById,
+    },
+  );
   const grouped: RelationRow[][] = keys.map(() => []);
   const nested = new Map<string, NestedRelations>();
   for (const row of rows) {
@@ -435,10 +451,15 @@ export async function findNodesByIdsAhead(
   projection?: Projection,
 ): Promise<NodesAhead> {
   if (ids.length === 0) return { nodes: [], relations: [] };
-  const rows = await db.read<RawAhead>(nodesAheadQuery(tree, panel, projection), {
-    ids: idsByLabel(ids),
-    page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
-  });
+  const rows = await db.read<RawAhead>(
+    textOf(['ahead', tree, !!panel.page, panel.counts, panel.cited, projection?.key], () =>
+      nodesAheadQuery(tree, panel, projection),
+    ),
+    {
+      ids: idsByLabel(ids),
+      page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
+    },
+  );
   const cited = new Map<string, NodeRow>();
   for (const row of rows) for (const raw of row.cited ?? []) cited.set(raw.id, toNodeRow(raw));
   return {
@@ -465,7 +486,9 @@ export async function findNodesByLabelAhead(
   tree: readonly RelationTree[],
   projection?: Projection,
 ): Promise<NodesAhead> {
-  const rows = await db.read<RawAhead>(findByLabelAhead(label, tree, projection));
+  const rows = await db.read<RawAhead>(
+    textOf(['label', label, tree, projection?.key], () => findByLabelAhead(label, tree, projection)),
+  );
   const ahead = toNodesAhead(rows, tree, projection);
   // By name, as findNodesByLabel gives them.
   ahead.nodes.sort(byName);
@@ -540,11 +563,14 @@ export async function findRelationPagesBatch(
     list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
     pagesById.set(key.id, list);
   });
-  const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(findRelationPages(projection), {
-    ids: idsByLabel([...pagesById.keys()]),
-    // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
-    pagesById: Object.fromEntries(pagesById),
-  });
+  const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(
+    textOf(['pages', projection?.key], () => findRelationPages(projection)),
+    {
+      ids: idsByLabel([...pagesById.keys()]),
+      // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
+      pagesById: Object.fromEntries(pagesById),
+    },
+  );
   const pages: RelationRow[][] = keys.map(() => []);
   for (const row of rows) pages[row.index] = toPageRows(row.relations, projection);
   return pages;
