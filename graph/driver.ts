@@ -97,6 +97,22 @@ function scopeEnded(scope: QueryScope): GraphError {
     : new GraphError('CANCELLED', 'The request was abandoned by its client.');
 }
 
+/**
+ * Starts a statement without the caller's stack: the driver captures it for every result
+ * (to graft it onto an error it may throw), and with source maps on (tsx) formatting it took
+ * a quarter of the CPU of a `RETURN 1` read (986 → 756 µs). Its errors are translated anyway
+ * (graph/errors.ts), each with a stack of its own.
+ */
+function withoutCallerStack<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function assertScopeOpen(scope: QueryScope | undefined) {
   if (scope && (scope.signal.aborted || Date.now() >= scope.deadline)) throw scopeEnded(scope);
 }
@@ -173,7 +189,7 @@ export function createDb(config: DbConfig): Db {
     for (let attempt = 0; ; attempt += 1) {
       const session = driver.session(sessionConfig('READ'));
       try {
-        return await session.run(cypher, params, readConfig(txConfig));
+        return await withoutCallerStack(() => session.run(cypher, params, readConfig(txConfig)));
       } catch (error) {
         const retry =
           neo4j.isRetryableError(error) && Date.now() - started < DRIVER_OPTIONS.maxTransactionRetryTime;
@@ -247,7 +263,9 @@ export function createDb(config: DbConfig): Db {
   const runIn =
     (tx: ManagedTransaction) =>
     async <T extends RecordShape>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
-      toRows<T>(await tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>));
+      toRows<T>(
+        await withoutCallerStack(() => tx.run(cypher, toNeo4jParams(params) as Record<string, unknown>)),
+      );
 
   const bind = (scope?: QueryScope): Db => ({
     config,
