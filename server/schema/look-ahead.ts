@@ -138,8 +138,28 @@ function nestedSelected(
   }
 }
 
-const cache = new WeakMap<readonly FieldNode[], RelationSpec[]>();
-const treeCache = new WeakMap<readonly FieldNode[], RelationTree[]>();
+/**
+ * What a field of a document asks ahead, computed once per field of the document. Keyed by its
+ * node of the parsed document, which yoga keeps across requests (`info.fieldNodes` is a new list
+ * in every execution: keyed by it, every request recomputed it), and by the type it returns
+ * (a fragment's field may be reached under several types). A field merged from several
+ * selections is keyed by its list, within one request.
+ */
+function perField<V>(
+  info: GraphQLResolveInfo,
+  byNode: WeakMap<object, Map<unknown, V>>,
+  compute: () => V,
+): V {
+  const key: object = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : info.fieldNodes;
+  let byType = byNode.get(key);
+  if (!byType) byNode.set(key, (byType = new Map()));
+  let value = byType.get(info.returnType);
+  if (value === undefined) byType.set(info.returnType, (value = compute()));
+  return value;
+}
+
+const cache = new WeakMap<object, Map<unknown, RelationSpec[]>>();
+const treeCache = new WeakMap<object, Map<unknown, RelationTree[]>>();
 
 /**
  * What the query asks of the nodes a top-level field returns (`node`, `themes`):
@@ -148,8 +168,10 @@ const treeCache = new WeakMap<readonly FieldNode[], RelationTree[]>();
  * Fragments on other types add relations the node lacks: read, and empty.
  */
 export function relationTreeAhead(info: GraphQLResolveInfo): RelationTree[] {
-  const known = treeCache.get(info.fieldNodes);
-  if (known) return known;
+  return perField(info, treeCache, () => treeAhead(info));
+}
+
+function treeAhead(info: GraphQLResolveInfo): RelationTree[] {
   const trees = new Map<string, { spec: RelationSpec; then: Map<string, RelationSpec> }>();
   const rootType = getNamedType(info.returnType);
   for (const fieldNode of info.fieldNodes) {
@@ -165,9 +187,7 @@ export function relationTreeAhead(info: GraphQLResolveInfo): RelationTree[] {
       nestedSelected(info, getNamedType(definition.type), relation.items, node.selectionSet, tree.then);
     });
   }
-  const result = [...trees.values()].map(({ spec, then }) => ({ ...spec, then: [...then.values()] }));
-  treeCache.set(info.fieldNodes, result);
-  return result;
+  return [...trees.values()].map(({ spec, then }) => ({ ...spec, then: [...then.values()] }));
 }
 
 /**
@@ -177,15 +197,13 @@ export function relationTreeAhead(info: GraphQLResolveInfo): RelationTree[] {
  * number of parents resolving it.
  */
 export function relationsAhead(info: GraphQLResolveInfo, items: 'links' | 'nodes'): RelationSpec[] {
-  const known = cache.get(info.fieldNodes);
-  if (known) return known;
-  const specs = new Map<string, RelationSpec>();
-  const itemType = getNamedType(info.returnType);
-  for (const fieldNode of info.fieldNodes)
-    nestedSelected(info, itemType, items, fieldNode.selectionSet, specs);
-  const result = [...specs.values()];
-  cache.set(info.fieldNodes, result);
-  return result;
+  return perField(info, cache, () => {
+    const specs = new Map<string, RelationSpec>();
+    const itemType = getNamedType(info.returnType);
+    for (const fieldNode of info.fieldNodes)
+      nestedSelected(info, itemType, items, fieldNode.selectionSet, specs);
+    return [...specs.values()];
+  });
 }
 
 const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
