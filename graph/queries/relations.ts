@@ -352,7 +352,7 @@ const nodesAheadQuery = (
         UNWIND coalesce(pageSources, []) AS sourceId
         WITH DISTINCT sourceId
         MATCH (s:Source {id: sourceId}) WHERE ${visible('s')}
-        RETURN ${projectNode('s')}
+        RETURN ${projection?.node ? `[s.id, ${nodeValues('s', projection)}]` : projectNode('s')}
       }`
             : 'null',
         },
@@ -388,7 +388,8 @@ type RawAhead = {
   node: Parameters<typeof toNodeRow>[0] | null;
   page?: RawPageRelation[] | null;
   counts?: RelationCountRow[] | null;
-  cited?: Parameters<typeof toNodeRow>[0][] | null;
+  /** Whole (`projectNode`), or with a projection its id and projected values. */
+  cited?: (Parameters<typeof toNodeRow>[0] | [id: string, values: RawValues])[] | null;
   rel: RawTopRelation | null;
 };
 
@@ -441,7 +442,7 @@ function toNodesAhead(
 /**
  * Nodes by id with the relations `tree` asks of them, two levels deep, and what `panel`
  * asks besides, in one round trip. `projection`: what to read of the nodes and relationships
- * reached (the nodes themselves and the sources cited are read whole).
+ * reached and of the sources cited (the nodes themselves are read whole).
  */
 export async function findNodesByIdsAhead(
   db: Db,
@@ -461,7 +462,13 @@ export async function findNodesByIdsAhead(
     },
   );
   const cited = new Map<string, NodeRow>();
-  for (const row of rows) for (const raw of row.cited ?? []) cited.set(raw.id, toNodeRow(raw));
+  for (const row of rows)
+    for (const raw of row.cited ?? []) {
+      const source = Array.isArray(raw)
+        ? { id: raw[0], label: 'Source' as const, props: propsFrom(raw[1], nodeKeys(projection)) }
+        : toNodeRow(raw);
+      cited.set(source.id, source);
+    }
   return {
     ...toNodesAhead(rows, tree, projection),
     panels: rows.flatMap((row) =>
