@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
 import compression from 'compression';
 import sirv from 'sirv';
 import type { Db } from '../graph/driver.js';
@@ -19,6 +20,13 @@ import { allowedOriginsFromEnv, createAtlasYoga, type AtlasYogaOptions } from '.
  * costs more time than the bytes it saves.
  */
 export const COMPRESS_ABOVE_BYTES = 64 * 1024;
+
+/**
+ * zlib's fastest level, as nginx's default: national partnershipNetwork's 7.7 MB answer
+ * is compressed in 27 ms at level 1 against 90 ms at zlib's default 6, for 19 % more
+ * bytes (1,068 against 898 KB); the CPU is the app's, shared by every request.
+ */
+const COMPRESSION_LEVEL = zlibConstants.Z_BEST_SPEED;
 
 /** The built page (`vite build`), beside the server's folder. */
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -58,7 +66,7 @@ export function createAppServer(db: Db, options: AppOptions = {}) {
   // Single-page app: unknown paths fall back to index.html so links to views work.
   const serveClient = sirv(options.clientDir ?? DEFAULT_CLIENT_DIR, { single: true, etag: true, gzip: true });
   const serveGraphiQL = sirv(GRAPHIQL_DIST, { etag: true, maxAge: 86_400 });
-  const compress = compression({ threshold: COMPRESS_ABOVE_BYTES }) as unknown as (
+  const compress = compression({ threshold: COMPRESS_ABOVE_BYTES, level: COMPRESSION_LEVEL }) as unknown as (
     req: IncomingMessage,
     res: ServerResponse,
     next: () => void,
