@@ -24,7 +24,7 @@ import {
   type FinalStepSize,
   type ImportProgress,
 } from '../queries/import.js';
-import type { ImportPlan, PlannedLink } from './plan.js';
+import { NO_LINK_PROPS, type ImportPlan, type PlannedLink } from './plan.js';
 import type { CandidateMatch, Resolution } from './resolve.js';
 
 export type DiffStatus = 'new' | 'changed' | 'unchanged' | 'vanished';
@@ -89,6 +89,10 @@ const withoutNulls = (props: Record<string, PropertyValue>): Record<string, Prop
       ([key, value]) => value !== null && value !== undefined && !DERIVED.has(key),
     ),
   );
+
+/** A planned link's properties as written: the shared empty object when it has none. */
+const propsOfLink = (props: Readonly<Record<string, PropertyValue>>): Record<string, PropertyValue> =>
+  Object.keys(props).length === 0 ? (NO_LINK_PROPS as Record<string, PropertyValue>) : withoutNulls(props);
 
 /** What is written back over an edited node: its version moves, so that a stale edit gets CONFLICT. */
 const nextVersion = (existing: Record<string, PropertyValue>) => ({
@@ -168,6 +172,7 @@ class Journal {
  * Compares a resolved plan with the graph: what is new, changed, unchanged or
  * vanished, and the graph to write for it (full property sets, so that the
  * staged loader's `SET n = props` keeps curated values and adds imported ones).
+ * The plan's links are released once read (`plan.links` is left empty).
  */
 export async function computeImport(
   db: Db,
@@ -270,8 +275,14 @@ export async function computeImport(
       : (resolution.idOf.get(link.from) ?? link.from);
     const to = resolution.idOf.get(link.to) ?? link.to;
     if (!from) throw new Error(`unresolved link end ${link.from}`);
-    planned.set(linkKey(link.type, from, to), { ...link, from, to });
+    // Most links keep their ends (new nodes): the planned link itself, not a copy.
+    planned.set(
+      linkKey(link.type, from, to),
+      from === link.from && to === link.to ? link : { ...link, from, to },
+    );
   }
+  // The plan's list is read: what it alone held can go while the graph to write is built.
+  plan.links = [];
   const storedLinks = new Map<string, StoredLinkRow>();
   const fromIds = new Map<string, Set<string>>();
   for (const link of planned.values()) {
@@ -314,10 +325,12 @@ export async function computeImport(
       props: { ...props, sources },
     });
   };
+  // One list of sources for every link the import brings (read-only, as NO_LINK_PROPS).
+  const onlyThisImport: string[] = Object.freeze([src]) as string[];
   for (const [key, link] of planned) {
     const was = storedLinks.get(key);
     if (!was) {
-      pushLink(link.type, link.from, link.to, withoutNulls(link.props), [src], undefined);
+      pushLink(link.type, link.from, link.to, propsOfLink(link.props), onlyThisImport, undefined);
       count(diff.links, link.type, 'new');
       continue;
     }
@@ -355,7 +368,13 @@ export async function computeImport(
     created.add(src);
   }
   for (const id of written) {
-    graph.relationships.push({ type: 'MENTIONED_IN', from: id, to: src, sources: [src], props: {} });
+    graph.relationships.push({
+      type: 'MENTIONED_IN',
+      from: id,
+      to: src,
+      sources: onlyThisImport,
+      props: NO_LINK_PROPS,
+    });
     journal.link(linkKey('MENTIONED_IN', id, src), null, {
       type: 'MENTIONED_IN',
       from: id,

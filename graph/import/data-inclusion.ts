@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { PropertyValue } from '../model.js';
 import { foldText } from '../text.js';
 import type { ObjectSchema } from './json-schema.js';
-import { addPlannedNode, slugOf, type ImportPlan, type ImportProblem } from './plan.js';
+import { addPlannedNode, NO_LINK_PROPS, slugOf, type ImportPlan, type ImportProblem } from './plan.js';
 import type { SourceRecord } from './read-records.js';
 import { categoryOf, type DataInclusionVocabulary } from './vocabulary.js';
 
@@ -206,7 +206,7 @@ export class DataInclusionReader {
       origin: `${file} ${values.id as string}`,
     });
     this.structures.set(identifier, id);
-    if (commune) this.plan.links.push({ type: 'LOCATED_IN', from: id, to: commune, props: {} });
+    if (commune) this.plan.links.push({ type: 'LOCATED_IN', from: id, to: commune, props: NO_LINK_PROPS });
     for (const network of networks) {
       const entry = this.context.vocabulary.reseauxPorteurs.get(network);
       const networkId = networkNodeId(network);
@@ -220,7 +220,7 @@ export class DataInclusionReader {
         commune: null,
         origin: `reseaux-porteurs ${network}`,
       });
-      this.plan.links.push({ type: 'MEMBER_OF', from: id, to: networkId, props: {} });
+      this.plan.links.push({ type: 'MEMBER_OF', from: id, to: networkId, props: NO_LINK_PROPS });
     }
     return true;
   }
@@ -272,7 +272,12 @@ export class DataInclusionReader {
       origin: `${file} ${values.id as string}`,
     });
     // The carrier's planned id when it is in the files; the identifier stands for it otherwise.
-    this.plan.links.push({ type: 'CARRIES', from: carrier ?? `@${structureKey}`, to: id, props: {} });
+    this.plan.links.push({
+      type: 'CARRIES',
+      from: carrier ?? `@${structureKey}`,
+      to: id,
+      props: NO_LINK_PROPS,
+    });
     for (const thematique of (values.thematiques as string[] | null) ?? []) {
       const category = categoryOf(thematique);
       for (const value of [category, thematique]) {
@@ -290,7 +295,12 @@ export class DataInclusionReader {
           origin: `thematiques ${value}`,
         });
       }
-      this.plan.links.push({ type: 'ADDRESSES', from: id, to: themeNodeId(thematique), props: {} });
+      this.plan.links.push({
+        type: 'ADDRESSES',
+        from: id,
+        to: themeNodeId(thematique),
+        props: NO_LINK_PROPS,
+      });
     }
     for (const value of (values.publics as string[] | null) ?? []) {
       addPlannedNode(this.plan, {
@@ -303,10 +313,10 @@ export class DataInclusionReader {
         commune: null,
         origin: `publics ${value}`,
       });
-      this.plan.links.push({ type: 'TARGETS', from: id, to: publicNodeId(value), props: {} });
+      this.plan.links.push({ type: 'TARGETS', from: id, to: publicNodeId(value), props: NO_LINK_PROPS });
     }
     for (const zone of new Set(zones)) {
-      if (zone) this.plan.links.push({ type: 'DEPLOYED_IN', from: id, to: zone, props: {} });
+      if (zone) this.plan.links.push({ type: 'DEPLOYED_IN', from: id, to: zone, props: NO_LINK_PROPS });
     }
     return true;
   }

@@ -6,7 +6,13 @@ import { findTerritoryIds, findVocabularyNames } from '../queries/data-import.js
 import { foldText } from '../text.js';
 import { readMapping, readXlsxRecords, SpreadsheetReader, type SpreadsheetMapping } from './spreadsheet.js';
 import { removeStaging } from '../queries/import.js';
-import { computeImport, writeImport, type ImportDiff, type ImportIdentity } from './apply-import.js';
+import {
+  computeImport,
+  writeImport,
+  type ComputedImport,
+  type ImportDiff,
+  type ImportIdentity,
+} from './apply-import.js';
 import { DataInclusionReader, detectDataInclusionKind, type DataInclusionKind } from './data-inclusion.js';
 import { emptyPlan, type ImportPlan, type ImportProblem } from './plan.js';
 import {
@@ -190,16 +196,9 @@ async function finishImport(
   report: Report,
   progress = { read: 0, validated: 0, written: 0 },
 ): Promise<RunImportResult> {
-  report('resolve');
-  const resolution = await resolvePlan(db, plan, options.acceptMatches);
-  for (const pending of pendingStructures) {
-    if (!resolution.byIdentifier.has(pending.identifier)) problems.push(pending.problem);
-  }
-  if (problems.length > 0) return { problems: sortProblems(problems), written: false, files };
-
   const identity = identityOf(plan, options);
-  report('compare');
-  const computed = await computeImport(db, plan, resolution, identity);
+  const computed = await resolveAndCompute(db, options, plan, identity, problems, pendingStructures, report);
+  if (!computed) return { problems: sortProblems(problems), written: false, files };
   await options.checkWrite?.(computed.graph);
   if (options.dryRun || computed.diff.empty) {
     report('done');
@@ -215,6 +214,32 @@ async function finishImport(
   });
   report('done');
   return { problems: [], diff: computed.diff, identity, written: true, changeUid, files };
+}
+
+/**
+ * Resolves the plan and compares it with the graph; undefined when a problem was found. The
+ * plan's nodes and links are released once compared: the write holds only what it writes
+ * (the compare is done with them; the resolution goes with this frame).
+ */
+async function resolveAndCompute(
+  db: Db,
+  options: RunImportOptions,
+  plan: ImportPlan,
+  identity: ImportIdentity,
+  problems: ImportProblem[],
+  pendingStructures: { identifier: string; problem: ImportProblem }[],
+  report: Report,
+): Promise<ComputedImport | undefined> {
+  report('resolve');
+  const resolution = await resolvePlan(db, plan, options.acceptMatches);
+  for (const pending of pendingStructures) {
+    if (!resolution.byIdentifier.has(pending.identifier)) problems.push(pending.problem);
+  }
+  if (problems.length > 0) return undefined;
+  report('compare');
+  const computed = await computeImport(db, plan, resolution, identity);
+  plan.nodes.clear();
+  return computed;
 }
 
 async function vocabularyIndex(db: Db, label: 'Theme' | 'Public'): Promise<Map<string, string>> {

@@ -44,7 +44,9 @@ export const projectNode = (variable: string) =>
 export const projectEdge = (variable: string) =>
   `{source: startNode(${variable}).id, target: endNode(${variable}).id, type: type(${variable}), props: properties(${variable})}`;
 
-const INTERNAL_PROPERTIES = new Set(['searchText', 'pendingLoad', 'pendingSearchText']);
+/** Properties the database keeps for itself and loads (see `projectNode`): never in a row. */
+export const INTERNAL_NODE_PROPERTIES = ['searchText', 'pendingLoad', 'pendingSearchText'] as const;
+const INTERNAL_PROPERTIES = new Set<string>(INTERNAL_NODE_PROPERTIES);
 
 export function toNodeRow(raw: { id: string; label: string; props: Record<string, unknown> }): NodeRow {
   const props: Record<string, unknown> = {};

@@ -6,9 +6,9 @@
  * process's peak RSS < 1.5 GB), then coverage of the région at commune level
  * (< 300 ms), on the first request after the import and warm. ATLAS_IMPORT_BENCH_FACTOR
  * (0 < f ≤ 1) runs a fraction of that size. With `--reuse` the instance
- * `.neo4j/instances/bench-import` is kept, and when it already holds this very import
- * (its Source, named by the files' SHA-256) the dry run and the import are not run
- * again: only coverage is measured.
+ * `.neo4j/instances/bench-import` (`bench-import-<f>` for a fraction) is kept, and
+ * when it already holds this very import (its Source, named by the files' SHA-256)
+ * the dry run and the import are not run again: only coverage is measured.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -210,7 +210,12 @@ export const importBench: BenchSuite = async () => {
   const scale = factor === 1 ? 'France' : `${factor} × France`;
   const dir = mkdtempSync(join(tmpdir(), 'atlas-import-bench-'));
   const reuse = process.argv.includes('--reuse');
-  const neo4j = await startBenchNeo4j('bench-import', NEO4J_SIZES, reuse);
+  // A fraction gets an instance of its own: a quick run does not wipe the national graph kept for --reuse.
+  const neo4j = await startBenchNeo4j(
+    factor === 1 ? 'bench-import' : `bench-import-${factor}`,
+    NEO4J_SIZES,
+    reuse,
+  );
   const db = createDb(neo4j.config);
   const results: BenchResult[] = [];
   try {
