@@ -35,8 +35,7 @@ const TERRITORIAL_GRID = /* cypher */ `
   RETURN [t IN ts | t.id] AS ids, [t IN ts | t.name] AS names, [t IN ts | t.code] AS codes,
          [t IN ts | t.level] AS levels, [t IN ts | t.population] AS populations,
          [t IN ts | t.outsideRegion] AS outside,
-         [t IN ts WHERE any(key IN keys(t) WHERE NOT key IN $plain + $internal) |
-           t{.*, searchText: null, pendingLoad: null, pendingSearchText: null}] AS others,
+         [t IN ts WHERE any(key IN keys(t) WHERE NOT key IN $plain + $internal) | ${projectNode('t')}] AS others,
          children, parents`;
 
 interface GridLists {
@@ -46,17 +45,17 @@ interface GridLists {
   levels: (string | null)[];
   populations: (number | null)[];
   outside: (boolean | null)[];
-  others: Record<string, unknown>[];
+  others: RawNode[];
   children: string[];
   parents: string[];
 }
 
 /** Rows as `toNodeRow(projectNode(t))` would make them: every stored property but the internal ones. */
 function territoryRows(lists: GridLists): NodeRow[] {
-  const whole = new Map(lists.others.map((props) => [props.id as string, props]));
+  const whole = new Map(lists.others.map((raw) => [raw.id, raw]));
   return lists.ids.map((id, i) => {
     const other = whole.get(id);
-    if (other) return toNodeRow({ id, label: 'Territory', props: other });
+    if (other) return toNodeRow(other);
     const values = [
       id,
       lists.names[i],
