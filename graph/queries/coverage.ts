@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import {
   buildCoverageGrid,
   placesReaching,
@@ -155,7 +156,9 @@ export async function loadCoverageIndex(scopedDb: Db): Promise<CoverageIndex> {
 }
 
 export interface CoverageDispositifRow {
-  dispositif: NodeRow;
+  id: string;
+  /** Its name (its id when it has none): what the rank orders by. */
+  name: string;
   /** Ids of the territories it is DEPLOYED_IN. */
   territories: string[];
   /** Its place among all deployed dispositifs by name (then id): one sort per graph version, none per request. */
@@ -166,12 +169,16 @@ export interface CoverageDispositifRow {
 const deploymentsOf = (d: string) =>
   /* cypher */ `COLLECT { MATCH (${d})-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id }`;
 
+// Ids, names and deployments only: what the classification needs. A région after a national
+// import holds ~20,000 dispositifs, whose whole properties took 1.2–1.6 s to read at every new
+// graph version; the rows an answer shows are read by id (`loadCoverageDispositifRows`).
+
 /** Every dispositif deployed somewhere, with where. */
 const DEPLOYED_DISPOSITIFS = /* cypher */ `
   MATCH (d:Dispositif) WHERE ${visible('d')}
   WITH d, ${deploymentsOf('d')} AS deployments
   WHERE size(deployments) > 0
-  RETURN ${projectNode('d')} AS dispositif, deployments
+  RETURN d.id AS id, d.name AS name, deployments
   ORDER BY d.id`;
 
 /** The dispositifs deployed at some of `$places`, with every place each is deployed in. */
@@ -179,31 +186,39 @@ const DISPOSITIFS_DEPLOYED_AT = /* cypher */ `
   UNWIND $places AS placeId
   MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(d:Dispositif) WHERE ${visible('d')}
   WITH DISTINCT d
-  RETURN ${projectNode('d')} AS dispositif, ${deploymentsOf('d')} AS deployments
+  RETURN d.id AS id, d.name AS name, ${deploymentsOf('d')} AS deployments
   ORDER BY d.id`;
+
+/** The rows of some dispositifs, by id (those no longer visible are left out). */
+const DISPOSITIF_ROWS = /* cypher */ `
+  UNWIND $ids AS dispositifId
+  MATCH (d:Dispositif {id: dispositifId}) WHERE ${visible('d')}
+  RETURN ${projectNode('d')} AS dispositif`;
+
+interface DeployedRecord {
+  id: string;
+  name: unknown;
+  deployments: string[];
+}
 
 const nameCollator = new Intl.Collator('fr', { sensitivity: 'base' });
 
 /** Rows ranked by name (then id) among themselves. */
-function toRankedRows(rows: { dispositif: RawNode; deployments: string[] }[]): CoverageDispositifRow[] {
-  const found = rows.map((row) => ({
-    dispositif: toNodeRow(row.dispositif),
-    territories: row.deployments,
+function toRankedRows(records: DeployedRecord[]): CoverageDispositifRow[] {
+  const found = records.map((record) => ({
+    id: record.id,
+    name: typeof record.name === 'string' ? record.name : record.id,
+    territories: record.deployments,
     rank: 0,
   }));
-  const nameOf = (row: CoverageDispositifRow) =>
-    typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id;
   [...found]
-    .sort(
-      (a, b) =>
-        nameCollator.compare(nameOf(a), nameOf(b)) || nameCollator.compare(a.dispositif.id, b.dispositif.id),
-    )
+    .sort((a, b) => nameCollator.compare(a.name, b.name) || nameCollator.compare(a.id, b.id))
     .forEach((row, rank) => (row.rank = rank));
   return found;
 }
 
 async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]> {
-  return toRankedRows(await db.read<{ dispositif: RawNode; deployments: string[] }>(DEPLOYED_DISPOSITIFS));
+  return toRankedRows(await db.read<DeployedRecord>(DEPLOYED_DISPOSITIFS));
 }
 
 /**
@@ -221,9 +236,7 @@ async function readDeployedWithin(
   within: string,
 ): Promise<CoverageDispositifRow[]> {
   const places = placesWithin(grid, within);
-  return toRankedRows(
-    await db.read<{ dispositif: RawNode; deployments: string[] }>(DISPOSITIFS_DEPLOYED_AT, { places }),
-  );
+  return toRankedRows(await db.read<DeployedRecord>(DISPOSITIFS_DEPLOYED_AT, { places }));
 }
 
 // At national scale the 10,000 dispositifs' properties took longer to read than the
@@ -280,7 +293,7 @@ export async function findCoverageDispositifs(
   ]);
   if (!matching) return deployed;
   const kept = new Set(matching);
-  return deployed.filter((row) => kept.has(row.dispositif.id));
+  return deployed.filter((row) => kept.has(row.id));
 }
 
 /** Ids of every dispositif a filter selects (deployed or not), in id order; a territory alone from the cache. */
@@ -291,5 +304,41 @@ export async function findSelectedDispositifIds(
 ): Promise<string[]> {
   if (!placesOnly(params)) return findMatchingDispositifIds(db, params, null);
   const rows = deployedIn(await deployedDispositifs(db, index), params.places);
-  return rows.map((row) => row.dispositif.id).sort();
+  return rows.map((row) => row.id).sort();
+}
+
+/** Rows read by id at one graph version, kept with it: an answer shows few of the rows it classifies. */
+const rowLoaders = createGraphVersionCache<DataLoader<string, NodeRow | null>>({ maxEntries: 1 });
+
+/**
+ * The rows (every property, as `projectNode` gives them) of dispositifs the coverage
+ * rows name, in the order of `ids`; null for one no longer visible. Loads asked in the
+ * same tick are read together (the thousands of cells of an answer ask theirs so).
+ */
+export function loadCoverageDispositifRows(
+  db: Db,
+  index: CoverageIndex,
+  ids: readonly string[],
+): Promise<(NodeRow | null)[]> {
+  const loader = rowLoaders.get(
+    db.base,
+    index.version,
+    'rows',
+    () =>
+      new DataLoader<string, NodeRow | null>(async (batch) => {
+        const found = await db.base.read<{ dispositif: RawNode }>(DISPOSITIF_ROWS, { ids: [...batch] });
+        const byId = new Map(found.map(({ dispositif }) => [dispositif.id, toNodeRow(dispositif)]));
+        return batch.map((id) => byId.get(id) ?? null);
+      }),
+  );
+  return Promise.all(ids.map((id) => loader.load(id)));
+}
+
+/** The rows of `ids` that are still visible, in their order. */
+export async function findCoverageDispositifRows(
+  db: Db,
+  index: CoverageIndex,
+  ids: readonly string[],
+): Promise<NodeRow[]> {
+  return (await loadCoverageDispositifRows(db, index, ids)).filter((row): row is NodeRow => row !== null);
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { graphql } from '../../client/gql/index.js';
 import type { TestCoverageQuery, TestCoverageQueryVariables } from '../../client/gql/graphql.js';
 import { loadCoverageIndex } from '../../graph/queries/coverage.js';
+import { bumpGraphVersion } from '../../graph/queries/graph-version.js';
 import { createTestApi, firstErrorCode } from '../helpers/graphql.js';
 import { removeSyntheticNodes, SyntheticGraph, writeSyntheticGraph } from '../helpers/synthetic-graph.js';
 
@@ -182,6 +183,58 @@ const GRID = graphql(`
             }
           }
         }
+      }
+    }
+  }
+`);
+
+// Every field the page shows of a dispositif: the rows read apart from the index.
+const SHOWN_ROWS = graphql(`
+  query TestCoverageShownRows($level: TerritoryLevel!, $within: ID!, $theme: ID) {
+    coverage(level: $level, within: $within, theme: $theme) {
+      territory {
+        id
+      }
+      dispositifs {
+        id
+        name
+        status
+        startDate
+        endDate
+      }
+      applications {
+        dispositif {
+          id
+          name
+          status
+          startDate
+          endDate
+        }
+      }
+    }
+    coverageSummary(level: $level, within: $within, theme: $theme) {
+      applying {
+        dispositif {
+          id
+          name
+          status
+          startDate
+          endDate
+        }
+      }
+    }
+  }
+`);
+
+const DISPOSITIF_NODE = graphql(`
+  query TestCoverageDispositifNode($id: ID!) {
+    node(id: $id) {
+      ... on Dispositif {
+        id
+        name
+        status
+        startDate
+        endDate
       }
     }
   }
@@ -687,6 +740,55 @@ describe('coverage: bad input', () => {
     });
     expect(firstErrorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.extensions?.argument).toBe('right.theme');
+  });
+});
+
+describe('coverage: the dispositifs an answer shows', () => {
+  it('gives each its whole row, as the node query does, and the row of the current graph version', async () => {
+    const id = 'dis:test-cov-shown';
+    const theme = 'theme:test-cov-shown';
+    onTestFinished(() => removeSyntheticNodes(api.db, [id, theme]));
+    await writeSyntheticGraph(
+      api.db,
+      new SyntheticGraph()
+        .node(theme, {})
+        .node(id, { name: 'Un dispositif montré', status: 'active', startDate: '2021-03-01', endDate: null })
+        .link(id, 'ADDRESSES', theme)
+        .link(id, 'DEPLOYED_IN', e3.communes[0]!.id)
+        .link('org:test-cov-asso', 'CARRIES', id),
+    );
+    const shown = async () => {
+      const { data, errors } = await api.execute(SHOWN_ROWS, { level: 'EPCI', within: CREUSE, theme });
+      expect(errors).toBeUndefined();
+      const cell = data!.coverage.find((c) => c.territory.id === e3.id)!;
+      return { cell, applying: data!.coverageSummary.applying };
+    };
+    const node = async () => {
+      const { data } = await api.execute(DISPOSITIF_NODE, { id });
+      return data!.node as { id: string; name: string; status: string; startDate: string | null };
+    };
+
+    const before = await shown();
+    const whole = await node();
+    expect(whole).toMatchObject({ name: 'Un dispositif montré', status: 'active', startDate: '2021-03-01' });
+    expect(before.cell.applications.map((a) => a.dispositif)).toEqual([whole]);
+    expect(before.cell.dispositifs).toEqual([whole]);
+    expect(before.applying.map((a) => a.dispositif)).toEqual([whole]);
+
+    // An edit moves the graph version: the answer shows the row as it is now.
+    await api.db.writeTransaction(async (tx) => {
+      await tx.run(`MATCH (d:Dispositif {id: $id}) SET d.name = $name, d.status = $status`, {
+        id,
+        name: 'Un dispositif renommé',
+        status: 'ended',
+      });
+      await bumpGraphVersion(tx);
+    });
+    const after = await shown();
+    expect(after.cell.applications.map((a) => a.dispositif)).toEqual([await node()]);
+    expect(after.applying.map((a) => a.dispositif)).toEqual([
+      { ...whole, name: 'Un dispositif renommé', status: 'ended' },
+    ]);
   });
 });
 
