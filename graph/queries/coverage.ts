@@ -155,6 +155,16 @@ export async function loadCoverageIndex(scopedDb: Db): Promise<CoverageIndex> {
   });
 }
 
+/**
+ * Reads the grid part of the index ahead of any request (at start-up, before the server
+ * listens): 36,000 territories at national scale took seconds to read and index, which the
+ * first request paid. Gives the grid read, the one requests then use until a load changes it.
+ */
+export async function prepareCoverageGrid(db: Db): Promise<CoverageGrid> {
+  const { grid: stamp } = await findGraphAndGridVersions(db);
+  return (await gridParts.get(db.base, 0, stamp, () => readGridPart(db.base))).grid;
+}
+
 export interface CoverageDispositifRow {
   id: string;
   /** Its name (its id when it has none): what the rank orders by. */

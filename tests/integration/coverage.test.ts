@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { graphql } from '../../client/gql/index.js';
 import type { TestCoverageQuery, TestCoverageQueryVariables } from '../../client/gql/graphql.js';
-import { loadCoverageIndex } from '../../graph/queries/coverage.js';
+import { loadCoverageIndex, prepareCoverageGrid } from '../../graph/queries/coverage.js';
+import { prepareServer } from '../../server/main.js';
 import { bumpGraphVersion } from '../../graph/queries/graph-version.js';
 import { createTestApi, firstErrorCode } from '../helpers/graphql.js';
 import { removeSyntheticNodes, SyntheticGraph, writeSyntheticGraph } from '../helpers/synthetic-graph.js';
@@ -793,6 +794,31 @@ describe('coverage: the dispositifs an answer shows', () => {
 });
 
 describe('coverage: the grid across graph versions', () => {
+  it('is read ahead of any request by what a server does before it listens, and then used', async () => {
+    const id = 'bassin:test-cov-ahead';
+    onTestFinished(async () => {
+      await removeSyntheticNodes(api.db, [id]);
+      // As an edit would: the index held at this version still holds the bassin.
+      await api.db.writeTransaction((tx) => bumpGraphVersion(tx));
+    });
+    // A load that writes a territory: the grid held so far is stale.
+    await writeSyntheticGraph(
+      api.db,
+      new SyntheticGraph()
+        .node(id, { level: 'BASSIN', population: 0, outsideRegion: false, code: null })
+        .link(id, 'PART_OF', 'dep:33'),
+    );
+    const lines: string[] = [];
+    await prepareServer(api.db, (line) => lines.push(line));
+    const ahead = await prepareCoverageGrid(api.db);
+    expect(ahead.territories.get(id)?.containers).toContain('dep:33');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(`^Coverage grid read: ${ahead.territories.size} territories in \\d+\\.\\d s$`),
+    );
+    expect((await loadCoverageIndex(api.db)).grid).toBe(ahead);
+  });
+
   it('keeps its grid while loads write no territory, and reads it again when territories change', async () => {
     const ids = ['dis:test-cov-grid-kept', 'dis:test-cov-grid-later', 'bassin:test-cov-grid'];
     onTestFinished(() => removeSyntheticNodes(api.db, ids));
