@@ -277,8 +277,8 @@ async function readDeployedWithin(
   return toRankedRows(db, lists);
 }
 
-// At national scale the 10,000 dispositifs' properties took longer to read than the
-// whole classification takes to run.
+// Read once per graph version: even as ids, names and deployments, France's 140,000 are a
+// read the classification should not wait for at every request.
 const deployedCache = createGraphVersionCache<Promise<CoverageDispositifRow[]>>({ maxEntries: 8 });
 const deployedDispositifs = (db: Db, index: CoverageIndex) =>
   deployedCache.get(db.base, index.version, 'deployed', () => readDeployedDispositifs(db.base));
