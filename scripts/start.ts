@@ -1,6 +1,6 @@
 /**
  * `npm start`: a local Neo4j unless NEO4J_URI is set, migrations, the seed data
- * when the database is empty, then the app on http://localhost:4000.
+ * when the database is empty, the coverage grid read, then the app on http://localhost:4000.
  */
 import { createDb, type DbConfig } from '../graph/driver.js';
 import type { LocalNeo4j } from '../graph/local/instance.js';
@@ -8,7 +8,7 @@ import { openDatabaseTarget } from '../graph/local/settings.js';
 import { MissingToolError } from '../graph/local/provision.js';
 import { applyMigrations } from '../graph/migrate.js';
 import { removeStaging } from '../graph/queries/import.js';
-import { listen } from '../server/main.js';
+import { listen, prepareServer } from '../server/main.js';
 import { loadDatasetIfEmpty } from '../seeds/load.js';
 
 const PORT = Number(process.env.PORT ?? 4000);
@@ -38,6 +38,7 @@ try {
       `Cleaned up after ${left.deletedLoads + left.finishedLoads} interrupted load(s): ${left.deletedNodes} hidden node(s) removed.`,
     );
   await loadDatasetIfEmpty(db, console.log);
+  await prepareServer(db, console.log);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await db.close();

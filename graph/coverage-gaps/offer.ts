@@ -4,7 +4,11 @@
  * holding it), nearest first.
  */
 import type { CoverageIndex } from '../queries/coverage.js';
-import { findCoverageDispositifs } from '../queries/coverage.js';
+import {
+  findCoverageDispositifs,
+  loadCoverageDispositifRows,
+  type CoverageDispositifRow,
+} from '../queries/coverage.js';
 import { toDispositifFilterParams } from '../queries/dispositif-filter.js';
 import type { NodeRow } from '../queries/rows.js';
 import type { Db } from '../driver.js';
@@ -51,7 +55,6 @@ export function checkOfferCommune(index: CoverageIndex, commune: string): string
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-const nameOf = (row: NodeRow) => (typeof row.props.name === 'string' ? row.props.name : row.id);
 
 /** The offer for the request (checked), nearest first, then by name. */
 export async function readOfferFor(
@@ -70,7 +73,7 @@ export async function readOfferFor(
     toDispositifFilterParams({ ...filter, territory: request.commune }, index),
   );
   const reaching = new Set(placesReaching(index.grid, request.commune) ?? []);
-  const items: OfferItemRow[] = [];
+  const items: (Omit<OfferItemRow, 'dispositif'> & { dispositif: CoverageDispositifRow })[] = [];
   for (const row of rows) {
     const through = row.territories
       .filter((id) => reaching.has(id))
@@ -78,12 +81,17 @@ export async function readOfferFor(
       .sort((a, b) => distanceOf(a) - distanceOf(b) || collator.compare(a.name, b.name));
     if (through.length === 0) continue;
     items.push({
-      dispositif: row.dispositif,
+      dispositif: row,
       distance: distanceOf(through[0]!),
       through: through.map((t) => t.row),
     });
   }
-  return items.sort(
-    (a, b) => a.distance - b.distance || collator.compare(nameOf(a.dispositif), nameOf(b.dispositif)),
+  items.sort((a, b) => a.distance - b.distance || collator.compare(a.dispositif.name, b.dispositif.name));
+  // The rows of what the offer lists only (a national index holds no properties).
+  const found = await loadCoverageDispositifRows(
+    db,
+    index,
+    items.map((item) => item.dispositif.id),
   );
+  return items.flatMap((item, i) => (found[i] ? [{ ...item, dispositif: found[i] }] : []));
 }

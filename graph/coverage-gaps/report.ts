@@ -6,6 +6,7 @@
 import type { TerritoryLevel } from '../model.js';
 import {
   findCoverageDispositifs,
+  loadCoverageDispositifRows,
   type CoverageDispositifRow,
   type CoverageIndex,
 } from '../queries/coverage.js';
@@ -64,7 +65,8 @@ export interface CoverageArgumentProblem {
 }
 
 export interface CoverageApplicationRow {
-  dispositif: NodeRow;
+  /** Read when a field asks (the rows of one answer in one read). */
+  dispositif: Promise<NodeRow>;
   via: CoverageVia;
   through: NodeRow[];
   population: number;
@@ -95,7 +97,8 @@ export interface CoverageMapRow {
 }
 
 export interface CoverageDispositifReachRow {
-  dispositif: NodeRow;
+  /** Read when a field asks (the rows of one answer in one read). */
+  dispositif: Promise<NodeRow>;
   deployedIn: NodeRow[];
   cells: number;
   population: number;
@@ -124,8 +127,9 @@ export interface CoverageChangeRow {
   territory: NodeRow;
   before: CoverageStatus;
   after: CoverageStatus;
-  lost: NodeRow[];
-  gained: NodeRow[];
+  /** Read when a field asks. */
+  lost: Promise<NodeRow[]>;
+  gained: Promise<NodeRow[]>;
   population: number;
 }
 
@@ -226,15 +230,13 @@ export function checkCoverageRequest(
 interface ClassifiedSide {
   classification: CoverageClassification;
   exclusion: CoverageExclusionRow | null;
-  dispositifs: Map<string, NodeRow>;
   /** Dispositif id → ids of the territories it is DEPLOYED_IN. */
   deployments: Map<string, string[]>;
 }
 
-/** What the classification takes of a list of rows, and the lookups the answer needs. */
+/** What the classification takes of a list of rows, and the lookup the answer needs. */
 interface SideInput {
   dispositifs: DeployedDispositif[];
-  byId: Map<string, NodeRow>;
   deployments: Map<string, string[]>;
 }
 
@@ -244,13 +246,12 @@ const sideInputs = createGraphVersionCache<SideInput>({ maxEntries: 1 });
 function sideInputOf(rows: CoverageDispositifRow[]): SideInput {
   return sideInputs.get(rows, 0, 'input', () => ({
     dispositifs: rows.map((row) => ({
-      id: row.dispositif.id,
-      name: typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id,
+      id: row.id,
+      name: row.name,
       territories: row.territories,
       rank: row.rank,
     })),
-    byId: new Map(rows.map((row) => [row.dispositif.id, row.dispositif])),
-    deployments: new Map(rows.map((row) => [row.dispositif.id, row.territories])),
+    deployments: new Map(rows.map((row) => [row.id, row.territories])),
   }));
 }
 
@@ -264,7 +265,6 @@ function classifySide(
   return {
     exclusion,
     classification: indexCoverage(grid, prepared.cells, input.dispositifs, prepared),
-    dispositifs: input.byId,
     deployments: input.deployments,
   };
 }
@@ -316,7 +316,21 @@ function once<T>(compute: () => T): () => T {
   return () => (value ??= { done: compute() }).done;
 }
 
-function summaryOf(grid: CoverageGrid, side: ClassifiedSide): CoverageSummaryRow {
+/** Reads the rows of the dispositifs an answer shows, by id, once per graph version. */
+type RowsOf = (ids: readonly string[]) => Promise<NodeRow[]>;
+
+function rowsReader(db: Db, index: CoverageIndex): RowsOf {
+  return async (ids) =>
+    (await loadCoverageDispositifRows(db, index, ids)).map((row, i) => {
+      // Only an edit between the classification's read and this one (a race) can leave one out.
+      if (!row) throw new Error(`Dispositif "${ids[i]}" is no longer visible.`);
+      return row;
+    });
+}
+
+const rowOf = (rowsOf: RowsOf, id: string) => rowsOf([id]).then(([row]) => row!);
+
+function summaryOf(grid: CoverageGrid, side: ClassifiedSide, rowsOf: RowsOf): CoverageSummaryRow {
   const { cells, statuses, coveredPopulations, applying } = side.classification;
   const tallies = {
     COVERED: { cells: 0, population: 0 },
@@ -342,7 +356,9 @@ function summaryOf(grid: CoverageGrid, side: ClassifiedSide): CoverageSummaryRow
     dispositifs: applying.length,
     exclusion: side.exclusion,
     applying: applying.map(({ dispositif: id, cells: count, population: people }) => ({
-      dispositif: side.dispositifs.get(id)!,
+      get dispositif() {
+        return rowOf(rowsOf, id);
+      },
       // Read when a field asks: a région after a national import has ~20,000 applying.
       get deployedIn() {
         return (side.deployments.get(id) ?? [])
@@ -355,7 +371,7 @@ function summaryOf(grid: CoverageGrid, side: ClassifiedSide): CoverageSummaryRow
   };
 }
 
-function toReport(grid: CoverageGrid, side: ClassifiedSide): CoverageReportRow {
+function toReport(grid: CoverageGrid, side: ClassifiedSide, rowsOf: RowsOf): CoverageReportRow {
   const { classification } = side;
   const territory = (id: string) => grid.territories.get(id)!.row;
   const cellRow = (cell: GridTerritory, position: number): CoverageCellRow => ({
@@ -367,7 +383,9 @@ function toReport(grid: CoverageGrid, side: ClassifiedSide): CoverageReportRow {
     dispositifCount: classification.dispositifCounts[position]!,
     applications: once(() =>
       classification.applicationsOf(position).map((application) => ({
-        dispositif: side.dispositifs.get(application.dispositif)!,
+        get dispositif() {
+          return rowOf(rowsOf, application.dispositif);
+        },
         via: application.via,
         through: application.through.map(territory),
         population: application.population,
@@ -386,7 +404,7 @@ function toReport(grid: CoverageGrid, side: ClassifiedSide): CoverageReportRow {
       coveredPopulations: [...classification.coveredPopulations],
       dispositifCounts: [...classification.dispositifCounts],
     })),
-    summary: summaryOf(grid, side),
+    summary: summaryOf(grid, side, rowsOf),
   };
 }
 
@@ -403,7 +421,7 @@ export async function readCoverageReport(
   const key = JSON.stringify([request.level, request.within, request.only, filter]);
   return reports.get(db.base, index.version, key, async () => {
     const [side] = await classifySides(db.base, index, request, [filter]);
-    return toReport(index.grid, side!);
+    return toReport(index.grid, side!, rowsReader(db.base, index));
   });
 }
 
@@ -428,10 +446,10 @@ export async function readCoverageComparison(
     ClassifiedSide,
     ClassifiedSide,
   ];
-  const dispositif = (id: string) => (before.dispositifs.get(id) ?? after.dispositifs.get(id))!;
+  const rowsOf = rowsReader(db.base, index);
   return {
-    left: toReport(index.grid, before),
-    right: toReport(index.grid, after),
+    left: toReport(index.grid, before, rowsOf),
+    right: toReport(index.grid, after, rowsOf),
     changes: changedCells(before.classification, after.classification).map((position) => {
       const cell = before.classification.cells[position]!;
       const beforeIds = new Set(before.classification.applicationsOf(position).map((a) => a.dispositif));
@@ -440,8 +458,12 @@ export async function readCoverageComparison(
         territory: cell.row,
         before: before.classification.statuses[position]!,
         after: after.classification.statuses[position]!,
-        lost: [...beforeIds].filter((id) => !afterIds.has(id)).map(dispositif),
-        gained: [...afterIds].filter((id) => !beforeIds.has(id)).map(dispositif),
+        get lost() {
+          return rowsOf([...beforeIds].filter((id) => !afterIds.has(id)));
+        },
+        get gained() {
+          return rowsOf([...afterIds].filter((id) => !beforeIds.has(id)));
+        },
         population: cell.population,
       };
     }),

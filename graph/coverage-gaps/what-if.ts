@@ -6,7 +6,11 @@
  */
 import type { DispositifStatus, TerritoryLevel } from '../model.js';
 import type { CoverageIndex } from '../queries/coverage.js';
-import { findCoverageDispositifs, type CoverageDispositifRow } from '../queries/coverage.js';
+import {
+  findCoverageDispositifRows,
+  findCoverageDispositifs,
+  type CoverageDispositifRow,
+} from '../queries/coverage.js';
 import { findDispositifInvolvements, soleHoldersOf } from '../queries/dependencies.js';
 import { findNodesByIds } from '../queries/nodes.js';
 import { toDispositifFilterParams } from '../queries/dispositif-filter.js';
@@ -34,17 +38,6 @@ export function runningFilter(filter: CoverageFilter): CoverageFilter {
   if (filter.activeOn || (filter.statuses && filter.statuses.length > 0)) return filter;
   return { ...filter, statuses: RUNNING_STATUSES };
 }
-
-const toDeployed = (row: {
-  dispositif: NodeRow;
-  territories: readonly string[];
-  rank?: number;
-}): DeployedDispositif => ({
-  id: row.dispositif.id,
-  name: typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id,
-  territories: row.territories,
-  rank: row.rank,
-});
 
 export interface LostCell {
   cell: GridTerritory;
@@ -106,9 +99,9 @@ export async function readDependencies(
     findCoverageDispositifs(db, index, params, request.within),
     findDispositifInvolvements(db, params),
   ]);
-  const deployed = new Map(rows.map((row) => [row.dispositif.id, row]));
+  const deployed = new Map(rows.map((row) => [row.id, row]));
   const prepared = preparedCellsWithin(index.grid, request.level, request.within);
-  const dependencies: DependencyRow[] = [];
+  const dependencies: (Omit<DependencyRow, 'dispositifs'> & { dispositifs: string[] })[] = [];
   for (const { id: theme, themes } of groups) {
     const inGroup = new Set(themes);
     const themed = involvements.filter((row) => row.themes.some((id) => inGroup.has(id)));
@@ -117,15 +110,11 @@ export async function readDependencies(
       .map((row) => deployed.get(row.id))
       .filter((row) => row !== undefined);
     if (dropped.length === 0) continue;
-    const dispositifs = new Map(dropped.map((row) => [row.dispositif.id, row.dispositif]));
     const asIs = countDispositifsReaching(
       prepared,
-      themed
-        .map((row) => deployed.get(row.id))
-        .filter((row) => row !== undefined)
-        .map(toDeployed),
+      themed.map((row) => deployed.get(row.id)).filter((row) => row !== undefined),
     );
-    for (const lost of cellsLosingCoverage(prepared, asIs, dropped.map(toDeployed)))
+    for (const lost of cellsLosingCoverage(prepared, asIs, dropped))
       dependencies.push({
         territory: lost.cell.row,
         departement: lost.cell.departement
@@ -133,10 +122,24 @@ export async function readDependencies(
           : null,
         theme,
         population: lost.cell.population,
-        dispositifs: lost.dispositifs.map((id) => dispositifs.get(id)!),
+        dispositifs: lost.dispositifs,
       });
   }
-  return dependencies.sort(byPeople((row) => `${row.territory.id} ${row.theme}`));
+  const rowsOf = await dispositifRowsById(db, index, dependencies);
+  return dependencies
+    .map((row) => ({ ...row, dispositifs: rowsOf(row.dispositifs) }))
+    .sort(byPeople((row) => `${row.territory.id} ${row.theme}`));
+}
+
+/** The rows of the dispositifs some answer rows name, read together: a lookup of ids to rows. */
+async function dispositifRowsById(
+  db: Db,
+  index: CoverageIndex,
+  named: readonly { dispositifs: readonly string[] }[],
+): Promise<(ids: readonly string[]) => NodeRow[]> {
+  const ids = [...new Set(named.flatMap((row) => row.dispositifs))];
+  const rows = new Map((await findCoverageDispositifRows(db, index, ids)).map((row) => [row.id, row]));
+  return (wanted) => wanted.flatMap((id) => rows.get(id) ?? []);
 }
 
 export interface SinglePointOfFailureRow {
@@ -172,34 +175,37 @@ export async function readSinglePointsOfFailure(
     }
   }
   const prepared = preparedCellsWithin(index.grid, request.level, request.within);
-  const deployed = new Map<string, CoverageDispositifRow>(all.map((row) => [row.dispositif.id, row]));
+  const deployed = new Map<string, CoverageDispositifRow>(all.map((row) => [row.id, row]));
   // The cells as they are, classified once for every organisation.
-  const asIs = countDispositifsReaching(prepared, all.map(toDeployed));
-  const points: (Omit<SinglePointOfFailureRow, 'organisation'> & { organisation: string })[] = [];
+  const asIs = countDispositifsReaching(prepared, all);
+  const points: (Omit<SinglePointOfFailureRow, 'organisation' | 'dispositifs'> & {
+    organisation: string;
+    dispositifs: string[];
+  })[] = [];
   for (const [organisation, dispositifs] of soleOf) {
     const dropped = dispositifs.map((id) => deployed.get(id)).filter((row) => row !== undefined);
-    const lost = cellsLosingCoverage(prepared, asIs, dropped.map(toDeployed));
+    const lost = cellsLosingCoverage(prepared, asIs, dropped);
     if (lost.length === 0) continue;
     const used = new Set(lost.flatMap((entry) => entry.dispositifs));
     points.push({
       organisation,
       cells: lost.map((entry) => entry.cell.row),
       population: lost.reduce((sum, entry) => sum + entry.cell.population, 0),
-      dispositifs: dropped.filter((row) => used.has(row.dispositif.id)).map((row) => row.dispositif),
+      dispositifs: dropped.filter((row) => used.has(row.id)).map((row) => row.id),
     });
   }
-  const organisations = new Map(
-    (
-      await findNodesByIds(
-        db,
-        points.map((point) => point.organisation),
-      )
-    ).map((row) => [row.id, row]),
-  );
+  const [found, rowsOf] = await Promise.all([
+    findNodesByIds(
+      db,
+      points.map((point) => point.organisation),
+    ),
+    dispositifRowsById(db, index, points),
+  ]);
+  const organisations = new Map(found.map((row) => [row.id, row]));
   return points
     .flatMap((point) => {
       const organisation = organisations.get(point.organisation);
-      return organisation ? [{ ...point, organisation }] : [];
+      return organisation ? [{ ...point, organisation, dispositifs: rowsOf(point.dispositifs) }] : [];
     })
     .sort(byPeople((row) => row.organisation.id));
 }

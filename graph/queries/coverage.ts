@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import {
   buildCoverageGrid,
   placesReaching,
@@ -154,8 +155,20 @@ export async function loadCoverageIndex(scopedDb: Db): Promise<CoverageIndex> {
   });
 }
 
+/**
+ * Reads the grid part of the index ahead of any request (at start-up, before the server
+ * listens): 36,000 territories at national scale took seconds to read and index, which the
+ * first request paid. Gives the grid read, the one requests then use until a load changes it.
+ */
+export async function prepareCoverageGrid(db: Db): Promise<CoverageGrid> {
+  const { grid: stamp } = await findGraphAndGridVersions(db);
+  return (await gridParts.get(db.base, 0, stamp, () => readGridPart(db.base))).grid;
+}
+
 export interface CoverageDispositifRow {
-  dispositif: NodeRow;
+  id: string;
+  /** Its name (its id when it has none): what the rank orders by. */
+  name: string;
   /** Ids of the territories it is DEPLOYED_IN. */
   territories: string[];
   /** Its place among all deployed dispositifs by name (then id): one sort per graph version, none per request. */
@@ -166,44 +179,83 @@ export interface CoverageDispositifRow {
 const deploymentsOf = (d: string) =>
   /* cypher */ `COLLECT { MATCH (${d})-[:DEPLOYED_IN]->(x:Territory) RETURN DISTINCT x.id }`;
 
+// Ids, names and deployments only: what the classification needs. A région after a national
+// import holds ~20,000 dispositifs, whose whole properties took 1.2–1.6 s to read at every new
+// graph version; the rows an answer shows are read by id (`loadCoverageDispositifRows`).
+// One record of parallel lists, by id, as the grid is read (the per-record decoding was a
+// fifth of the read); the list comprehensions keep the nulls that `collect` would drop.
+
 /** Every dispositif deployed somewhere, with where. */
 const DEPLOYED_DISPOSITIFS = /* cypher */ `
   MATCH (d:Dispositif) WHERE ${visible('d')}
   WITH d, ${deploymentsOf('d')} AS deployments
   WHERE size(deployments) > 0
-  RETURN ${projectNode('d')} AS dispositif, deployments
-  ORDER BY d.id`;
+  WITH d, deployments
+  ORDER BY d.id
+  WITH collect(d) AS ds, collect(deployments) AS deployments
+  RETURN [d IN ds | d.id] AS ids, [d IN ds | d.name] AS names, deployments`;
 
 /** The dispositifs deployed at some of `$places`, with every place each is deployed in. */
 const DISPOSITIFS_DEPLOYED_AT = /* cypher */ `
   UNWIND $places AS placeId
   MATCH (:Territory {id: placeId})<-[:DEPLOYED_IN]-(d:Dispositif) WHERE ${visible('d')}
   WITH DISTINCT d
-  RETURN ${projectNode('d')} AS dispositif, ${deploymentsOf('d')} AS deployments
-  ORDER BY d.id`;
+  ORDER BY d.id
+  WITH collect(d) AS ds
+  RETURN [d IN ds | d.id] AS ids, [d IN ds | d.name] AS names,
+         [d IN ds | ${deploymentsOf('d')}] AS deployments`;
+
+/** The rows of some dispositifs, by id (those no longer visible are left out). */
+const DISPOSITIF_ROWS = /* cypher */ `
+  UNWIND $ids AS dispositifId
+  MATCH (d:Dispositif {id: dispositifId}) WHERE ${visible('d')}
+  RETURN ${projectNode('d')} AS dispositif`;
+
+interface DeployedLists {
+  ids: string[];
+  names: unknown[];
+  deployments: string[][];
+}
+
+/**
+ * Deployment lists as earlier reads gave them, by content: a list unchanged by an edit is the
+ * same array at the next graph version, and the classification's reach of it (kept per array
+ * with the grid's prepared cells) is not computed again. Read-only, as every row's `territories`.
+ */
+const internedDeployments = new WeakMap<Db, Map<string, string[]>>();
+const MAX_INTERNED = 200_000;
+
+function internDeployments(db: Db, lists: string[][]): string[][] {
+  let interned = internedDeployments.get(db);
+  if (!interned || interned.size > MAX_INTERNED) internedDeployments.set(db, (interned = new Map()));
+  return lists.map((list) => {
+    const key = list.join('\n');
+    const known = interned.get(key);
+    if (known) return known;
+    interned.set(key, list);
+    return list;
+  });
+}
 
 const nameCollator = new Intl.Collator('fr', { sensitivity: 'base' });
 
 /** Rows ranked by name (then id) among themselves. */
-function toRankedRows(rows: { dispositif: RawNode; deployments: string[] }[]): CoverageDispositifRow[] {
-  const found = rows.map((row) => ({
-    dispositif: toNodeRow(row.dispositif),
-    territories: row.deployments,
-    rank: 0,
-  }));
-  const nameOf = (row: CoverageDispositifRow) =>
-    typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id;
+function toRankedRows(db: Db, lists: DeployedLists | undefined): CoverageDispositifRow[] {
+  const { ids, names } = lists ?? { ids: [], names: [] };
+  const deployments = internDeployments(db, lists?.deployments ?? []);
+  const found = ids.map((id, i) => {
+    const name = names[i];
+    return { id, name: typeof name === 'string' ? name : id, territories: deployments[i]!, rank: 0 };
+  });
   [...found]
-    .sort(
-      (a, b) =>
-        nameCollator.compare(nameOf(a), nameOf(b)) || nameCollator.compare(a.dispositif.id, b.dispositif.id),
-    )
+    .sort((a, b) => nameCollator.compare(a.name, b.name) || nameCollator.compare(a.id, b.id))
     .forEach((row, rank) => (row.rank = rank));
   return found;
 }
 
 async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]> {
-  return toRankedRows(await db.read<{ dispositif: RawNode; deployments: string[] }>(DEPLOYED_DISPOSITIFS));
+  const [lists] = await db.read<DeployedLists>(DEPLOYED_DISPOSITIFS);
+  return toRankedRows(db, lists);
 }
 
 /**
@@ -221,13 +273,12 @@ async function readDeployedWithin(
   within: string,
 ): Promise<CoverageDispositifRow[]> {
   const places = placesWithin(grid, within);
-  return toRankedRows(
-    await db.read<{ dispositif: RawNode; deployments: string[] }>(DISPOSITIFS_DEPLOYED_AT, { places }),
-  );
+  const [lists] = await db.read<DeployedLists>(DISPOSITIFS_DEPLOYED_AT, { places });
+  return toRankedRows(db, lists);
 }
 
-// At national scale the 10,000 dispositifs' properties took longer to read than the
-// whole classification takes to run.
+// Read once per graph version: even as ids, names and deployments, France's 140,000 are a
+// read the classification should not wait for at every request.
 const deployedCache = createGraphVersionCache<Promise<CoverageDispositifRow[]>>({ maxEntries: 8 });
 const deployedDispositifs = (db: Db, index: CoverageIndex) =>
   deployedCache.get(db.base, index.version, 'deployed', () => readDeployedDispositifs(db.base));
@@ -280,7 +331,7 @@ export async function findCoverageDispositifs(
   ]);
   if (!matching) return deployed;
   const kept = new Set(matching);
-  return deployed.filter((row) => kept.has(row.dispositif.id));
+  return deployed.filter((row) => kept.has(row.id));
 }
 
 /** Ids of every dispositif a filter selects (deployed or not), in id order; a territory alone from the cache. */
@@ -291,5 +342,41 @@ export async function findSelectedDispositifIds(
 ): Promise<string[]> {
   if (!placesOnly(params)) return findMatchingDispositifIds(db, params, null);
   const rows = deployedIn(await deployedDispositifs(db, index), params.places);
-  return rows.map((row) => row.dispositif.id).sort();
+  return rows.map((row) => row.id).sort();
+}
+
+/** Rows read by id at one graph version, kept with it: an answer shows few of the rows it classifies. */
+const rowLoaders = createGraphVersionCache<DataLoader<string, NodeRow | null>>({ maxEntries: 1 });
+
+/**
+ * The rows (every property, as `projectNode` gives them) of dispositifs the coverage
+ * rows name, in the order of `ids`; null for one no longer visible. Loads asked in the
+ * same tick are read together (the thousands of cells of an answer ask theirs so).
+ */
+export function loadCoverageDispositifRows(
+  db: Db,
+  index: CoverageIndex,
+  ids: readonly string[],
+): Promise<(NodeRow | null)[]> {
+  const loader = rowLoaders.get(
+    db.base,
+    index.version,
+    'rows',
+    () =>
+      new DataLoader<string, NodeRow | null>(async (batch) => {
+        const found = await db.base.read<{ dispositif: RawNode }>(DISPOSITIF_ROWS, { ids: [...batch] });
+        const byId = new Map(found.map(({ dispositif }) => [dispositif.id, toNodeRow(dispositif)]));
+        return batch.map((id) => byId.get(id) ?? null);
+      }),
+  );
+  return Promise.all(ids.map((id) => loader.load(id)));
+}
+
+/** The rows of `ids` that are still visible, in their order. */
+export async function findCoverageDispositifRows(
+  db: Db,
+  index: CoverageIndex,
+  ids: readonly string[],
+): Promise<NodeRow[]> {
+  return (await loadCoverageDispositifRows(db, index, ids)).filter((row): row is NodeRow => row !== null);
 }

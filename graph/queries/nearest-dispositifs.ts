@@ -5,7 +5,12 @@
  */
 import type { CoverageGrid, GridTerritory } from '../coverage-gaps/grid.js';
 import type { Db } from '../driver.js';
-import { findCoverageDispositifs, type CoverageIndex } from './coverage.js';
+import {
+  findCoverageDispositifs,
+  loadCoverageDispositifRows,
+  type CoverageDispositifRow,
+  type CoverageIndex,
+} from './coverage.js';
 import { toDispositifFilterParams, type DispositifFilter } from './dispositif-filter.js';
 import type { NodeRow } from './rows.js';
 
@@ -109,7 +114,11 @@ export async function findNearestDispositifs(
     toDispositifFilterParams({ ...params.filter, territory: null }, index),
   );
   const nameOf = (id: string) => index.grid.territories.get(id)?.name ?? id;
-  const found: (NearbyDispositifRow & { order: number; name: string })[] = [];
+  const found: (Omit<NearbyDispositifRow, 'dispositif'> & {
+    dispositif: CoverageDispositifRow;
+    order: number;
+    name: string;
+  })[] = [];
   for (const row of rows) {
     const order = rings.findIndex((ring) => row.territories.some((id) => ring.places.has(id)));
     const ring = rings[order];
@@ -121,17 +130,24 @@ export async function findNearestDispositifs(
         const territory = index.grid.territories.get(id);
         return territory ? [territory.row] : [];
       });
-    const name =
-      typeof row.dispositif.props.name === 'string' ? row.dispositif.props.name : row.dispositif.id;
-    found.push({ dispositif: row.dispositif, ring: ring.ring, deployedIn, order, name });
+    found.push({ dispositif: row, ring: ring.ring, deployedIn, order, name: row.name });
   }
-  return found
+  const nearest = found
     .sort(
       (a, b) =>
         a.order - b.order ||
         a.name.localeCompare(b.name, 'fr') ||
         a.dispositif.id.localeCompare(b.dispositif.id),
     )
-    .slice(0, params.first)
-    .map(({ dispositif, ring, deployedIn }) => ({ dispositif, ring, deployedIn }));
+    .slice(0, params.first);
+  // The rows of those listed only (a national index holds no properties).
+  const shown = await loadCoverageDispositifRows(
+    db,
+    index,
+    nearest.map((item) => item.dispositif.id),
+  );
+  return nearest.flatMap(({ ring, deployedIn }, i) => {
+    const dispositif = shown[i];
+    return dispositif ? [{ dispositif, ring, deployedIn }] : [];
+  });
 }

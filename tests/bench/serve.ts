@@ -5,14 +5,17 @@
  * `ready` once it listens.
  */
 import { createDb, dbConfigFromEnv } from '../../graph/driver.js';
-import { listen } from '../../server/main.js';
+import { listen, prepareServer } from '../../server/main.js';
 
 const config = dbConfigFromEnv();
 if (!config) throw new Error('NEO4J_URI is required');
 const port = Number(process.env.PORT);
 const which = process.argv[2];
 if (which === 'atlas') {
-  await listen(createDb(config), port, '127.0.0.1');
+  // As `npm start` does: what the server reads before it listens.
+  const db = createDb(config);
+  await prepareServer(db, () => {});
+  await listen(db, port, '127.0.0.1');
 } else if (which === 'peer') {
   // Imported here only: @neo4j/graphql loaded into the Atlas process would count in its memory.
   const { startPeerServer } = await import('./peer-server.js');

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { graphql } from '../../client/gql/index.js';
 import type { TestCoverageQuery, TestCoverageQueryVariables } from '../../client/gql/graphql.js';
-import { loadCoverageIndex } from '../../graph/queries/coverage.js';
+import { loadCoverageIndex, prepareCoverageGrid } from '../../graph/queries/coverage.js';
+import { prepareServer } from '../../server/main.js';
+import { bumpGraphVersion } from '../../graph/queries/graph-version.js';
 import { createTestApi, firstErrorCode } from '../helpers/graphql.js';
 import { removeSyntheticNodes, SyntheticGraph, writeSyntheticGraph } from '../helpers/synthetic-graph.js';
 
@@ -182,6 +184,58 @@ const GRID = graphql(`
             }
           }
         }
+      }
+    }
+  }
+`);
+
+// Every field the page shows of a dispositif: the rows read apart from the index.
+const SHOWN_ROWS = graphql(`
+  query TestCoverageShownRows($level: TerritoryLevel!, $within: ID!, $theme: ID) {
+    coverage(level: $level, within: $within, theme: $theme) {
+      territory {
+        id
+      }
+      dispositifs {
+        id
+        name
+        status
+        startDate
+        endDate
+      }
+      applications {
+        dispositif {
+          id
+          name
+          status
+          startDate
+          endDate
+        }
+      }
+    }
+    coverageSummary(level: $level, within: $within, theme: $theme) {
+      applying {
+        dispositif {
+          id
+          name
+          status
+          startDate
+          endDate
+        }
+      }
+    }
+  }
+`);
+
+const DISPOSITIF_NODE = graphql(`
+  query TestCoverageDispositifNode($id: ID!) {
+    node(id: $id) {
+      ... on Dispositif {
+        id
+        name
+        status
+        startDate
+        endDate
       }
     }
   }
@@ -690,7 +744,81 @@ describe('coverage: bad input', () => {
   });
 });
 
+describe('coverage: the dispositifs an answer shows', () => {
+  it('gives each its whole row, as the node query does, and the row of the current graph version', async () => {
+    const id = 'dis:test-cov-shown';
+    const theme = 'theme:test-cov-shown';
+    onTestFinished(() => removeSyntheticNodes(api.db, [id, theme]));
+    await writeSyntheticGraph(
+      api.db,
+      new SyntheticGraph()
+        .node(theme, {})
+        .node(id, { name: 'Un dispositif montré', status: 'active', startDate: '2021-03-01', endDate: null })
+        .link(id, 'ADDRESSES', theme)
+        .link(id, 'DEPLOYED_IN', e3.communes[0]!.id)
+        .link('org:test-cov-asso', 'CARRIES', id),
+    );
+    const shown = async () => {
+      const { data, errors } = await api.execute(SHOWN_ROWS, { level: 'EPCI', within: CREUSE, theme });
+      expect(errors).toBeUndefined();
+      const cell = data!.coverage.find((c) => c.territory.id === e3.id)!;
+      return { cell, applying: data!.coverageSummary.applying };
+    };
+    const node = async () => {
+      const { data } = await api.execute(DISPOSITIF_NODE, { id });
+      return data!.node as { id: string; name: string; status: string; startDate: string | null };
+    };
+
+    const before = await shown();
+    const whole = await node();
+    expect(whole).toMatchObject({ name: 'Un dispositif montré', status: 'active', startDate: '2021-03-01' });
+    expect(before.cell.applications.map((a) => a.dispositif)).toEqual([whole]);
+    expect(before.cell.dispositifs).toEqual([whole]);
+    expect(before.applying.map((a) => a.dispositif)).toEqual([whole]);
+
+    // An edit moves the graph version: the answer shows the row as it is now.
+    await api.db.writeTransaction(async (tx) => {
+      await tx.run(`MATCH (d:Dispositif {id: $id}) SET d.name = $name, d.status = $status`, {
+        id,
+        name: 'Un dispositif renommé',
+        status: 'ended',
+      });
+      await bumpGraphVersion(tx);
+    });
+    const after = await shown();
+    expect(after.cell.applications.map((a) => a.dispositif)).toEqual([await node()]);
+    expect(after.applying.map((a) => a.dispositif)).toEqual([
+      { ...whole, name: 'Un dispositif renommé', status: 'ended' },
+    ]);
+  });
+});
+
 describe('coverage: the grid across graph versions', () => {
+  it('is read ahead of any request by what a server does before it listens, and then used', async () => {
+    const id = 'bassin:test-cov-ahead';
+    onTestFinished(async () => {
+      await removeSyntheticNodes(api.db, [id]);
+      // As an edit would: the index held at this version still holds the bassin.
+      await api.db.writeTransaction((tx) => bumpGraphVersion(tx));
+    });
+    // A load that writes a territory: the grid held so far is stale.
+    await writeSyntheticGraph(
+      api.db,
+      new SyntheticGraph()
+        .node(id, { level: 'BASSIN', population: 0, outsideRegion: false, code: null })
+        .link(id, 'PART_OF', 'dep:33'),
+    );
+    const lines: string[] = [];
+    await prepareServer(api.db, (line) => lines.push(line));
+    const ahead = await prepareCoverageGrid(api.db);
+    expect(ahead.territories.get(id)?.containers).toContain('dep:33');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(`^Coverage grid read: ${ahead.territories.size} territories in \\d+\\.\\d s$`),
+    );
+    expect((await loadCoverageIndex(api.db)).grid).toBe(ahead);
+  });
+
   it('keeps its grid while loads write no territory, and reads it again when territories change', async () => {
     const ids = ['dis:test-cov-grid-kept', 'dis:test-cov-grid-later', 'bassin:test-cov-grid'];
     onTestFinished(() => removeSyntheticNodes(api.db, ids));

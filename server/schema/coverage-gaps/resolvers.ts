@@ -56,7 +56,9 @@ export const coverageResolvers: Resolvers = {
   },
   CoverageCell: {
     applications: (cell) => cell.applications(),
-    dispositifs: (cell) =>
-      cell.applications().map((application) => nodeOf(application.dispositif, 'Dispositif')),
+    dispositifs: async (cell) =>
+      (await Promise.all(cell.applications().map((application) => application.dispositif))).map((row) =>
+        nodeOf(row, 'Dispositif'),
+      ),
   },
 };
