@@ -98,13 +98,15 @@ const nodeValues = (variable: string, projection?: Projection, label?: NodeLabel
     : `${variable}{.*, searchText: null}`;
 };
 
-/** What a read brings of relationship `variable`'s properties. */
+/** What a read brings of relationship `variable`'s properties (none asked: null, not a list to decode). */
 const relationValues = (variable: string, projection?: Projection) =>
-  projection?.relation
-    ? `[${checkedKeys(projection.relation)
-        .map((key) => `${variable}.${key}`)
-        .join(', ')}]`
-    : `properties(${variable})`;
+  projection?.relation?.length === 0
+    ? 'null'
+    : projection?.relation
+      ? `[${checkedKeys(projection.relation)
+          .map((key) => `${variable}.${key}`)
+          .join(', ')}]`
+      : `properties(${variable})`;
 
 /**
  * The label of the node at the other end of a relation of `spec` when the model allows only one
@@ -135,17 +137,19 @@ function step(from: string, rel: string, to: string, spec: RelationSpec): string
 }
 
 /**
- * The relations `then` asks of each node `m` reached (one level ahead), as a list of
- * `RawNested` lists, `next` the position of the spec in `then`.
+ * The relations `then` asks of each node `m` reached (one level ahead): a list of `RawRelation`
+ * lists per spec of `then`, in its order (rather than one list whose items lead with their
+ * spec's position: a number to decode and convert per relation reached).
  */
 function nestedOfM(then: readonly RelationSpec[], projection?: Projection): string {
-  if (then.length === 0) return '[]';
-  return `COLLECT {
-        CALL (m) {
-          ${then.map((spec, next) => `MATCH ${step('m', 'r2', 'x', spec)} WHERE ${visible('x')} RETURN [${next}, ${relationTuple('r2', 'x', projection, spec)}] AS item`).join('\n          UNION ALL\n          ')}
-        }
-        RETURN item
-      }`;
+  return `[${then
+    .map(
+      (spec) => `COLLECT {
+        MATCH ${step('m', 'r2', 'x', spec)} WHERE ${visible('x')}
+        RETURN [${relationTuple('r2', 'x', projection, spec)}]
+      }`,
+    )
+    .join(', ')}]`;
 }
 
 /** What of keys shapes a query: their relations and what they ask next, not their ids. */
@@ -198,8 +202,8 @@ function groupKeysById(keys: readonly RelationKey[]) {
 type RawValues = Record<string, unknown> | unknown[] | null;
 /** A relationship and the node at its other end (`relationTuple`); nested ones lead with their spec's position. */
 type RawRelation = [props: RawValues, id: string, label: string | null, nodeProps: RawValues];
-type RawNested = [next: number, ...RawRelation];
-type RawTopRelation = [...RawRelation, nested: RawNested[]];
+/** A relation read ahead, with the relations of its other end read one level ahead, by spec. */
+type RawTopRelation = [...RawRelation, nested: RawRelation[][]];
 
 /** Properties read as `values`, without nulls (a property a projection asked and the node lacks). */
 function propsFrom(values: RawValues, keys: readonly string[] | null | undefined): Record<string, unknown> {
@@ -215,13 +219,16 @@ function propsFrom(values: RawValues, keys: readonly string[] | null | undefined
   return props;
 }
 
+const NO_PROPS: Record<string, unknown> = Object.freeze({});
+
 function toRelationRow(
   type: string,
   direction: 'OUT' | 'IN',
   [relationProps, id, label, nodeProps]: RawRelation | RawTopRelation,
   projection?: Projection,
 ): RelationRow {
-  const { sources, ...props } = propsFrom(relationProps, projection?.relation);
+  const { sources, ...props } =
+    relationProps === null ? NO_PROPS : propsFrom(relationProps, projection?.relation);
   // Null: the label the relation implies, and the read brought that label's properties.
   const implied = label === null ? impliedLabel(type, direction) : null;
   return {
@@ -258,9 +265,6 @@ const byOtherName = (a: RelationRow, b: RelationRow) => byName(a.other, b.other)
 const sortRelations = (lists: Iterable<RelationRow[]>) => {
   for (const list of lists) if (list.length > 1) list.sort(byOtherName);
 };
-
-/** The relation of a `RawNested` list. */
-const nestedRelation = ([, ...relation]: RawNested): RawRelation => relation;
 
 /** Relations read one level ahead: those of a node at the other end of a key's relations. */
 export interface NestedRelations {
@@ -300,13 +304,12 @@ export async function findRelationsBatch(
       key: { id: relation.other.id, ...spec },
       relations: [] as RelationRow[],
     }));
-    for (const item of row.rel[4]) {
-      const spec = then[item[0]];
+    row.rel[4].forEach((items, next) => {
+      const spec = then[next];
       if (spec)
-        reached[item[0]]!.relations.push(
-          toRelationRow(spec.type, spec.direction, nestedRelation(item), projection),
-        );
-    }
+        for (const item of items)
+          reached[next]!.relations.push(toRelationRow(spec.type, spec.direction, item, projection));
+    });
     for (const entry of reached)
       nested.set(`${entry.key.id}|${entry.key.type}|${entry.key.direction}`, entry);
   }
@@ -465,13 +468,13 @@ function toNodesAhead(
       const list = entry(relation.other.id, next);
       return filled.has(list) ? null : list;
     });
-    for (const item of row.rel[4]) {
-      const next = spec.then[item[0]];
-      if (next)
-        reached[item[0]]?.relations.push(
-          toRelationRow(next.type, next.direction, nestedRelation(item), projection),
-        );
-    }
+    row.rel[4].forEach((items, index) => {
+      const next = spec.then[index];
+      const list = reached[index];
+      if (next && list)
+        for (const item of items)
+          list.relations.push(toRelationRow(next.type, next.direction, item, projection));
+    });
     for (const list of reached) if (list) filled.add(list);
   }
   sortRelations([...relations.values()].map((list) => list.relations));
