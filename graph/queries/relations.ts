@@ -219,16 +219,21 @@ function propsFrom(values: RawValues, keys: readonly string[] | null | undefined
   return props;
 }
 
-const NO_PROPS: Record<string, unknown> = Object.freeze({});
-
 function toRelationRow(
   type: string,
   direction: 'OUT' | 'IN',
-  [relationProps, id, label, nodeProps]: RawRelation | RawTopRelation,
+  raw: RawRelation | RawTopRelation,
   projection?: Projection,
 ): RelationRow {
-  const { sources, ...props } =
-    relationProps === null ? NO_PROPS : propsFrom(relationProps, projection?.relation);
+  // By index: array destructuring goes through the iterator protocol, per relation read.
+  const relationProps = raw[0];
+  const id = raw[1];
+  const label = raw[2];
+  const nodeProps = raw[3];
+  // None asked (null): no object to split into its sources and the rest.
+  let props: Record<string, unknown> = {};
+  let sources: unknown;
+  if (relationProps !== null) ({ sources, ...props } = propsFrom(relationProps, projection?.relation));
   // Null: the label the relation implies, and the read brought that label's properties.
   const implied = label === null ? impliedLabel(type, direction) : null;
   return {
