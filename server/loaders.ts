@@ -98,12 +98,20 @@ async function perProjection<K extends { projection?: Projection }, V>(
  * nodes and two levels below them in one (schema/look-ahead.ts).
  */
 export function createLoaders(db: Db): Loaders {
-  const read = new Map<string, RelationRow[]>();
+  // Lists read ahead, by projection and then by node and relation: `related` (schema/shared.ts)
+  // looks here before the loader, thousands of times in a nested read, so neither a promise per
+  // list nor a key holding the projection's (long) key is made for them.
+  const read = new Map<string, Map<string, RelationRow[]>>();
+  const readOf = (projection?: Projection) => {
+    const signature = projection?.key ?? '*';
+    let lists = read.get(signature);
+    if (!lists) read.set(signature, (lists = new Map()));
+    return lists;
+  };
   const primeRelations = (key: RelationLoadKey, list: RelationRow[]) => {
-    const cacheKey = relationCacheKey(key);
-    if (read.has(cacheKey)) return;
-    read.set(cacheKey, list);
-    relations.prime(key, list);
+    const lists = readOf(key.projection);
+    const listKey = `${key.id}|${key.type}|${key.direction}`;
+    if (!lists.has(listKey)) lists.set(listKey, list);
   };
   const relations: Loaders['relations'] = new DataLoader(
     (keys) =>
@@ -176,7 +184,7 @@ export function createLoaders(db: Db): Loaders {
     labelAhead: async (label, tree, projection) =>
       prime(await findNodesByLabelAhead(db, label, tree, projection), null, projection),
     relations,
-    readRelations: (key) => read.get(relationCacheKey(key)),
+    readRelations: (key) => readOf(key.projection).get(`${key.id}|${key.type}|${key.direction}`),
     degrees,
     relationPages,
     partners: new DataLoader((ids) => findPartnersBatch(db, ids)),

@@ -11,7 +11,9 @@
  * variable that may bind a label a load creates (LOADABLE_LABELS) or any label.
  */
 export const visible = (n: string) =>
-  /* cypher */ `(NOT ${n}:Pending OR EXISTS { MATCH (:LoadReveal {id: ${n}.pendingLoad}) })`;
+  // A CASE, not `NOT n:Pending OR EXISTS {…}`: for the OR the planner reads `pendingLoad`
+  // of every node before the label check, a store read per node (a tenth of a nested read's db hits).
+  /* cypher */ `CASE WHEN ${n}:Pending THEN EXISTS { MATCH (:LoadReveal {id: ${n}.pendingLoad}) } ELSE true END`;
 
 /**
  * A dispositif `d` runs on the ISO day `$day` (no day: always): started by then or

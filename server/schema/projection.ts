@@ -10,6 +10,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { NODE_LABELS } from '../../graph/model.js';
 import type { Projection } from '../../graph/queries/relations.js';
 import { FIELD_READS } from './field-reads.js';
 
@@ -20,6 +21,8 @@ const readsRows = (type: GraphQLObjectType) =>
 interface Needs {
   node: Set<string>;
   relation: Set<string>;
+  /** The node properties by the label they are read of (`'*'`: of any). */
+  byLabel: Map<string, Set<string>>;
   /** A field of a row type without an entry: read everything rather than guess. */
   all: boolean;
 }
@@ -36,10 +39,23 @@ function addReads(needs: Needs, type: GraphQLObjectType, field: string) {
     if (readsRows(type)) needs.all = true;
     return;
   }
-  const own = type.getInterfaces().some((i) => i.name === 'Link') ? needs.relation : needs.node;
+  const isLink = type.getInterfaces().some((i) => i.name === 'Link');
+  const of = (label: string) => {
+    let set = needs.byLabel.get(label);
+    if (!set) needs.byLabel.set(label, (set = new Set()));
+    return set;
+  };
   for (const read of reads) {
-    if (typeof read === 'string') own.add(read);
-    else needs.node.add(read.property);
+    if (typeof read === 'string') {
+      if (isLink) needs.relation.add(read);
+      else {
+        needs.node.add(read);
+        of(type.name).add(read);
+      }
+    } else {
+      needs.node.add(read.property);
+      of(read.of).add(read.property);
+    }
   }
 }
 
@@ -87,12 +103,26 @@ const cache = new WeakMap<OperationDefinitionNode, Projection>();
 export function projectionOf(info: GraphQLResolveInfo): Projection {
   const known = cache.get(info.operation);
   if (known) return known;
-  const needs: Needs = { node: new Set(), relation: new Set(), all: false };
+  const needs: Needs = { node: new Set(), relation: new Set(), byLabel: new Map(), all: false };
   const root = info.schema.getRootType(info.operation.operation);
   if (root) walk(info, root, info.operation.selectionSet, needs, new Set());
   const node = needs.all ? null : [...needs.node].sort();
   const relation = needs.all ? null : [...needs.relation].sort();
-  const projection: Projection = { node, relation, key: JSON.stringify([node, relation]) };
+  const star = needs.byLabel.get('*') ?? new Set<string>();
+  const nodeByLabel = needs.all
+    ? null
+    : Object.fromEntries(
+        NODE_LABELS.map((label) => [
+          label,
+          [...new Set([...(needs.byLabel.get(label) ?? []), ...star])].sort(),
+        ]),
+      );
+  const projection: Projection = {
+    node,
+    relation,
+    nodeByLabel,
+    key: JSON.stringify([node, relation, nodeByLabel]),
+  };
   cache.set(info.operation, projection);
   return projection;
 }

@@ -133,4 +133,21 @@ describe('projected reads', () => {
     const whole = await wholeNodes([...new Set(reached.map((item) => item.id as string))]);
     for (const item of reached) expect(leaves(item)).toEqual(whole.get(item.id));
   });
+
+  it("reads each label's own properties of the nodes a relation reaches, those another label's fields need included", async () => {
+    // children(level) reads the level of the territories reached; the dispositifs reached
+    // below them are read for their own fields only.
+    const { node } = await run(`{ node(id: "reg:75") { ... on Territory {
+      children(level: DEPARTEMENT) { id level dispositifs { dispositif { ${leavesOf('Dispositif')} } } }
+    } } }`);
+    const departements = node.children as any[];
+    expect(departements.length).toBeGreaterThan(0);
+    for (const child of departements) expect(child.level).toBe('DEPARTEMENT');
+    const dispositifs = departements.flatMap((child) =>
+      child.dispositifs.map((link: any) => link.dispositif),
+    );
+    expect(dispositifs.length).toBeGreaterThan(0);
+    const whole = await wholeNodes([...new Set(dispositifs.map((item) => item.id as string))]);
+    for (const item of dispositifs) expect(item).toEqual(whole.get(item.id));
+  });
 });
