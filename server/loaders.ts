@@ -60,8 +60,11 @@ export interface NodeAheadKey {
  * One cache entry per node, type, direction and projection, whatever the key reads ahead:
  * a list read with fewer properties never serves a load that asks for more.
  */
+/** One node's relations of one type and direction, whatever is read of them. */
+const relationListKey = (key: RelationKey) => `${key.id}|${key.type}|${key.direction}`;
+
 const relationCacheKey = (key: RelationKey & { projection?: Projection }) =>
-  `${key.id}|${key.type}|${key.direction}|${key.projection?.key ?? '*'}`;
+  `${relationListKey(key)}|${key.projection?.key ?? '*'}`;
 
 /** Keys grouped by what they read of the rows they reach: one query per projection. */
 function byProjection<K extends { projection?: Projection }>(keys: readonly K[]): K[][] {
@@ -110,7 +113,7 @@ export function createLoaders(db: Db): Loaders {
   };
   const primeRelations = (key: RelationLoadKey, list: RelationRow[]) => {
     const lists = readOf(key.projection);
-    const listKey = `${key.id}|${key.type}|${key.direction}`;
+    const listKey = relationListKey(key);
     if (!lists.has(listKey)) lists.set(listKey, list);
   };
   const relations: Loaders['relations'] = new DataLoader(
@@ -184,7 +187,7 @@ export function createLoaders(db: Db): Loaders {
     labelAhead: async (label, tree, projection) =>
       prime(await findNodesByLabelAhead(db, label, tree, projection), null, projection),
     relations,
-    readRelations: (key) => readOf(key.projection).get(`${key.id}|${key.type}|${key.direction}`),
+    readRelations: (key) => readOf(key.projection).get(relationListKey(key)),
     degrees,
     relationPages,
     partners: new DataLoader((ids) => findPartnersBatch(db, ids)),

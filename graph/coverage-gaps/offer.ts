@@ -6,7 +6,7 @@
 import type { CoverageIndex } from '../queries/coverage.js';
 import {
   findCoverageDispositifs,
-  loadCoverageDispositifRows,
+  withDispositifRows,
   type CoverageDispositifRow,
 } from '../queries/coverage.js';
 import { toDispositifFilterParams } from '../queries/dispositif-filter.js';
@@ -88,10 +88,5 @@ export async function readOfferFor(
   }
   items.sort((a, b) => a.distance - b.distance || collator.compare(a.dispositif.name, b.dispositif.name));
   // The rows of what the offer lists only (a national index holds no properties).
-  const found = await loadCoverageDispositifRows(
-    db,
-    index,
-    items.map((item) => item.dispositif.id),
-  );
-  return items.flatMap((item, i) => (found[i] ? [{ ...item, dispositif: found[i] }] : []));
+  return withDispositifRows(db, index, items);
 }

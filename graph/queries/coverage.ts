@@ -372,6 +372,26 @@ export function loadCoverageDispositifRows(
   return Promise.all(ids.map((id) => loader.load(id)));
 }
 
+/**
+ * `items` with the row of their dispositif in place of its index entry, in their order;
+ * those whose dispositif is no longer visible left out.
+ */
+export async function withDispositifRows<T extends { dispositif: { id: string } }>(
+  db: Db,
+  index: CoverageIndex,
+  items: readonly T[],
+): Promise<(Omit<T, 'dispositif'> & { dispositif: NodeRow })[]> {
+  const rows = await loadCoverageDispositifRows(
+    db,
+    index,
+    items.map((item) => item.dispositif.id),
+  );
+  return items.flatMap((item, i) => {
+    const dispositif = rows[i];
+    return dispositif ? [{ ...item, dispositif }] : [];
+  });
+}
+
 /** The rows of `ids` that are still visible, in their order. */
 export async function findCoverageDispositifRows(
   db: Db,

@@ -7,7 +7,7 @@ import type { CoverageGrid, GridTerritory } from '../coverage-gaps/grid.js';
 import type { Db } from '../driver.js';
 import {
   findCoverageDispositifs,
-  loadCoverageDispositifRows,
+  withDispositifRows,
   type CoverageDispositifRow,
   type CoverageIndex,
 } from './coverage.js';
@@ -141,13 +141,9 @@ export async function findNearestDispositifs(
     )
     .slice(0, params.first);
   // The rows of those listed only (a national index holds no properties).
-  const shown = await loadCoverageDispositifRows(
+  return withDispositifRows(
     db,
     index,
-    nearest.map((item) => item.dispositif.id),
+    nearest.map(({ dispositif, ring, deployedIn }) => ({ dispositif, ring, deployedIn })),
   );
-  return nearest.flatMap(({ ring, deployedIn }, i) => {
-    const dispositif = shown[i];
-    return dispositif ? [{ dispositif, ring, deployedIn }] : [];
-  });
 }
