@@ -31,7 +31,6 @@ import {
   type CoverageStatus,
   type CoverageSummary,
   type CoverageVia,
-  type DeployedDispositif,
 } from './classify.js';
 import {
   canContain,
@@ -234,26 +233,15 @@ interface ClassifiedSide {
   deployments: Map<string, string[]>;
 }
 
-/** What the classification takes of a list of rows, and the lookup the answer needs. */
-interface SideInput {
-  dispositifs: DeployedDispositif[];
-  deployments: Map<string, string[]>;
-}
+/** A list of rows classified over some cells, and the lookup the answer needs. */
+type Classified = Omit<ClassifiedSide, 'exclusion'>;
 
-// Scoped by the list itself: the unfiltered list of a version is one array every request shares.
-const sideInputs = createGraphVersionCache<SideInput>({ maxEntries: 1 });
-
-function sideInputOf(rows: CoverageDispositifRow[]): SideInput {
-  return sideInputs.get(rows, 0, 'input', () => ({
-    dispositifs: rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      territories: row.territories,
-      rank: row.rank,
-    })),
-    deployments: new Map(rows.map((row) => [row.id, row.territories])),
-  }));
-}
+/**
+ * Kept by the very list of rows and cells they were made of: the unfiltered list of a
+ * graph version is one array every request shares, and the next version keeps it when
+ * its edits moved no deployment (graph/queries/coverage.ts): the cells are classified once.
+ */
+const classified = new WeakMap<CoverageDispositifRow[], WeakMap<PreparedCells, Classified>>();
 
 function classifySide(
   grid: CoverageGrid,
@@ -261,12 +249,17 @@ function classifySide(
   rows: CoverageDispositifRow[],
   exclusion: CoverageExclusionRow | null,
 ): ClassifiedSide {
-  const input = sideInputOf(rows);
-  return {
-    exclusion,
-    classification: indexCoverage(grid, prepared.cells, input.dispositifs, prepared),
-    deployments: input.deployments,
-  };
+  let ofRows = classified.get(rows);
+  if (!ofRows) classified.set(rows, (ofRows = new WeakMap()));
+  let side = ofRows.get(prepared);
+  if (!side) {
+    side = {
+      classification: indexCoverage(grid, prepared.cells, rows, prepared),
+      deployments: new Map(rows.map((row) => [row.id, row.territories])),
+    };
+    ofRows.set(prepared, side);
+  }
+  return { ...side, exclusion };
 }
 
 /** Reads what each filter selects (side by side) and classifies the cells; the request is checked. */
@@ -346,16 +339,8 @@ function summaryOf(grid: CoverageGrid, side: ClassifiedSide, rowsOf: RowsOf): Co
     population += cell.population;
     coveredPopulation += coveredPopulations[position]!;
   });
-  return {
-    cells: cells.length,
-    population,
-    coveredPopulation,
-    covered: tallies.COVERED,
-    partial: tallies.PARTIAL,
-    none: tallies.NONE,
-    dispositifs: applying.length,
-    exclusion: side.exclusion,
-    applying: applying.map(({ dispositif: id, cells: count, population: people }) => ({
+  const applyingRows = once(() =>
+    applying.map(({ dispositif: id, cells: count, population: people }) => ({
       get dispositif() {
         return rowOf(rowsOf, id);
       },
@@ -368,6 +353,20 @@ function summaryOf(grid: CoverageGrid, side: ClassifiedSide, rowsOf: RowsOf): Co
       cells: count,
       population: people,
     })),
+  );
+  return {
+    cells: cells.length,
+    population,
+    coveredPopulation,
+    covered: tallies.COVERED,
+    partial: tallies.PARTIAL,
+    none: tallies.NONE,
+    dispositifs: applying.length,
+    exclusion: side.exclusion,
+    // Made when a field asks, as each one's row and deployments are.
+    get applying() {
+      return applyingRows();
+    },
   };
 }
 

@@ -161,3 +161,30 @@ export async function findChangeAfter(tx: TxRunner, seq: number): Promise<string
   const [row] = await tx.run<{ uid: string }>(CHANGE_AFTER, { seq });
   return row?.uid;
 }
+
+// A change names what it wrote in `nodeIds`, but for an import too large for the journal
+// (graph/import/apply-import.ts), which names only its Source there.
+const NODES_TOUCHED_BETWEEN = /* cypher */ `
+  MATCH (c:Change)
+  WHERE c.seq > $after AND c.seq <= $upto
+  WITH collect(c) AS changes
+  RETURN size(changes) AS changes,
+         size([c IN changes WHERE c.operation = 'import' AND c.nodeIds = [c.sourceId]]) AS unlisted,
+         reduce(ids = [], c IN changes | ids + c.nodeIds) AS nodeIds`;
+
+/**
+ * The ids of every node written by the changes that made graph versions `after` + 1 to
+ * `upto`; null when one of those versions has no change that names them (a seed load, a
+ * large import, a bump with no change): only a read of everything then says what moved.
+ */
+export async function findNodesTouchedBetween(
+  db: Db,
+  p: { after: number; upto: number },
+): Promise<string[] | null> {
+  const [row] = await db.read<{ changes: number; unlisted: number; nodeIds: string[] }>(
+    NODES_TOUCHED_BETWEEN,
+    p,
+  );
+  if (!row || Number(row.changes) !== p.upto - p.after || Number(row.unlisted) > 0) return null;
+  return [...new Set(row.nodeIds)];
+}

@@ -8,7 +8,9 @@ import {
 import type { ThemeEdge } from '../coverage-gaps/filter.js';
 import type { Db } from '../driver.js';
 import { createGraphVersionCache } from '../version-cache.js';
+import { findNodesTouchedBetween } from './changes.js';
 import { findGraphAndGridVersions } from './graph-version.js';
+import { labelOfId } from '../model.js';
 import { INTERNAL_NODE_PROPERTIES, projectNode, toNodeRow, type NodeRow } from './rows.js';
 import { findMatchingDispositifIds, isFiltering, type DispositifFilterParams } from './dispositif-filter.js';
 import { visible } from './fragments.js';
@@ -205,6 +207,17 @@ const DISPOSITIFS_DEPLOYED_AT = /* cypher */ `
   RETURN [d IN ds | d.id] AS ids, [d IN ds | d.name] AS names,
          [d IN ds | ${deploymentsOf('d')}] AS deployments`;
 
+/** Some dispositifs, by id, as DEPLOYED_DISPOSITIFS gives them (those no longer visible or deployed left out). */
+const DEPLOYED_DISPOSITIFS_BY_ID = /* cypher */ `
+  UNWIND $ids AS dispositifId
+  MATCH (d:Dispositif {id: dispositifId}) WHERE ${visible('d')}
+  WITH d, ${deploymentsOf('d')} AS deployments
+  WHERE size(deployments) > 0
+  WITH d, deployments
+  ORDER BY d.id
+  WITH collect(d) AS ds, collect(deployments) AS deployments
+  RETURN [d IN ds | d.id] AS ids, [d IN ds | d.name] AS names, deployments`;
+
 /** The rows of some dispositifs, by id (those no longer visible are left out). */
 const DISPOSITIF_ROWS = /* cypher */ `
   UNWIND $ids AS dispositifId
@@ -262,26 +275,170 @@ async function readDeployedDispositifs(db: Db): Promise<CoverageDispositifRow[]>
  * What can reach a cell within a territory: the territory, what holds it, what shares a
  * commune with it, and what lies inside it (a cell without communes is reached only there).
  */
-function placesWithin(grid: CoverageGrid, within: string): string[] {
-  const inside = territoryScopeOf(grid, within)?.inside ?? [];
-  return [...new Set([...(placesReaching(grid, within) ?? []), ...inside])].sort();
+function placesWithin(
+  grid: CoverageGrid,
+  within: string,
+): { ids: readonly string[]; set: ReadonlySet<string> } {
+  let ofGrid = placesWithinCache.get(grid);
+  if (!ofGrid) placesWithinCache.set(grid, (ofGrid = new Map()));
+  let places = ofGrid.get(within);
+  if (!places) {
+    const inside = territoryScopeOf(grid, within)?.inside ?? [];
+    const set = new Set([...(placesReaching(grid, within) ?? []), ...inside]);
+    places = { ids: [...set].sort(), set };
+    ofGrid.set(within, places);
+  }
+  return places;
 }
+
+// Kept with the grid: a région's ~4,500 places took tens of milliseconds to gather at every graph version.
+const placesWithinCache = new WeakMap<
+  CoverageGrid,
+  Map<string, { ids: readonly string[]; set: ReadonlySet<string> }>
+>();
 
 async function readDeployedWithin(
   db: Db,
   grid: CoverageGrid,
   within: string,
 ): Promise<CoverageDispositifRow[]> {
-  const places = placesWithin(grid, within);
+  const places = placesWithin(grid, within).ids;
   const [lists] = await db.read<DeployedLists>(DISPOSITIFS_DEPLOYED_AT, { places });
   return toRankedRows(db, lists);
 }
 
+/** Which deployed dispositifs a cache entry holds: all of them, or those deployed at some of a set of places. */
+type DeployedScope = { places: ReadonlySet<string> } | 'all';
+
+const holds = (scope: DeployedScope, deployments: readonly string[]) =>
+  scope === 'all' || deployments.some((id) => scope.places.has(id));
+
+/**
+ * Rows of `old` (in id order, ranked 0…n-1) with those of `touched` replaced by `fresh`
+ * (in id order): the ranks of the others kept in order, not sorted again; `old` itself
+ * when the fresh rows are the ones they replace (an edit that moved no deployment or name).
+ */
+function replaceRows(
+  old: CoverageDispositifRow[],
+  touched: ReadonlySet<string>,
+  fresh: readonly CoverageDispositifRow[],
+): CoverageDispositifRow[] {
+  const before = old.filter((row) => touched.has(row.id));
+  const same = (a: CoverageDispositifRow, b: CoverageDispositifRow) =>
+    a.id === b.id &&
+    a.name === b.name &&
+    a.territories.length === b.territories.length &&
+    a.territories.every((id, i) => b.territories[i] === id);
+  if (before.length === fresh.length && before.every((row, i) => same(row, fresh[i]!))) return old;
+  const byRank: CoverageDispositifRow[] = new Array<CoverageDispositifRow>(old.length);
+  for (const row of old) byRank[row.rank] = row;
+  const kept = byRank.filter((row) => !touched.has(row.id));
+  const byName = (a: CoverageDispositifRow, b: CoverageDispositifRow) =>
+    nameCollator.compare(a.name, b.name) || nameCollator.compare(a.id, b.id);
+  for (const row of fresh) {
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byName(kept[middle]!, row) < 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, row);
+  }
+  // New objects: the rows of the older version stay as its readers hold them.
+  const ranked = new Map(kept.map((row, rank) => [row.id, { ...row, rank }]));
+  const ids: string[] = [];
+  let f = 0;
+  for (const row of old) {
+    if (touched.has(row.id)) continue;
+    while (f < fresh.length && fresh[f]!.id < row.id) ids.push(fresh[f++]!.id);
+    ids.push(row.id);
+  }
+  while (f < fresh.length) ids.push(fresh[f++]!.id);
+  return ids.map((id) => ranked.get(id)!);
+}
+
+/** At most this many dispositifs re-read by id; past it, one read of all is cheaper. */
+const MAX_PATCHED = 2_000;
+
+/**
+ * The rows of `previous` brought to `version`: the journal names the nodes the changes in
+ * between wrote, and only the dispositifs among them are read again. Null when it cannot
+ * say (a load, a large import) or names too many: everything is then read again.
+ */
+async function patchDeployed(
+  db: Db,
+  previous: { version: number; rows: Promise<CoverageDispositifRow[]> },
+  version: number,
+  scope: DeployedScope,
+): Promise<CoverageDispositifRow[] | null> {
+  const touchedNodes = await findNodesTouchedBetween(db, { after: previous.version, upto: version });
+  if (!touchedNodes) return null;
+  const ids = touchedNodes.filter((id) => labelOfId(id) === 'Dispositif');
+  if (ids.length > MAX_PATCHED) return null;
+  const old = await previous.rows;
+  if (ids.length === 0) return old;
+  const [lists] = await db.read<DeployedLists>(DEPLOYED_DISPOSITIFS_BY_ID, { ids });
+  const fresh = toRankedRows(db, lists).filter((row) => holds(scope, row.territories));
+  return replaceRows(old, new Set(ids), fresh);
+}
+
+/**
+ * Has Neo4j plan what the next graph version's patch runs (`patchDeployed`), by running it
+ * on nothing: on a server just started, planning them made the first reader after an edit
+ * wait a second more than the read itself.
+ */
+export async function planCoveragePatch(db: Db): Promise<void> {
+  await Promise.all([
+    findNodesTouchedBetween(db, { after: 0, upto: 0 }),
+    db.read(DEPLOYED_DISPOSITIFS_BY_ID, { ids: [''] }),
+  ]);
+}
+
+/** What each cache entry was last computed at, whatever the version: where the next version starts from. */
+const lastDeployed = new WeakMap<
+  Db,
+  Map<string, { version: number; grid: CoverageGrid; rows: Promise<CoverageDispositifRow[]> }>
+>();
+
 // Read once per graph version: even as ids, names and deployments, France's 140,000 are a
-// read the classification should not wait for at every request.
+// read the classification should not wait for at every request. An edit's next version
+// reads again only the dispositifs it wrote (`patchDeployed`).
 const deployedCache = createGraphVersionCache<Promise<CoverageDispositifRow[]>>({ maxEntries: 8 });
+
+function deployedAt(
+  db: Db,
+  index: CoverageIndex,
+  key: string,
+  scope: () => DeployedScope,
+  readAll: () => Promise<CoverageDispositifRow[]>,
+): Promise<CoverageDispositifRow[]> {
+  return deployedCache.get(db, index.version, key, () => {
+    let last = lastDeployed.get(db);
+    if (!last) lastDeployed.set(db, (last = new Map()));
+    const previous = last.get(key);
+    const rows =
+      previous && previous.grid === index.grid && previous.version < index.version
+        ? patchDeployed(db, previous, index.version, scope()).then((patched) => patched ?? readAll())
+        : readAll();
+    const entry = { version: index.version, grid: index.grid, rows };
+    last.set(key, entry);
+    // A failed read is not a start for the next version.
+    rows.catch(() => {
+      if (last.get(key) === entry) last.delete(key);
+    });
+    return rows;
+  });
+}
+
 const deployedDispositifs = (db: Db, index: CoverageIndex) =>
-  deployedCache.get(db.base, index.version, 'deployed', () => readDeployedDispositifs(db.base));
+  deployedAt(
+    db.base,
+    index,
+    'deployed',
+    () => 'all',
+    () => readDeployedDispositifs(db.base),
+  );
 
 /**
  * The dispositifs that can reach cells within a territory, ranked among themselves: a
@@ -291,8 +448,12 @@ const deployedDispositifs = (db: Db, index: CoverageIndex) =>
 const deployedWithin = (db: Db, index: CoverageIndex, within: string) =>
   index.grid.territories.get(within)?.level === 'PAYS'
     ? deployedDispositifs(db, index)
-    : deployedCache.get(db.base, index.version, `within ${within}`, () =>
-        readDeployedWithin(db.base, index.grid, within),
+    : deployedAt(
+        db.base,
+        index,
+        `within ${within}`,
+        () => ({ places: placesWithin(index.grid, within).set }),
+        () => readDeployedWithin(db.base, index.grid, within),
       );
 
 /** A filter whose only criterion is a territory (the places reaching it). */

@@ -22,6 +22,8 @@ const require = createRequire(import.meta.url);
 
 /** The region this atlas covers (INSEE code). */
 export const REGION_CODE = '75';
+/** Its id in the grid: the page's coverage opens on it. */
+export const REGION_ID = regionId(REGION_CODE);
 export const GRID_SOURCE_ID = 'src:decoupage-administratif';
 
 interface CommuneRecord {

@@ -2,16 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../graph/driver.js';
 import { applyEditWrites, loadEditState } from '../../graph/queries/edits.js';
 import { awaitSearchIndex } from '../../graph/queries/search.js';
-import { createUser } from '../../graph/queries/users.js';
-import { hashPassword, hashToken } from '../../server/auth/secrets.js';
-import { CSRF_HEADER } from '../../server/csrf.js';
+import { createBenchEditor } from './editor.js';
 import type { BenchSuite } from './harness.js';
 import { timeInTurns, timeMedian } from './harness.js';
 
 /** The organisation the floor edits: WeJOB's like (the same properties, as many links), not WeJOB, whose versions follow the timed edits. */
 const FLOOR_ORGANISATION = 'org:afdas';
-
-const CHANGE = { source: { title: 'connaissance de terrain' }, reason: 'bench' };
 
 // The least a mutation's transaction can be over the raw driver: lock the graph version
 // and read the node, then write one property, with none of the Atlas's data around it.
@@ -80,44 +76,11 @@ async function updateByDriver(
   });
 }
 
-/** An editor logged in through /auth/login: its session cookie. */
-async function logIn(appUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${appUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
-
 /** Issue 12: a typical mutation (rename an organisation of the seed) through HTTP, as the page sends it. */
 export const editingBench: BenchSuite = async ({ db, appUrl }) => {
   // The seed load just queued its whole graph for the search index: timed edits wait for none of it.
   await awaitSearchIndex(db);
-  const email = `bench-${randomUUID().slice(0, 8)}@bench.atlas`;
-  const password = `pw-${randomUUID()}`;
-  const uid = randomUUID();
-  await createUser(db, {
-    uid,
-    email,
-    passwordHash: await hashPassword(password),
-    role: 'editor',
-    departements: [],
-  });
-  const cookie = await logIn(appUrl, email, password);
-  const tokenHash = hashToken(cookie.slice(cookie.indexOf('=') + 1));
-
-  async function mutate<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const response = await fetch(`${appUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie },
-      body: JSON.stringify({ query, variables: { change: CHANGE, ...variables } }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data!;
-  }
+  const { uid, email, tokenHash, mutate } = await createBenchEditor(db, appUrl);
 
   // Edits WeJOB's description, each time from the version the last edit returned (the
   // first from the one it has: a kept database may hold earlier runs' edits).

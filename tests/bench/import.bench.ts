@@ -19,6 +19,7 @@ import { COVERAGE_QUERY } from '../../client/features/coverage-gaps/queries.js';
 import { createDb, type DbConfig } from '../../graph/driver.js';
 import { applyMigrations } from '../../graph/migrate.js';
 import { startChildServer } from './child-server.js';
+import { createBenchEditor } from './editor.js';
 import { buildTerritorialGrid } from '../../seeds/grid/build-grid.js';
 import { loadDataset } from '../../seeds/load.js';
 import { importSourceId } from '../../graph/import/run-import.js';
@@ -149,13 +150,36 @@ async function timeCoverage(url: string): Promise<{ ms: number; bytes: number; e
   return { ms, bytes: text.length };
 }
 
+/** The dispositif the edit renames: a curated one, deployed in the région. */
+const EDITED_DISPOSITIF = 'dis:jobeurs-seniors';
+
+/** An editor's rename of a dispositif of the région through the mutation, as the page sends it. */
+async function renameDispositif(db: Db, appUrl: string): Promise<void> {
+  const editor = await createBenchEditor(db, appUrl);
+  const { node } = await editor.mutate<{ node: { version: number } }>(
+    `query($id: ID!) { node(id: $id) { ... on Dispositif { version } } }`,
+    { id: EDITED_DISPOSITIF },
+  );
+  await editor.mutate(
+    `mutation($id: ID!, $version: Int!, $patch: DispositifPatch!, $change: ChangeInput!) {
+      updateDispositif(id: $id, version: $version, patch: $patch, change: $change) { change { id } } }`,
+    {
+      id: EDITED_DISPOSITIF,
+      version: node.version,
+      patch: { description: `Relu le ${new Date().toISOString()}` },
+    },
+  );
+}
+
 /**
  * Coverage of the région at commune level after the import, as the page asks it, from the
  * app in a process of its own as `npm start` runs it: the first request of a freshly
- * started server (which, as `npm start`, read the coverage grid before it listened: its
- * start-up is a figure beside it; every per-version cache empty), the first after the graph version moves
- * (cold caches in a warm process: what the next reader pays after an edit or an import),
- * and warm (the median of 21 once the caches hold this version).
+ * started server (which, as `npm start`, read the coverage grid and prepared the région's
+ * coverage before it listened: its start-up is a figure beside it), the first after an
+ * edit (what the next reader pays: the dispositifs the edit wrote are read again), the
+ * first after a version that no change names (what a load or an import too large for
+ * the journal leaves a process that ran through it: everything is read again), and
+ * warm (the median of 21 once the caches hold this version).
  */
 async function benchCoverageAfterImport(config: DbConfig, db: Db): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -168,7 +192,7 @@ async function benchCoverageAfterImport(config: DbConfig, db: Db): Promise<Bench
     profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
   );
   results.push({
-    name: 'import: start-up of the app process, to listening (coverage grid read before)',
+    name: 'import: start-up of the app process, to listening (coverage grid and région read before)',
     value: performance.now() - starting,
   });
   const url = `${app.url}/graphql`;
@@ -188,8 +212,14 @@ async function benchCoverageAfterImport(config: DbConfig, db: Db): Promise<Bench
   try {
     figure('first request of a freshly started server', await timeCoverage(url));
     await settle();
+    await renameDispositif(db, app.url);
+    figure('first request after an edit (an audited rename)', await timeCoverage(url));
+    await settle();
     await db.writeTransaction((tx) => bumpGraphVersion(tx));
-    figure('first request after a graph version bump (cold)', await timeCoverage(url));
+    figure(
+      'first request after a version no change names (a load’s: all read again)',
+      await timeCoverage(url),
+    );
     await settle();
     const warm = await timeMedian(
       async () => {

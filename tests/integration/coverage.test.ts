@@ -812,10 +812,11 @@ describe('coverage: the grid across graph versions', () => {
     await prepareServer(api.db, (line) => lines.push(line));
     const ahead = await prepareCoverageGrid(api.db);
     expect(ahead.territories.get(id)?.containers).toContain('dep:33');
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
       new RegExp(`^Coverage grid read: ${ahead.territories.size} territories in \\d+\\.\\d s$`),
     );
+    expect(lines[1]).toMatch(/^Coverage of the région prepared in \d+\.\d s$/);
     expect((await loadCoverageIndex(api.db)).grid).toBe(ahead);
   });
 
