@@ -8,7 +8,7 @@ import { openDatabaseTarget } from '../graph/local/settings.js';
 import { MissingToolError } from '../graph/local/provision.js';
 import { applyMigrations } from '../graph/migrate.js';
 import { removeStaging } from '../graph/queries/import.js';
-import { listen, prepareServer } from '../server/main.js';
+import { keepCoveragePrepared, listen, prepareServer } from '../server/main.js';
 import { loadDatasetIfEmpty } from '../seeds/load.js';
 
 const PORT = Number(process.env.PORT ?? 4000);
@@ -56,6 +56,7 @@ const server = await listen(db, PORT, HOST).catch(async (error: NodeJS.ErrnoExce
   await localNeo4j?.stop();
   process.exit(1);
 });
+const stopPreparing = keepCoveragePrepared(db);
 console.log(`Atlas des acteurs ready in ${elapsed()}: http://localhost:${PORT}  (GraphQL: /graphql)`);
 
 let stopping = false;
@@ -63,6 +64,7 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   console.log('Stopping…');
+  stopPreparing();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await db.close();

@@ -4,6 +4,7 @@ import { COVERAGE_WITHIN_LEVELS } from '../graph/coverage-gaps/grid.js';
 import { readCoverageReport } from '../graph/coverage-gaps/report.js';
 import type { TerritoryLevel } from '../graph/model.js';
 import { loadCoverageIndex, planCoveragePatch, prepareCoverageGrid } from '../graph/queries/coverage.js';
+import { findGraphVersion } from '../graph/queries/graph-version.js';
 import { REGION_ID } from '../seeds/grid/build-grid.js';
 import { createAppServer } from './app.js';
 import { fromCoverageFilter } from './schema/filters.js';
@@ -45,6 +46,37 @@ export async function prepareServer(db: Db, log: (line: string) => void): Promis
     // A head start, not a condition of serving: the first request reads what is missing.
     log(`Coverage of the région not prepared (${error instanceof Error ? error.message : error})`);
   }
+}
+
+/**
+ * Prepares the région's coverage again each time the graph version moves (an edit or an
+ * import, by this process or another), looked at every `intervalMs`: the next reader
+ * finds it ready rather than paying for the read, which after a national import is a
+ * read of everything. Gives the function that stops it.
+ */
+export function keepCoveragePrepared(
+  db: Db,
+  { intervalMs = 2_000, onPrepared }: { intervalMs?: number; onPrepared?: (version: number) => void } = {},
+): () => void {
+  let prepared: number | undefined;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void (async () => {
+      const version = await findGraphVersion(db);
+      if (version !== prepared) {
+        await prepareRegionCoverage(db);
+        prepared = version;
+        onPrepared?.(version);
+      }
+    })()
+      // Tried again at the next look; a request meanwhile reads what it needs.
+      .catch(() => {})
+      .finally(() => (busy = false));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Starts listening; resolves once the port is bound. */

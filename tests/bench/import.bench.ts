@@ -19,7 +19,7 @@ import { COVERAGE_QUERY } from '../../client/features/coverage-gaps/queries.js';
 import { createDb, type DbConfig } from '../../graph/driver.js';
 import { applyMigrations } from '../../graph/migrate.js';
 import { startChildServer } from './child-server.js';
-import { createBenchEditor } from './editor.js';
+import { createBenchEditor, type BenchEditor } from './editor.js';
 import { buildTerritorialGrid } from '../../seeds/grid/build-grid.js';
 import { loadDataset } from '../../seeds/load.js';
 import { importSourceId } from '../../graph/import/run-import.js';
@@ -150,12 +150,37 @@ async function timeCoverage(url: string): Promise<{ ms: number; bytes: number; e
   return { ms, bytes: text.length };
 }
 
-/** The dispositif the edit renames: a curated one, deployed in the région. */
+/** How long after a load's version the last cold figure asks: the server looks every 2 s, then prepares. */
+const PREPARED_AFTER_MS = 15_000;
+
+/** The dispositif the edits change: a curated one, deployed in the région. */
 const EDITED_DISPOSITIF = 'dis:jobeurs-seniors';
 
-/** An editor's rename of a dispositif of the région through the mutation, as the page sends it. */
-async function renameDispositif(db: Db, appUrl: string): Promise<void> {
-  const editor = await createBenchEditor(db, appUrl);
+/** Where the deployment edit deploys it, or takes it away from (a commune of the région it is not deployed in). */
+const EDITED_DEPLOYMENT = { type: 'DEPLOYED_IN', from: EDITED_DISPOSITIF, to: 'com:24322' };
+
+/** An editor's change of a deployment of that dispositif: added, or removed when an earlier run added it. */
+async function moveDeployment(editor: BenchEditor): Promise<void> {
+  const { node } = await editor.mutate<{ node: { territories: { territory: { id: string } }[] } }>(
+    `query($id: ID!) { node(id: $id) { ... on Dispositif { territories { territory { id } } } } }`,
+    { id: EDITED_DISPOSITIF },
+  );
+  if (node.territories.some((link) => link.territory.id === EDITED_DEPLOYMENT.to))
+    await editor.mutate(
+      `mutation($ref: RelationshipRef!, $change: ChangeInput!) {
+        removeRelationship(ref: $ref, change: $change) { change { id } } }`,
+      { ref: EDITED_DEPLOYMENT },
+    );
+  else
+    await editor.mutate(
+      `mutation($input: RelationshipInput!, $change: ChangeInput!) {
+        addRelationship(input: $input, change: $change) { change { id } } }`,
+      { input: EDITED_DEPLOYMENT },
+    );
+}
+
+/** An editor's edit of that dispositif's description, which moves nothing coverage reads. */
+async function describeDispositif(editor: BenchEditor): Promise<void> {
   const { node } = await editor.mutate<{ node: { version: number } }>(
     `query($id: ID!) { node(id: $id) { ... on Dispositif { version } } }`,
     { id: EDITED_DISPOSITIF },
@@ -176,9 +201,11 @@ async function renameDispositif(db: Db, appUrl: string): Promise<void> {
  * app in a process of its own as `npm start` runs it: the first request of a freshly
  * started server (which, as `npm start`, read the coverage grid and prepared the région's
  * coverage before it listened: its start-up is a figure beside it), the first after an
- * edit (what the next reader pays: the dispositifs the edit wrote are read again), the
- * first after a version that no change names (what a load or an import too large for
- * the journal leaves a process that ran through it: everything is read again), and
+ * edit of a description and after an edit of a deployment (what the next reader pays:
+ * the dispositifs an edit wrote are read again, the cells classified again when a
+ * deployment moved), the first after a version that no change names (what a load or an
+ * import too large for the journal leaves a process that ran through it: everything is
+ * read again), the same some seconds later (the server prepared it meanwhile), and
  * warm (the median of 21 once the caches hold this version).
  */
 async function benchCoverageAfterImport(config: DbConfig, db: Db): Promise<BenchResult[]> {
@@ -212,12 +239,24 @@ async function benchCoverageAfterImport(config: DbConfig, db: Db): Promise<Bench
   try {
     figure('first request of a freshly started server', await timeCoverage(url));
     await settle();
-    await renameDispositif(db, app.url);
-    figure('first request after an edit (an audited rename)', await timeCoverage(url));
+    const editor = await createBenchEditor(db, app.url);
+    await describeDispositif(editor);
+    figure('first request after an edit of a description', await timeCoverage(url));
+    await settle();
+    await moveDeployment(editor);
+    figure('first request after an edit of a deployment', await timeCoverage(url));
     await settle();
     await db.writeTransaction((tx) => bumpGraphVersion(tx));
     figure(
       'first request after a version no change names (a load’s: all read again)',
+      await timeCoverage(url),
+    );
+    await settle();
+    // What a reader finds some time after an import: the server's look at the version prepared it.
+    await db.writeTransaction((tx) => bumpGraphVersion(tx));
+    await new Promise((resolve) => setTimeout(resolve, PREPARED_AFTER_MS));
+    figure(
+      `first request ${PREPARED_AFTER_MS / 1000} s after a version no change names (prepared meanwhile)`,
       await timeCoverage(url),
     );
     await settle();

@@ -5,17 +5,18 @@
  * `ready` once it listens.
  */
 import { createDb, dbConfigFromEnv } from '../../graph/driver.js';
-import { listen, prepareServer } from '../../server/main.js';
+import { keepCoveragePrepared, listen, prepareServer } from '../../server/main.js';
 
 const config = dbConfigFromEnv();
 if (!config) throw new Error('NEO4J_URI is required');
 const port = Number(process.env.PORT);
 const which = process.argv[2];
 if (which === 'atlas') {
-  // As `npm start` does: what the server reads before it listens.
+  // As `npm start` does: what the server reads before it listens, and keeps prepared.
   const db = createDb(config);
   await prepareServer(db, () => {});
   await listen(db, port, '127.0.0.1');
+  keepCoveragePrepared(db);
 } else if (which === 'peer') {
   // Imported here only: @neo4j/graphql loaded into the Atlas process would count in its memory.
   const { startPeerServer } = await import('./peer-server.js');

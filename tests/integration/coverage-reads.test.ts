@@ -4,10 +4,10 @@
  * :Change) the next graph version reads again only the dispositifs the journal says
  * the edit wrote, and answers as a read of every dispositif does.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { createDb, type Db } from '../../graph/driver.js';
 import { bumpGraphVersion } from '../../graph/queries/graph-version.js';
-import { prepareServer } from '../../server/main.js';
+import { keepCoveragePrepared, prepareServer } from '../../server/main.js';
 import { createAtlasYoga } from '../../server/yoga.js';
 import { CSRF_HEADER } from '../../server/csrf.js';
 import { createAccount, FIELD_KNOWLEDGE, type Account } from './editing/accounts.js';
@@ -102,6 +102,22 @@ describe('coverage prepared before the server listens', () => {
     expect(readsAll(first.reads)).toBe(false);
     // Elsewhere, what it did not prepare is read.
     expect(readsAll((await coverage()).reads)).toBe(true);
+  });
+});
+
+describe('coverage kept prepared', () => {
+  it('is prepared again once the graph version moves, before anyone asks', async () => {
+    const prepared: number[] = [];
+    const stop = keepCoveragePrepared(logged, {
+      intervalMs: 50,
+      onPrepared: (version) => prepared.push(version),
+    });
+    onTestFinished(stop);
+    await expect.poll(() => prepared.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    // A version no change names (a load's): only a read of everything prepares it.
+    const version = await db.writeTransaction((tx) => bumpGraphVersion(tx));
+    await expect.poll(() => prepared.at(-1), { timeout: 20_000 }).toBe(version);
+    expect(readsAll((await coverage('reg:75')).reads)).toBe(false);
   });
 });
 
