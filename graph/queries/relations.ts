@@ -8,6 +8,7 @@ import {
 import { COUNTS_OF_N, toRelationCounts, type RelationCountRow } from './degrees.js';
 import {
   idsByLabel,
+  labelsWithIds,
   matchNodesById,
   projectNode,
   toNodeRow,
@@ -165,8 +166,12 @@ const specSignature = (key: RelationKey) =>
 // direction and what it asks next) has a branch of its own with its types written in:
 // a typed expand reads a dense node's relationships of that type only, where
 // `$(key.type)` expands all of them.
-const findRelationsQuery = (specs: readonly RelationKey[], projection?: Projection) => /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+const findRelationsQuery = (
+  labels: readonly NodeLabel[],
+  specs: readonly RelationKey[],
+  projection?: Projection,
+) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labels)}
   UNWIND $keysById[n.id] AS key
   CALL (n, key) {
     ${specs
@@ -290,10 +295,14 @@ export async function findRelationsBatch(
 ): Promise<{ grouped: RelationRow[][]; nested: NestedRelations[] }> {
   if (keys.length === 0) return { grouped: [], nested: [] };
   const { specs, keysById } = groupKeysById(keys);
+  const ids = idsByLabel([...new Set(keys.map((k) => k.id))]);
+  const labels = labelsWithIds(ids);
   const rows = await db.read<{ index: number; rel: RawTopRelation }>(
-    textOf(['relations', keyShapes(specs), projection?.key], () => findRelationsQuery(specs, projection)),
+    textOf(['relations', labels, keyShapes(specs), projection?.key], () =>
+      findRelationsQuery(labels, specs, projection),
+    ),
     {
-      ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
+      ids,
       keysById,
     },
   );
@@ -373,11 +382,12 @@ const NO_PANEL: PanelAhead = { page: null, counts: false, cited: false };
 // a first page of relations with the sources they cite, the counts by type); the parts
 // not asked are left out of the query rather than computed and dropped.
 const nodesAheadQuery = (
+  labels: readonly NodeLabel[],
   tree: readonly RelationTree[],
   panel: PanelAhead,
   projection?: Projection,
 ) => /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+  ${matchNodesById('n', 'ids', labels)}
   ${
     panel.page
       ? `OPTIONAL CALL (n) {
@@ -499,12 +509,14 @@ export async function findNodesByIdsAhead(
   projection?: Projection,
 ): Promise<NodesAhead> {
   if (ids.length === 0) return { nodes: [], relations: [] };
+  const grouped = idsByLabel(ids);
+  const labels = labelsWithIds(grouped);
   const rows = await db.read<RawAhead>(
-    textOf(['ahead', tree, !!panel.page, panel.counts, panel.cited, projection?.key], () =>
-      nodesAheadQuery(tree, panel, projection),
+    textOf(['ahead', labels, tree, !!panel.page, panel.counts, panel.cited, projection?.key], () =>
+      nodesAheadQuery(labels, tree, panel, projection),
     ),
     {
-      ids: idsByLabel(ids),
+      ids: grouped,
       page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
     },
   );
@@ -588,8 +600,8 @@ const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
       reduce(ids = [], cited IN collect(coalesce(r.sources, [])) | ids + cited) AS sources
   }`;
 
-const findRelationPages = (projection?: Projection) => /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+const findRelationPages = (labels: readonly NodeLabel[], projection?: Projection) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labels)}
   UNWIND $pagesById[n.id] AS page
   ${pageOfN(projection)}
   RETURN page.index AS index, relations`;
@@ -617,10 +629,12 @@ export async function findRelationPagesBatch(
     list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
     pagesById.set(key.id, list);
   });
+  const ids = idsByLabel([...pagesById.keys()]);
+  const labels = labelsWithIds(ids);
   const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(
-    textOf(['pages', projection?.key], () => findRelationPages(projection)),
+    textOf(['pages', labels, projection?.key], () => findRelationPages(labels, projection)),
     {
-      ids: idsByLabel([...pagesById.keys()]),
+      ids,
       // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
       pagesById: Object.fromEntries(pagesById),
     },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { edgeId, idsByLabel, toEdgeRow, toNodeRow } from './rows.js';
+import {
+  edgeId,
+  idsByLabel,
+  labelsWithIds,
+  matchNodesById,
+  perLabels,
+  toEdgeRow,
+  toNodeRow,
+} from './rows.js';
 
 describe('rows', () => {
   it('groups ids under their label by prefix, dropping unknown prefixes', () => {
@@ -8,6 +16,26 @@ describe('rows', () => {
     expect(grouped.Territory).toEqual(['com:33243', 'bassin:medoc']);
     expect(grouped.Dispositif).toEqual(['dis:x']);
     expect(Object.values(grouped).flat()).not.toContain('nope:1');
+  });
+
+  it('matches by id under the labels the ids name only, and under one label when none', () => {
+    expect(labelsWithIds(idsByLabel(['com:33243', 'org:a', 'dep:33']))).toEqual([
+      'Organisation',
+      'Territory',
+    ]);
+    expect(labelsWithIds(idsByLabel(['nope:1']))).toEqual(['Organisation']);
+    const text = matchNodesById('n', 'ids', ['Territory']);
+    expect(text).toContain('MATCH (n:Territory) WHERE n.id IN $ids.Territory');
+    expect(text).not.toContain('UNION');
+    expect(matchNodesById('n', 'ids', ['Organisation', 'Territory']).match(/UNION/g)).toHaveLength(1);
+  });
+
+  it('builds a query text once per set of labels', () => {
+    let built = 0;
+    const text = perLabels((labels) => `${(built += 1)}:${labels.join('|')}`);
+    expect(text(['Organisation'])).toBe('1:Organisation');
+    expect(text(['Organisation'])).toBe('1:Organisation');
+    expect(text(['Organisation', 'Source'])).toBe('2:Organisation|Source');
   });
 
   it('hides internal properties and lifts edge sources out of the data', () => {

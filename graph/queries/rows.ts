@@ -90,9 +90,38 @@ export function idsByLabel(ids: readonly string[]): Record<NodeLabel, string[]> 
   return grouped;
 }
 
-/** A subquery binding `variable` to the nodes whose ids are in `$<param>` (grouped by `idsByLabel`). */
-export const matchNodesById = (variable: string, param: string) =>
-  `CALL () {\n${NODE_LABELS.map(
-    (label) =>
-      `  MATCH (${variable}:${label}) WHERE ${variable}.id IN $${param}.${label} AND ${visible(variable)} RETURN ${variable}`,
-  ).join('\n  UNION\n')}\n}`;
+/**
+ * The labels among grouped ids (`idsByLabel`) that hold some, in NODE_LABELS order: a by-id
+ * match reads only their indexes (a node read's id names one label; a branch per label was
+ * a seek per label and a query text 1 KB longer, which the driver sends in 1,400-byte writes).
+ * One at least, so that a match of no id stays a query that matches nothing.
+ */
+export function labelsWithIds(grouped: Readonly<Record<NodeLabel, readonly string[]>>): NodeLabel[] {
+  const labels = NODE_LABELS.filter((label) => grouped[label].length > 0);
+  return labels.length > 0 ? labels : [NODE_LABELS[0]];
+}
+
+/**
+ * A subquery binding `variable` to the nodes whose ids are in `$<param>` (grouped by `idsByLabel`),
+ * matched under `labels` (`labelsWithIds` of the same ids).
+ */
+export const matchNodesById = (variable: string, param: string, labels: readonly NodeLabel[]) =>
+  `CALL () {\n${labels
+    .map(
+      (label) =>
+        `  MATCH (${variable}:${label}) WHERE ${variable}.id IN $${param}.${label} AND ${visible(variable)} RETURN ${variable}`,
+    )
+    .join('\n  UNION\n')}\n}`;
+
+/** A query text that depends on the labels its by-id matches read: built once per set of labels. */
+export function perLabels(
+  build: (labels: readonly NodeLabel[]) => string,
+): (labels: readonly NodeLabel[]) => string {
+  const texts = new Map<string, string>();
+  return (labels) => {
+    const key = labels.join(',');
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = build(labels)));
+    return text;
+  };
+}
