@@ -1,5 +1,6 @@
 import type { Db } from '../driver.js';
 import {
+  NODE_LABELS,
   RELATIONSHIP_ENDPOINTS,
   RELATIONSHIP_TYPES,
   type NodeLabel,
@@ -7,6 +8,7 @@ import {
 } from '../model.js';
 import { COUNTS_OF_N, toRelationCounts, type RelationCountRow } from './degrees.js';
 import {
+  compactCypher,
   idsByLabel,
   labelsWithIds,
   matchNodesById,
@@ -55,7 +57,7 @@ const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 const queryTexts = createGraphVersionCache<string>({ maxEntries: 256 });
 const SHAPES = {};
 const textOf = (shape: unknown, build: () => string) =>
-  queryTexts.get(SHAPES, 0, JSON.stringify(shape), build);
+  queryTexts.get(SHAPES, 0, JSON.stringify(shape), () => compactCypher(build()));
 
 const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
@@ -296,7 +298,8 @@ export async function findRelationsBatch(
   if (keys.length === 0) return { grouped: [], nested: [] };
   const { specs, keysById } = groupKeysById(keys);
   const ids = idsByLabel([...new Set(keys.map((k) => k.id))]);
-  const labels = labelsWithIds(ids);
+  // Every label: this text varies with the relations asked already, and a large one plans for seconds cold.
+  const labels = NODE_LABELS;
   const rows = await db.read<{ index: number; rel: RawTopRelation }>(
     textOf(['relations', labels, keyShapes(specs), projection?.key], () =>
       findRelationsQuery(labels, specs, projection),
@@ -392,7 +395,7 @@ const nodesAheadQuery = (
     panel.page
       ? `OPTIONAL CALL (n) {
     WITH $page AS page
-    ${pageOfN(projection)}
+    ${pageOfN(projection, false)}
     RETURN relations AS pageRelations, sources AS pageSources
   }`
       : 'WITH n, null AS pageRelations, null AS pageSources'
@@ -577,7 +580,9 @@ export interface RelationPageKey {
 // come a page at a time; the order is total (the other end's id breaks ties).
 // The page of node `n` that `page` asks ({types, first, after}), as the list `relations`
 // of `RawPageRelation` lists, with the ids of the sources they cite as `sources`.
-const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
+// `after`: false for a first page (a read ahead asks no other), whose text then leaves the
+// position test out rather than send it to hold for every relation.
+const pageOfN = (projection: Projection | undefined, after: boolean) => /* cypher */ `CALL (n, page) {
     CALL (n, page) {
       MATCH (n)-[r]->(m) WHERE (page.types IS NULL OR type(r) IN page.types) AND ${visible('m')}
       RETURN r, m, 'OUT' AS direction
@@ -586,11 +591,15 @@ const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
       RETURN r, m, 'IN' AS direction
     }
     WITH r, m, direction, type(r) AS type, coalesce(m.name, '') AS name
-    WHERE page.after IS NULL
+    ${
+      after
+        ? `WHERE page.after IS NULL
        OR type > page.after[0]
        OR (type = page.after[0] AND (direction > page.after[1]
          OR (direction = page.after[1] AND (name > page.after[2]
-           OR (name = page.after[2] AND m.id > page.after[3])))))
+           OR (name = page.after[2] AND m.id > page.after[3])))))`
+        : ''
+    }
     WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
     WITH page, collect([type, direction, r, m]) AS ordered
     WITH ordered[0..page.first] AS kept
@@ -603,7 +612,7 @@ const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
 const findRelationPages = (labels: readonly NodeLabel[], projection?: Projection) => /* cypher */ `
   ${matchNodesById('n', 'ids', labels)}
   UNWIND $pagesById[n.id] AS page
-  ${pageOfN(projection)}
+  ${pageOfN(projection, true)}
   RETURN page.index AS index, relations`;
 
 type RawPageRelation = [type: string, direction: 'OUT' | 'IN', ...RawRelation];
@@ -630,7 +639,8 @@ export async function findRelationPagesBatch(
     pagesById.set(key.id, list);
   });
   const ids = idsByLabel([...pagesById.keys()]);
-  const labels = labelsWithIds(ids);
+  // Every label: later pages are read by id of any kind, in one text (a first page comes read ahead).
+  const labels = NODE_LABELS;
   const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(
     textOf(['pages', labels, projection?.key], () => findRelationPages(labels, projection)),
     {
