@@ -1,6 +1,6 @@
 import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
-import { idsByLabel, matchNodesById } from './rows.js';
+import { idsByLabel, labelsWithIds, matchNodesById, perLabels } from './rows.js';
 import { visible } from './fragments.js';
 
 /** How many relationships of one type a node has in one direction. */
@@ -17,9 +17,11 @@ export const COUNTS_OF_N = /* cypher */ `COLLECT {
     RETURN {type: type, direction: direction, count: count}
   }`;
 
-const COUNT_RELATIONS = /* cypher */ `
-  ${matchNodesById('n', 'ids')}
-  RETURN n.id AS id, ${COUNTS_OF_N} AS counts`;
+const countRelationsQuery = perLabels(
+  (labels) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labels)}
+  RETURN n.id AS id, ${COUNTS_OF_N} AS counts`,
+);
 
 /** Counts as `COUNTS_OF_N` gives them, in a stable order: by type, then direction. */
 export function toRelationCounts(counts: readonly RelationCountRow[]): RelationCountRow[] {
@@ -33,9 +35,11 @@ export function toRelationCounts(counts: readonly RelationCountRow[]): RelationC
  * the batch function behind the per-request degrees loader. Self-loops count once each way.
  */
 export async function countRelationsBatch(db: Db, ids: readonly string[]): Promise<RelationCountRow[][]> {
-  const rows = await db.read<{ id: string; counts: RelationCountRow[] }>(COUNT_RELATIONS, {
-    ids: idsByLabel([...new Set(ids)]),
-  });
+  const grouped = idsByLabel([...new Set(ids)]);
+  const rows = await db.read<{ id: string; counts: RelationCountRow[] }>(
+    countRelationsQuery(labelsWithIds(grouped)),
+    { ids: grouped },
+  );
   const byId = new Map(rows.map((row) => [row.id, toRelationCounts(row.counts)]));
   return ids.map((id) => byId.get(id) ?? []);
 }

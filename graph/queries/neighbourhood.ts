@@ -2,7 +2,9 @@ import type { Db } from '../driver.js';
 import type { RelationshipType } from '../model.js';
 import {
   idsByLabel,
+  labelsWithIds,
   matchNodesById,
+  perLabels,
   projectEdge,
   projectNode,
   toEdgeRow,
@@ -25,22 +27,26 @@ const HOP_FROM_N = /* cypher */ `
   ORDER BY structural, m.name
   LIMIT $rowLimit`;
 
-const EXPAND_FRONTIER = /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+const expandFrontierQuery = perLabels(
+  (labels) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labels)}
   ${HOP_FROM_N}
-  RETURN ${projectEdge('r')} AS edge, ${projectNode('m')} AS node`;
+  RETURN ${projectEdge('r')} AS edge, ${projectNode('m')} AS node`,
+);
 
 // The first hop with its start nodes, in one round trip: which of the ids name a
 // (visible) node, and their neighbours in the order and under the cap of EXPAND_FRONTIER.
-const START_AND_EXPAND = /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+const startAndExpandQuery = perLabels(
+  (labels) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labels)}
   WITH collect(n) AS start
   CALL (start) {
     UNWIND start AS n
     ${HOP_FROM_N}
     RETURN collect({edge: ${projectEdge('r')}, node: ${projectNode('m')}}) AS hits
   }
-  RETURN [n IN start | ${projectNode('n')}] AS start, hits`;
+  RETURN [n IN start | ${projectNode('n')}] AS start, hits`,
+);
 
 interface Expansion {
   nodes: Map<string, NodeRow>;
@@ -80,11 +86,15 @@ async function expandFurther(
   p: { hops: number; types?: readonly RelationshipType[]; limit: number; rowLimit: number },
 ): Promise<GraphSliceRow> {
   for (let hop = 0; hop < p.hops && into.frontier.length > 0 && !into.truncated; hop += 1) {
-    const rows = await db.read<{ edge: RawEdge; node: RawNode }>(EXPAND_FRONTIER, {
-      ids: idsByLabel(into.frontier),
-      types: p.types?.length ? p.types : null,
-      rowLimit: p.rowLimit,
-    });
+    const grouped = idsByLabel(into.frontier);
+    const rows = await db.read<{ edge: RawEdge; node: RawNode }>(
+      expandFrontierQuery(labelsWithIds(grouped)),
+      {
+        ids: grouped,
+        types: p.types?.length ? p.types : null,
+        rowLimit: p.rowLimit,
+      },
+    );
     addHop(into, rows, p.rowLimit, p.limit);
   }
   return { nodes: [...into.nodes.values()], edges: [...into.edges.values()], truncated: into.truncated };
@@ -100,9 +110,10 @@ export async function expandNeighbourhoodOf(
   params: { ids: readonly string[]; depth: number; types?: readonly RelationshipType[]; limit: number },
 ): Promise<{ start: NodeRow[]; slice: GraphSliceRow }> {
   const rowLimit = params.limit * 3 + 1;
+  const grouped = idsByLabel(params.ids);
   const [row] = await db.read<{ start: RawNode[]; hits: { edge: RawEdge; node: RawNode }[] }>(
-    START_AND_EXPAND,
-    { ids: idsByLabel(params.ids), types: params.types?.length ? params.types : null, rowLimit },
+    startAndExpandQuery(labelsWithIds(grouped)),
+    { ids: grouped, types: params.types?.length ? params.types : null, rowLimit },
   );
   const start = (row?.start ?? []).map(toNodeRow);
   const into: Expansion = {

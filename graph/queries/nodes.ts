@@ -1,18 +1,30 @@
 import type { Db } from '../driver.js';
 import type { NodeLabel } from '../model.js';
-import { idsByLabel, matchNodesById, projectNode, toNodeRow, type NodeRow } from './rows.js';
+import {
+  idsByLabel,
+  labelsWithIds,
+  matchNodesById,
+  perLabels,
+  projectNode,
+  toNodeRow,
+  type NodeRow,
+} from './rows.js';
 import { visible } from './fragments.js';
 
-const FIND_NODES_BY_IDS = /* cypher */ `
-  ${matchNodesById('n', 'ids')}
-  RETURN ${projectNode('n')} AS node`;
+const findNodesByIdsQuery = perLabels(
+  (labels) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labels)}
+  RETURN ${projectNode('n')} AS node`,
+);
 
 /** Nodes for the given ids, in no particular order; unknown ids are simply absent. */
 export async function findNodesByIds(db: Db, ids: readonly string[]): Promise<NodeRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.read<{ node: Parameters<typeof toNodeRow>[0] }>(FIND_NODES_BY_IDS, {
-    ids: idsByLabel(ids),
-  });
+  const grouped = idsByLabel(ids);
+  const rows = await db.read<{ node: Parameters<typeof toNodeRow>[0] }>(
+    findNodesByIdsQuery(labelsWithIds(grouped)),
+    { ids: grouped },
+  );
   return rows.map((row) => toNodeRow(row.node));
 }
 

@@ -2,6 +2,7 @@ import type { Db } from '../driver.js';
 import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../model.js';
 import {
   idsByLabel,
+  labelsWithIds,
   matchNodesById,
   projectEdge,
   projectNode,
@@ -47,13 +48,17 @@ export function crossableLabels(
 
 // `SHORTEST k` takes its count and bounds as literals: validated integers, put in by code.
 // The ends are read in the same round trip, so that a missing one is told from no path.
-const SHORTEST_PATHS = (k: number, maxLength: number) => /* cypher */ `
+const SHORTEST_PATHS = (
+  k: number,
+  maxLength: number,
+  ends: { from: readonly NodeLabel[]; to: readonly NodeLabel[] },
+) => /* cypher */ `
   OPTIONAL CALL () {
-    ${matchNodesById('a', 'from')}
+    ${matchNodesById('a', 'from', ends.from)}
     RETURN a
   }
   OPTIONAL CALL () {
-    ${matchNodesById('b', 'to')}
+    ${matchNodesById('b', 'to', ends.to)}
     RETURN b
   }
   RETURN [end IN [a, b] WHERE end IS NOT NULL | end.id] AS ends, COLLECT {
@@ -76,17 +81,25 @@ export interface PathsFound {
 
 /** The k shortest paths, shortest first, nodes in order from `from` to `to`; empty when none. */
 export async function findShortestPaths(db: Db, params: PathSearch & { k: number }): Promise<PathsFound> {
+  const from = idsByLabel([params.from]);
+  const to = idsByLabel([params.to]);
   const [row] = await db.read<{
     ends: string[];
     paths: { nodes: Parameters<typeof toNodeRow>[0][]; edges: Parameters<typeof toEdgeRow>[0][] }[];
-  }>(SHORTEST_PATHS(clamp(params.k, 10), clamp(params.maxLength, 10)), {
-    from: idsByLabel([params.from]),
-    to: idsByLabel([params.to]),
-    types: params.types?.length ? params.types : null,
-    excluded: DEFAULT_EXCLUDED,
-    crossable: params.crossable,
-    crossRegion: params.crossRegion,
-  });
+  }>(
+    SHORTEST_PATHS(clamp(params.k, 10), clamp(params.maxLength, 10), {
+      from: labelsWithIds(from),
+      to: labelsWithIds(to),
+    }),
+    {
+      from,
+      to,
+      types: params.types?.length ? params.types : null,
+      excluded: DEFAULT_EXCLUDED,
+      crossable: params.crossable,
+      crossRegion: params.crossRegion,
+    },
+  );
   return {
     ends: row?.ends ?? [],
     paths: (row?.paths ?? []).map((path) => ({

@@ -1,5 +1,6 @@
 import type { Db } from '../driver.js';
 import {
+  NODE_LABELS,
   RELATIONSHIP_ENDPOINTS,
   RELATIONSHIP_TYPES,
   type NodeLabel,
@@ -7,7 +8,9 @@ import {
 } from '../model.js';
 import { COUNTS_OF_N, toRelationCounts, type RelationCountRow } from './degrees.js';
 import {
+  compactCypher,
   idsByLabel,
+  labelsWithIds,
   matchNodesById,
   projectNode,
   toNodeRow,
@@ -54,7 +57,7 @@ const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 const queryTexts = createGraphVersionCache<string>({ maxEntries: 256 });
 const SHAPES = {};
 const textOf = (shape: unknown, build: () => string) =>
-  queryTexts.get(SHAPES, 0, JSON.stringify(shape), build);
+  queryTexts.get(SHAPES, 0, JSON.stringify(shape), () => compactCypher(build()));
 
 const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
@@ -165,8 +168,12 @@ const specSignature = (key: RelationKey) =>
 // direction and what it asks next) has a branch of its own with its types written in:
 // a typed expand reads a dense node's relationships of that type only, where
 // `$(key.type)` expands all of them.
-const findRelationsQuery = (specs: readonly RelationKey[], projection?: Projection) => /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+const findRelationsQuery = (
+  labels: readonly NodeLabel[],
+  specs: readonly RelationKey[],
+  projection?: Projection,
+) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labels)}
   UNWIND $keysById[n.id] AS key
   CALL (n, key) {
     ${specs
@@ -290,10 +297,15 @@ export async function findRelationsBatch(
 ): Promise<{ grouped: RelationRow[][]; nested: NestedRelations[] }> {
   if (keys.length === 0) return { grouped: [], nested: [] };
   const { specs, keysById } = groupKeysById(keys);
+  const ids = idsByLabel([...new Set(keys.map((k) => k.id))]);
+  // Every label: this text varies with the relations asked already, and a large one plans for seconds cold.
+  const labels = NODE_LABELS;
   const rows = await db.read<{ index: number; rel: RawTopRelation }>(
-    textOf(['relations', keyShapes(specs), projection?.key], () => findRelationsQuery(specs, projection)),
+    textOf(['relations', labels, keyShapes(specs), projection?.key], () =>
+      findRelationsQuery(labels, specs, projection),
+    ),
     {
-      ids: idsByLabel([...new Set(keys.map((k) => k.id))]),
+      ids,
       keysById,
     },
   );
@@ -373,16 +385,17 @@ const NO_PANEL: PanelAhead = { page: null, counts: false, cited: false };
 // a first page of relations with the sources they cite, the counts by type); the parts
 // not asked are left out of the query rather than computed and dropped.
 const nodesAheadQuery = (
+  labels: readonly NodeLabel[],
   tree: readonly RelationTree[],
   panel: PanelAhead,
   projection?: Projection,
 ) => /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+  ${matchNodesById('n', 'ids', labels)}
   ${
     panel.page
       ? `OPTIONAL CALL (n) {
     WITH $page AS page
-    ${pageOfN(projection)}
+    ${pageOfN(projection, false)}
     RETURN relations AS pageRelations, sources AS pageSources
   }`
       : 'WITH n, null AS pageRelations, null AS pageSources'
@@ -499,12 +512,14 @@ export async function findNodesByIdsAhead(
   projection?: Projection,
 ): Promise<NodesAhead> {
   if (ids.length === 0) return { nodes: [], relations: [] };
+  const grouped = idsByLabel(ids);
+  const labels = labelsWithIds(grouped);
   const rows = await db.read<RawAhead>(
-    textOf(['ahead', tree, !!panel.page, panel.counts, panel.cited, projection?.key], () =>
-      nodesAheadQuery(tree, panel, projection),
+    textOf(['ahead', labels, tree, !!panel.page, panel.counts, panel.cited, projection?.key], () =>
+      nodesAheadQuery(labels, tree, panel, projection),
     ),
     {
-      ids: idsByLabel(ids),
+      ids: grouped,
       page: panel.page && { types: panel.page.types, first: panel.page.first, after: null },
     },
   );
@@ -565,7 +580,9 @@ export interface RelationPageKey {
 // come a page at a time; the order is total (the other end's id breaks ties).
 // The page of node `n` that `page` asks ({types, first, after}), as the list `relations`
 // of `RawPageRelation` lists, with the ids of the sources they cite as `sources`.
-const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
+// `after`: false for a first page (a read ahead asks no other), whose text then leaves the
+// position test out rather than send it to hold for every relation.
+const pageOfN = (projection: Projection | undefined, after: boolean) => /* cypher */ `CALL (n, page) {
     CALL (n, page) {
       MATCH (n)-[r]->(m) WHERE (page.types IS NULL OR type(r) IN page.types) AND ${visible('m')}
       RETURN r, m, 'OUT' AS direction
@@ -574,11 +591,15 @@ const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
       RETURN r, m, 'IN' AS direction
     }
     WITH r, m, direction, type(r) AS type, coalesce(m.name, '') AS name
-    WHERE page.after IS NULL
+    ${
+      after
+        ? `WHERE page.after IS NULL
        OR type > page.after[0]
        OR (type = page.after[0] AND (direction > page.after[1]
          OR (direction = page.after[1] AND (name > page.after[2]
-           OR (name = page.after[2] AND m.id > page.after[3])))))
+           OR (name = page.after[2] AND m.id > page.after[3])))))`
+        : ''
+    }
     WITH page, r, m, direction, type, name ORDER BY type, direction, name, m.id
     WITH page, collect([type, direction, r, m]) AS ordered
     WITH ordered[0..page.first] AS kept
@@ -588,10 +609,10 @@ const pageOfN = (projection?: Projection) => /* cypher */ `CALL (n, page) {
       reduce(ids = [], cited IN collect(coalesce(r.sources, [])) | ids + cited) AS sources
   }`;
 
-const findRelationPages = (projection?: Projection) => /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+const findRelationPages = (labels: readonly NodeLabel[], projection?: Projection) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labels)}
   UNWIND $pagesById[n.id] AS page
-  ${pageOfN(projection)}
+  ${pageOfN(projection, true)}
   RETURN page.index AS index, relations`;
 
 type RawPageRelation = [type: string, direction: 'OUT' | 'IN', ...RawRelation];
@@ -617,10 +638,13 @@ export async function findRelationPagesBatch(
     list.push({ index, types: key.types ? [...key.types] : null, first: key.first, after: key.after });
     pagesById.set(key.id, list);
   });
+  const ids = idsByLabel([...pagesById.keys()]);
+  // Every label: later pages are read by id of any kind, in one text (a first page comes read ahead).
+  const labels = NODE_LABELS;
   const rows = await db.read<{ index: number; relations: RawPageRelation[] }>(
-    textOf(['pages', projection?.key], () => findRelationPages(projection)),
+    textOf(['pages', labels, projection?.key], () => findRelationPages(labels, projection)),
     {
-      ids: idsByLabel([...pagesById.keys()]),
+      ids,
       // fromEntries defines own properties, so an id such as "__proto__:x" stays a plain key.
       pagesById: Object.fromEntries(pagesById),
     },

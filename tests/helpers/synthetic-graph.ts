@@ -8,7 +8,7 @@ import {
   type SeedRelationship,
 } from '../../graph/model.js';
 import { loadSeedGraph } from '../../graph/queries/import.js';
-import { idsByLabel, matchNodesById } from '../../graph/queries/rows.js';
+import { idsByLabel, labelsWithIds, matchNodesById } from '../../graph/queries/rows.js';
 
 /**
  * Small synthetic graphs written beside the real dataset, for tests whose right
@@ -49,8 +49,8 @@ export async function writeSyntheticGraph(db: Db, graph: SyntheticGraph): Promis
   await loadSeedGraph(db, graph.toSeedGraph());
 }
 
-const REMOVE_NODES = /* cypher */ `
-  ${matchNodesById('n', 'ids')}
+const removeNodes = (grouped: ReturnType<typeof idsByLabel>) => /* cypher */ `
+  ${matchNodesById('n', 'ids', labelsWithIds(grouped))}
   DETACH DELETE n`;
 
 /** Removes synthetic nodes and every relationship touching them. */
@@ -58,5 +58,6 @@ export async function removeSyntheticNodes(db: Db, ids: readonly string[]): Prom
   if (ids.length === 0) return;
   const real = ids.filter((id) => !id.includes(':test-'));
   if (real.length > 0) throw new Error(`Refusing to remove non-synthetic nodes: ${real.join(', ')}`);
-  await db.write(REMOVE_NODES, { ids: idsByLabel(ids) });
+  const grouped = idsByLabel(ids);
+  await db.write(removeNodes(grouped), { ids: grouped });
 }
