@@ -1,5 +1,14 @@
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { compareLabelRanks, labelScale, pickLabels, wrapLabel, type LabelRank } from './labels';
+import {
+  compareLabelRanks,
+  labelRules,
+  labelScale,
+  pickLabels,
+  sizeLabels,
+  wrapLabel,
+  type LabelRank,
+} from './labels';
 
 describe('labels', () => {
   it('wraps names on two lines at word boundaries and cuts the rest with « … »', () => {
@@ -49,5 +58,33 @@ describe('labels', () => {
       rank('leaf', { degree: 1 }),
     ].sort(compareLabelRanks);
     expect(ranks.map((r) => r.id)).toEqual(['group', 'selected', 'hovered', 'pinned', 'hub', 'leaf']);
+  });
+
+  it('sizes labels for a new zoom on nodes and groups alone, and only those not at that size', () => {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: [{ selector: 'edge', style: { 'font-size': 8 } }, ...labelRules(1)],
+      elements: [
+        { data: { id: 'g' } },
+        { data: { id: 'a', parent: 'g' } },
+        { data: { id: 'b' } },
+        { data: { id: 'a-b', source: 'a', target: 'b' } },
+      ],
+    });
+    const restyled: string[] = [];
+    cy.on('style', (event) => restyled.push((event.target as cytoscape.SingularElementArgument).id()));
+    sizeLabels(cy, 2);
+    expect(cy.getElementById('b').numericStyle('font-size')).toBe(22);
+    expect(cy.getElementById('a').numericStyle('text-outline-width')).toBe(4);
+    expect(cy.getElementById('g').numericStyle('font-size')).toBe(26);
+    expect(cy.getElementById('a-b').numericStyle('font-size')).toBe(8);
+    expect(restyled).not.toContain('a-b');
+    expect(restyled).toEqual(expect.arrayContaining(['a', 'b', 'g']));
+    // At that size already: nothing is restyled again.
+    restyled.length = 0;
+    sizeLabels(cy, 2);
+    expect(restyled).toEqual([]);
+    cy.destroy();
   });
 });

@@ -64,23 +64,45 @@ export function labelScale(zoom: number): number {
   return (level > 1 ? Math.sqrt(level) : 1) / level;
 }
 
+/** Label properties of nodes and of compound groups at `scale` (see `labelScale`). */
+export function labelSizes(scale: number): {
+  node: Record<'font-size' | 'text-margin-y' | 'text-outline-width', number>;
+  parent: Record<'font-size' | 'text-margin-y' | 'text-outline-width', number>;
+} {
+  const px = (value: number) => Math.round(value * scale * 100) / 100;
+  return {
+    node: { 'font-size': px(LABEL_SCREEN_SIZE), 'text-margin-y': px(3), 'text-outline-width': px(2) },
+    parent: { 'font-size': px(13), 'text-margin-y': px(-2), 'text-outline-width': 0 },
+  };
+}
+
 /** Style rules that draw labels at `scale` (see `labelScale`). */
 export function labelRules(scale: number): cytoscape.StylesheetJson {
-  const px = (value: number) => Math.round(value * scale * 100) / 100;
+  const { node, parent } = labelSizes(scale);
   return [
-    {
-      selector: 'node',
-      style: {
-        'font-size': px(LABEL_SCREEN_SIZE),
-        'text-margin-y': px(3),
-        'text-outline-width': px(2),
-        'line-height': 1.15,
-      },
-    },
-    { selector: ':parent', style: { 'font-size': px(13), 'text-margin-y': px(-2), 'text-outline-width': 0 } },
+    { selector: 'node', style: { ...node, 'line-height': 1.15 } },
+    { selector: ':parent', style: parent },
     // Nodes without a name drawn go below the named ones, so that names are not covered.
     { selector: 'node.label-hidden', style: { label: '', 'z-index': 0 } },
   ];
+}
+
+/**
+ * Gives the nodes whose labels are not drawn at `scale` that size, as a style
+ * of their own: restyling nodes alone, where a new stylesheet would restyle
+ * every element (thousands of edges on a large view, which labels do not
+ * concern) and throw away every cached texture.
+ */
+export function sizeLabels(cy: cytoscape.Core, scale: number): void {
+  const { node, parent } = labelSizes(scale);
+  const stale = cy
+    .nodes()
+    .filter((ele) => ele.numericStyle('font-size') !== (ele.isParent() ? parent : node)['font-size']);
+  if (stale.empty()) return;
+  cy.batch(() => {
+    stale.not(':parent').style(node);
+    stale.filter(':parent').style(parent);
+  });
 }
 
 /** What decides which of two meeting labels is drawn, in this order. */

@@ -51,7 +51,9 @@ export function layoutOptions(name: LayoutName, context: LayoutContext): cytosca
         randomize: draft || !context.incremental,
         animate,
         animationDuration: 400,
-        fit: true,
+        // A draft is spread and fitted by the canvas afterwards: fitting it here too would
+        // compute every element's bounds once more for nothing.
+        fit: !draft,
         padding: 30,
         nodeDimensionsIncludeLabels: false,
         packComponents: true,

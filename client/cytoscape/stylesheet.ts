@@ -205,6 +205,8 @@ export function buildStylesheet(
         'haystack-radius': 0,
         // Solid hairlines at full opacity: the cheapest strokes for a canvas to draw, thousands per frame.
         'line-style': 'solid',
+        // Haystack edges draw no arrows, but the renderer still works them out for each edge.
+        'target-arrow-shape': 'none',
         width: 0.75,
         opacity: 1,
       },

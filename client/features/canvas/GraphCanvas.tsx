@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { applyElements, type CanvasElement } from '../../cytoscape/elements';
 import { registerExtensions } from '../../cytoscape/extensions';
-import { cullLabels, LABEL_SCREEN_SIZE, labelRules, labelScale } from '../../cytoscape/labels';
+import { cullLabels, LABEL_SCREEN_SIZE, labelRules, labelScale, sizeLabels } from '../../cytoscape/labels';
 import { pngWithNotes } from '../../export/png';
 import type { ExportNotes } from '../../export/notes';
 import {
@@ -171,18 +171,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** The stylesheet with labels sized for the zoom. */
   function applyStyle(cy: cytoscape.Core) {
     cy.style([...callbacks.current.stylesheet, ...labelRules(scaleRef.current)]);
+    sizeLabels(cy, scaleRef.current);
   }
 
-  /** Sizes labels for the zoom (restyling only when the size changes), then keeps them apart. */
+  /** Sizes labels for the zoom (restyling nodes only, when the size changes), then keeps them apart. */
   function refreshLabels() {
     const cy = cyRef.current;
     if (!cy) return;
     const scale = labelScale(cy.zoom());
     if (scale !== scaleRef.current) {
       scaleRef.current = scale;
-      applyStyle(cy);
+      sizeLabels(cy, scale);
     }
     sortLabels(cy);
+  }
+
+  /** Once the zoom rests: label boxes only change with their size, so nothing to do when it stays. */
+  function refreshLabelsAfterZoom() {
+    const cy = cyRef.current;
+    if (cy && labelScale(cy.zoom()) !== scaleRef.current) refreshLabels();
   }
 
   /** Keeps labels apart: measured by cytoscape, or estimated from their text on a large view. */
@@ -388,7 +395,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     let labelTimer: ReturnType<typeof setTimeout> | undefined;
     cy.on('zoom', () => {
       clearTimeout(labelTimer);
-      labelTimer = setTimeout(refreshLabels, LABEL_REFRESH_DELAY * (callbacks.current.large ? 3 : 1));
+      labelTimer = setTimeout(
+        refreshLabelsAfterZoom,
+        LABEL_REFRESH_DELAY * (callbacks.current.large ? 3 : 1),
+      );
     });
     cy.on('mouseover', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
@@ -441,6 +451,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!cy) return;
     const diff = applyElements(cy, props.elements);
     const added = diff.add.some((element) => element.group === 'nodes');
+    // On a large view, new nodes' names wait for the sort after the first frame: not
+    // measured nor drawn thousands at a time for the sort to leave most of them out.
+    if (added && callbacks.current.large) {
+      cy.batch(() => {
+        for (const element of diff.add) {
+          if (element.group === 'nodes') cy.getElementById(element.data.id).addClass('label-hidden');
+        }
+      });
+    }
+    // New nodes (and new groups) take the labels' size of the zoom.
+    sizeLabels(cy, scaleRef.current);
     // New nodes need a place: a first layout from scratch, then incremental ones.
     if (added) runLayout(!wasEmpty.current);
     // Otherwise labels may have changed (shown, hidden, renamed): sort them again.
