@@ -358,7 +358,7 @@ function replaceRows(
   return ids.map((id) => ranked.get(id)!);
 }
 
-/** At most this many dispositifs re-read by id; past it, one read of all is cheaper. */
+/** At most this many dispositifs re-read by id (or versions gone by); past it, one read of all is cheaper. */
 const MAX_PATCHED = 2_000;
 
 /**
@@ -372,6 +372,7 @@ async function patchDeployed(
   version: number,
   scope: DeployedScope,
 ): Promise<CoverageDispositifRow[] | null> {
+  if (version - previous.version > MAX_PATCHED) return null;
   const touchedNodes = await findNodesTouchedBetween(db, { after: previous.version, upto: version });
   if (!touchedNodes) return null;
   const ids = touchedNodes.filter((id) => labelOfId(id) === 'Dispositif');
@@ -404,7 +405,10 @@ const lastDeployed = new WeakMap<
 // Read once per graph version: even as ids, names and deployments, France's 140,000 are a
 // read the classification should not wait for at every request. An edit's next version
 // reads again only the dispositifs it wrote (`patchDeployed`).
-const deployedCache = createGraphVersionCache<Promise<CoverageDispositifRow[]>>({ maxEntries: 8 });
+const MAX_DEPLOYED_ENTRIES = 8;
+const deployedCache = createGraphVersionCache<Promise<CoverageDispositifRow[]>>({
+  maxEntries: MAX_DEPLOYED_ENTRIES,
+});
 
 function deployedAt(
   db: Db,
@@ -422,7 +426,10 @@ function deployedAt(
         ? patchDeployed(db, previous, index.version, scope()).then((patched) => patched ?? readAll())
         : readAll();
     const entry = { version: index.version, grid: index.grid, rows };
+    // As many as the cache holds, the least recently computed going first.
+    last.delete(key);
     last.set(key, entry);
+    if (last.size > MAX_DEPLOYED_ENTRIES) last.delete(last.keys().next().value!);
     // A failed read is not a start for the next version.
     rows.catch(() => {
       if (last.get(key) === entry) last.delete(key);
