@@ -187,15 +187,21 @@ const deploymentsOf = (d: string) =>
 // One record of parallel lists, by id, as the grid is read (the per-record decoding was a
 // fifth of the read); the list comprehensions keep the nulls that `collect` would drop.
 
-/** Every dispositif deployed somewhere, with where. */
-const DEPLOYED_DISPOSITIFS = /* cypher */ `
-  MATCH (d:Dispositif) WHERE ${visible('d')}
+/**
+ * Ids, names and deployments of the dispositifs `match` binds to `d` that are deployed
+ * somewhere, as one record of parallel lists by id.
+ */
+const deployedListsOf = (match: string) => /* cypher */ `
+  ${match}
   WITH d, ${deploymentsOf('d')} AS deployments
   WHERE size(deployments) > 0
   WITH d, deployments
   ORDER BY d.id
   WITH collect(d) AS ds, collect(deployments) AS deployments
   RETURN [d IN ds | d.id] AS ids, [d IN ds | d.name] AS names, deployments`;
+
+/** Every dispositif deployed somewhere, with where. */
+const DEPLOYED_DISPOSITIFS = deployedListsOf(`MATCH (d:Dispositif) WHERE ${visible('d')}`);
 
 /** The dispositifs deployed at some of `$places`, with every place each is deployed in. */
 const DISPOSITIFS_DEPLOYED_AT = /* cypher */ `
@@ -208,15 +214,9 @@ const DISPOSITIFS_DEPLOYED_AT = /* cypher */ `
          [d IN ds | ${deploymentsOf('d')}] AS deployments`;
 
 /** Some dispositifs, by id, as DEPLOYED_DISPOSITIFS gives them (those no longer visible or deployed left out). */
-const DEPLOYED_DISPOSITIFS_BY_ID = /* cypher */ `
+const DEPLOYED_DISPOSITIFS_BY_ID = deployedListsOf(`
   UNWIND $ids AS dispositifId
-  MATCH (d:Dispositif {id: dispositifId}) WHERE ${visible('d')}
-  WITH d, ${deploymentsOf('d')} AS deployments
-  WHERE size(deployments) > 0
-  WITH d, deployments
-  ORDER BY d.id
-  WITH collect(d) AS ds, collect(deployments) AS deployments
-  RETURN [d IN ds | d.id] AS ids, [d IN ds | d.name] AS names, deployments`;
+  MATCH (d:Dispositif {id: dispositifId}) WHERE ${visible('d')}`);
 
 /** The rows of some dispositifs, by id (those no longer visible are left out). */
 const DISPOSITIF_ROWS = /* cypher */ `
