@@ -15,6 +15,7 @@ import {
 import { searchTextOf } from '../text.js';
 import { findChangeAfter, findChangeTraces } from './changes.js';
 import { bumpGraphVersion, bumpGridVersion } from './graph-version.js';
+import { refreshPlannerStatistics } from './planner-statistics.js';
 import { toNeo4jProps, toPlain } from '../values.js';
 
 const BATCH_SIZE = 2_000;
@@ -933,6 +934,7 @@ export async function loadSeedGraph(
     await lease.close().catch(() => {});
   }
   onProgress({ step: 'visible', done: total, total });
+  await refreshPlannerStatistics(db);
   // Everything of the graph is now in the database, written, found unchanged, or kept as a user left it
   for (const node of graph.nodes) add(totals.nodes, node.label, 1);
   for (const rel of graph.relationships) add(totals.relationships, rel.type, 1);
