@@ -8,6 +8,7 @@ import {
   findNodesByLabelAhead,
   findRelationPagesBatch,
   findRelationsBatch,
+  relationListKey,
   type NodesAhead,
   type PanelAhead,
   type Projection,
@@ -60,9 +61,6 @@ export interface NodeAheadKey {
  * One cache entry per node, type, direction and projection, whatever the key reads ahead:
  * a list read with fewer properties never serves a load that asks for more.
  */
-/** One node's relations of one type and direction, whatever is read of them. */
-const relationListKey = (key: RelationKey) => `${key.id}|${key.type}|${key.direction}`;
-
 const relationCacheKey = (key: RelationKey & { projection?: Projection }) =>
   `${relationListKey(key)}|${key.projection?.key ?? '*'}`;
 

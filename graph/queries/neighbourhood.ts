@@ -101,9 +101,9 @@ async function expandFurther(
 }
 
 /**
- * Breadth-first expansion from start ids, capped at `limit` nodes: the start nodes and
- * the first hop in one round trip, one more per further hop. `start` holds the ids that
- * name a node (the caller answers NOT_FOUND for the others).
+ * Breadth-first expansion from start ids over `depth` hops (one at least), capped at `limit`
+ * nodes: the start nodes and the first hop in one round trip, one more per further hop.
+ * `start` holds the ids that name a node (the caller answers NOT_FOUND for the others).
  */
 export async function expandNeighbourhoodOf(
   db: Db,
@@ -122,7 +122,7 @@ export async function expandNeighbourhoodOf(
     truncated: false,
     frontier: [],
   };
-  if (params.depth > 0) addHop(into, row?.hits ?? [], rowLimit, params.limit);
+  addHop(into, row?.hits ?? [], rowLimit, params.limit);
   const slice = await expandFurther(db, into, { ...params, hops: params.depth - 1, rowLimit });
   return { start, slice };
 }

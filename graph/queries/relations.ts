@@ -52,6 +52,10 @@ export interface RelationKey extends RelationSpec {
 
 const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 
+/** One node's relations of one type and direction, whatever is read of them: the key of a list. */
+export const relationListKey = (key: { id: string } & RelationSpec) =>
+  `${key.id}|${key.type}|${key.direction}`;
+
 // A query's text depends on its shape only (what is asked and projected, never a value):
 // built once per shape rather than on every request (a tenth of a details panel's CPU).
 const queryTexts = createGraphVersionCache<string>({ maxEntries: 256 });
@@ -327,8 +331,7 @@ export async function findRelationsBatch(
         for (const item of items)
           reached[next]!.relations.push(toRelationRow(spec.type, spec.direction, item, projection));
     });
-    for (const entry of reached)
-      nested.set(`${entry.key.id}|${entry.key.type}|${entry.key.direction}`, entry);
+    for (const entry of reached) nested.set(relationListKey(entry.key), entry);
   }
   sortRelations(grouped);
   sortRelations([...nested.values()].map((entry) => entry.relations));
@@ -462,7 +465,7 @@ function toNodesAhead(
   const relations = new Map<string, NestedRelations>();
   const filled = new Set<NestedRelations>();
   const entry = (id: string, spec: RelationSpec) => {
-    const cacheKey = `${id}|${spec.type}|${spec.direction}`;
+    const cacheKey = relationListKey({ id, ...spec });
     let found = relations.get(cacheKey);
     if (!found) {
       found = { key: { id, type: spec.type, direction: spec.direction }, relations: [] };
