@@ -23,30 +23,21 @@ const WAIT_STEP_MS = 50;
 
 /**
  * After a bulk load: samples the indexes it outdated, waits (up to `timeoutMs`) for the
- * samples, and drops the plans made with the old ones; nothing when no index is outdated,
- * since every cached plan would be made again (up to a second for the coverage reads). Best effort: a database that
- * refuses these procedures (a managed one, a user without admin rights) keeps Neo4j's own
- * schedule, and is told in the returned reason.
+ * samples, and drops the plans made with the old ones. Nothing when no index is outdated:
+ * every cached plan would be made again (up to a second for the coverage reads).
  */
-export async function refreshPlannerStatistics(
-  db: Db,
-  timeoutMs = 10_000,
-): Promise<{ refreshed: true } | { refreshed: false; reason: string }> {
+export async function refreshPlannerStatistics(db: Db, timeoutMs = 10_000): Promise<void> {
   try {
-    let outdated = await countOutdatedIndexes(db);
-    if (outdated === 0) return { refreshed: true };
+    if ((await countOutdatedIndexes(db)) === 0) return;
     await db.read(RESAMPLE_OUTDATED_INDEXES);
     const until = Date.now() + timeoutMs;
-    while (outdated > 0 && Date.now() < until) {
+    while ((await countOutdatedIndexes(db)) > 0 && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
-      outdated = await countOutdatedIndexes(db);
     }
     await db.read(CLEAR_QUERY_CACHES);
-    return outdated > 0
-      ? { refreshed: false, reason: `${outdated} index(es) not sampled within ${timeoutMs} ms` }
-      : { refreshed: true };
-  } catch (error) {
-    return { refreshed: false, reason: error instanceof Error ? error.message : String(error) };
+  } catch {
+    // Best effort, and the load is already visible: a database that refuses these procedures
+    // (a managed one, a user without admin rights) keeps Neo4j's own sampling schedule.
   }
 }
 
