@@ -9,17 +9,7 @@ import { findPartnershipSelection } from '../../graph/queries/partners.js';
 import type { BenchResult, BenchSuite } from './harness.js';
 import { timeAlternated, timeMedian } from './harness.js';
 import type { ScaleBenchContext } from './scale.bench.js';
-
-async function post(appUrl: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${appUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body;
-}
+import { queryGraphQL } from './graphql-client.js';
 
 const CONSOLE = `query ($query: String!, $params: JSON) {
   cypher(query: $query, params: $params) { columns rows graph { nodes { id } edges { id } } elapsedMs }
@@ -55,13 +45,13 @@ async function timeOnce(work: () => Promise<unknown>) {
 export const analysisBench: BenchSuite = async ({ db, appUrl }) => {
   // A fresh Neo4j plans its first queries cold (seconds on a loaded machine): one unrecorded
   // call of each kind first, with a theme no measured call uses.
-  await post(appUrl, METRICS, { theme: 'theme:ess' });
-  await post(appUrl, CONSOLE, {
+  await queryGraphQL(appUrl, METRICS, { theme: 'theme:ess' });
+  await queryGraphQL(appUrl, CONSOLE, {
     query: 'MATCH (o:Organisation {id: $id})-[r1]-(m)-[r2]-(x) RETURN o, r1, m, r2, x LIMIT 200',
     params: { id: 'org:wejob' },
   });
   const fresh: number[] = [];
-  for (const theme of THEMES) fresh.push(await timeOnce(() => post(appUrl, METRICS, { theme })));
+  for (const theme of THEMES) fresh.push(await timeOnce(() => queryGraphQL(appUrl, METRICS, { theme })));
   fresh.sort((a, b) => a - b);
   // The console through GraphQL against the raw driver running the same Cypher (one auto-commit
   // read) and against the console's own function in this process, alternated in one run.
@@ -72,7 +62,9 @@ export const analysisBench: BenchSuite = async ({ db, appUrl }) => {
   // The resolver's own time (CypherResult.elapsedMs): the rest of a round trip is HTTP and GraphQL.
   const inResolver: number[] = [];
   const viaApi = async () => {
-    const { data } = (await post(appUrl, CONSOLE, twoHop)) as { data: { cypher: { elapsedMs: number } } };
+    const { data } = (await queryGraphQL(appUrl, CONSOLE, twoHop)) as {
+      data: { cypher: { elapsedMs: number } };
+    };
     inResolver.push(data.cypher.elapsedMs);
   };
   const { a: api, b: driver } = await timeAlternated(viaApi, () => db.read(twoHop.query, twoHop.params), 31);
@@ -97,12 +89,12 @@ export const analysisBench: BenchSuite = async ({ db, appUrl }) => {
     },
     {
       name: 'analysis: network metrics, cached at the graph version',
-      value: await timeMedian(() => post(appUrl, METRICS)),
+      value: await timeMedian(() => queryGraphQL(appUrl, METRICS)),
     },
     {
       name: 'analysis: saved query "funder-reach" (Région, 2 hops)',
       value: await timeMedian(() =>
-        post(appUrl, SAVED, {
+        queryGraphQL(appUrl, SAVED, {
           id: 'funder-reach',
           params: { funder: 'org:region-nouvelle-aquitaine', hops: 2 },
         }),
@@ -111,7 +103,7 @@ export const analysisBench: BenchSuite = async ({ db, appUrl }) => {
     {
       name: 'analysis: 3 shortest paths WeJOB → Région through organisations and dispositifs',
       value: await timeMedian(() =>
-        post(
+        queryGraphQL(
           appUrl,
           '{ shortestPaths(from: "org:wejob", to: "org:region-nouvelle-aquitaine", kinds: [ORGANISATION, DISPOSITIF], maxLength: 10, k: 3) { nodes { id } } }',
         ),
@@ -136,7 +128,7 @@ export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchCont
   const tag = `[${setup.scale}] analysis:`;
   const results: BenchResult[] = [];
   const metrics = async () => {
-    const { data } = (await post(atlas.url, METRICS)) as {
+    const { data } = (await queryGraphQL(atlas.url, METRICS)) as {
       data: { networkMetrics: { nodes: unknown[]; communities: unknown[] } };
     };
     return data.networkMetrics;
@@ -184,12 +176,12 @@ export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchCont
   }
   // Other requests while a computation runs: the pairs and metrics are on a worker thread,
   // so a search is answered meanwhile rather than after it (a filter not computed yet).
-  const search = () => post(atlas.url, SEARCH);
+  const search = () => queryGraphQL(atlas.url, SEARCH);
   const alone = await timeMedian(search, 9, 2);
   const during: number[] = [];
   let computing = true;
   const computation = timed(() =>
-    post(atlas.url, ACTIVE_METRICS, { activeOn: '2024-06-01' }).catch((error: unknown) => error),
+    queryGraphQL(atlas.url, ACTIVE_METRICS, { activeOn: '2024-06-01' }).catch((error: unknown) => error),
   ).finally(() => (computing = false));
   while (computing) during.push(await timeOnce(search));
   const computed = await computation;

@@ -7,6 +7,7 @@ import {
 import { findTerritorialGrid } from '../../graph/queries/coverage.js';
 import type { BenchSuite } from './harness.js';
 import { timeMedian } from './harness.js';
+import { queryGraphQL } from './graphql-client.js';
 
 // The page's own documents, so that the figures are what a planner waits for.
 // A running server is warm: ten untimed calls first (the bench's Neo4j has just started).
@@ -16,20 +17,9 @@ const COVERAGE = print(COVERAGE_QUERY);
 const COMPARISON = print(COVERAGE_COMPARISON_QUERY);
 const APPLICATIONS = print(COVERAGE_APPLICATIONS_QUERY);
 
-async function post(appUrl: string, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(`${appUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body;
-}
-
 /** Coverage analysis over HTTP (cells and summary, as the page asks): medians of 21 calls. */
 export const coverageBench: BenchSuite = async ({ db, appUrl }) => {
-  const coverage = (variables: Record<string, unknown>) => () => post(appUrl, COVERAGE, variables);
+  const coverage = (variables: Record<string, unknown>) => () => queryGraphQL(appUrl, COVERAGE, variables);
   const gridStarted = performance.now();
   await findTerritorialGrid(db);
   const gridLoad = performance.now() - gridStarted;
@@ -64,7 +54,7 @@ export const coverageBench: BenchSuite = async ({ db, appUrl }) => {
       name: 'coverage: EPCI at two dates, compared',
       value: await timeMedian(
         () =>
-          post(appUrl, COMPARISON, {
+          queryGraphQL(appUrl, COMPARISON, {
             level: 'EPCI',
             within: 'reg:75',
             left: { activeOn: '2019-06-01' },
@@ -77,7 +67,7 @@ export const coverageBench: BenchSuite = async ({ db, appUrl }) => {
     {
       name: 'coverage: communes of the région, every application (CSV export)',
       value: await timeMedian(
-        () => post(appUrl, APPLICATIONS, { level: 'COMMUNE', within: 'reg:75' }),
+        () => queryGraphQL(appUrl, APPLICATIONS, { level: 'COMMUNE', within: 'reg:75' }),
         RUNS,
         WARMUP,
       ),

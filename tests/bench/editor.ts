@@ -3,6 +3,7 @@ import type { Db } from '../../graph/driver.js';
 import { createUser, type UserRole } from '../../graph/queries/users.js';
 import { hashPassword, hashToken } from '../../server/auth/secrets.js';
 import { CSRF_HEADER } from '../../server/csrf.js';
+import { queryGraphQL } from './graphql-client.js';
 
 /** What the benches' edits cite, as a user's field knowledge. */
 const CHANGE = { source: { title: 'connaissance de terrain' }, reason: 'bench' };
@@ -38,14 +39,13 @@ export async function createBenchEditor(
     email,
     tokenHash: hashToken(cookie.slice(cookie.indexOf('=') + 1)),
     async mutate<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-      const response = await fetch(`${appUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie },
-        body: JSON.stringify({ query, variables: { change: CHANGE, ...variables } }),
-      });
-      const body = (await response.json()) as { data?: T; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data!;
+      const { data } = await queryGraphQL<T>(
+        appUrl,
+        query,
+        { change: CHANGE, ...variables },
+        { [CSRF_HEADER]: '1', cookie },
+      );
+      return data!;
     },
   };
 }

@@ -20,6 +20,7 @@ import { createDb, type DbConfig } from '../../graph/driver.js';
 import { applyMigrations } from '../../graph/migrate.js';
 import { startChildServer } from './child-server.js';
 import { createBenchEditor, type BenchEditor } from './editor.js';
+import { postGraphQL } from './graphql-client.js';
 import { buildTerritorialGrid } from '../../seeds/grid/build-grid.js';
 import { loadDataset } from '../../seeds/load.js';
 import { importSourceId } from '../../graph/import/run-import.js';
@@ -135,19 +136,15 @@ async function timeImport(
 }
 
 /** One timed request of the page's coverage query (COMMUNE of the région); Infinity when it fails. */
-async function timeCoverage(url: string): Promise<{ ms: number; bytes: number; error?: string }> {
+async function timeCoverage(appUrl: string): Promise<{ ms: number; bytes: number; error?: string }> {
   const started = performance.now();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: print(COVERAGE_QUERY), variables: { level: 'COMMUNE', within: 'reg:75' } }),
+  const { errors, bytes } = await postGraphQL(appUrl, print(COVERAGE_QUERY), {
+    level: 'COMMUNE',
+    within: 'reg:75',
   });
-  const text = await response.text();
   const ms = performance.now() - started;
-  const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
-  if (body.errors)
-    return { ms: Infinity, bytes: text.length, error: body.errors[0]?.extensions?.code ?? 'error' };
-  return { ms, bytes: text.length };
+  if (errors) return { ms: Infinity, bytes, error: errors[0]?.extensions?.code ?? 'error' };
+  return { ms, bytes };
 }
 
 /** How long after a load's version the last cold figure asks: the server looks every 2 s, then prepares. */
@@ -222,7 +219,6 @@ async function benchCoverageAfterImport(config: DbConfig, db: Db): Promise<Bench
     name: 'import: start-up of the app process, to listening (coverage grid and région read before)',
     value: performance.now() - starting,
   });
-  const url = `${app.url}/graphql`;
   const name = 'import: coverage COMMUNE of the région after the import';
   const figure = (what: string, { ms, bytes, error }: Awaited<ReturnType<typeof timeCoverage>>) =>
     results.push({
@@ -234,22 +230,22 @@ async function benchCoverageAfterImport(config: DbConfig, db: Db): Promise<Bench
   // On a busy machine a cold request may pass the request timeout (its reads go on): retried
   // until the caches hold the version, so that each cold figure starts from warm caches of the last.
   const settle = async () => {
-    for (let attempt = 0; attempt < 5; attempt++) if (!(await timeCoverage(url)).error) return;
+    for (let attempt = 0; attempt < 5; attempt++) if (!(await timeCoverage(app.url)).error) return;
   };
   try {
-    figure('first request of a freshly started server', await timeCoverage(url));
+    figure('first request of a freshly started server', await timeCoverage(app.url));
     await settle();
     const editor = await createBenchEditor(db, app.url);
     await describeDispositif(editor);
-    figure('first request after an edit of a description', await timeCoverage(url));
+    figure('first request after an edit of a description', await timeCoverage(app.url));
     await settle();
     await moveDeployment(editor);
-    figure('first request after an edit of a deployment', await timeCoverage(url));
+    figure('first request after an edit of a deployment', await timeCoverage(app.url));
     await settle();
     await db.writeTransaction((tx) => bumpGraphVersion(tx));
     figure(
       'first request after a version no change names (a load’s: all read again)',
-      await timeCoverage(url),
+      await timeCoverage(app.url),
     );
     await settle();
     // What a reader finds some time after an import: the server's look at the version prepared it.
@@ -257,12 +253,12 @@ async function benchCoverageAfterImport(config: DbConfig, db: Db): Promise<Bench
     await new Promise((resolve) => setTimeout(resolve, PREPARED_AFTER_MS));
     figure(
       `first request ${PREPARED_AFTER_MS / 1000} s after a version no change names (prepared meanwhile)`,
-      await timeCoverage(url),
+      await timeCoverage(app.url),
     );
     await settle();
     const warm = await timeMedian(
       async () => {
-        const { error } = await timeCoverage(url);
+        const { error } = await timeCoverage(app.url);
         if (error) throw new Error(error);
       },
       21,

@@ -25,6 +25,7 @@ import { searchNodes } from '../../graph/queries/search.js';
 import { countGraph } from '../../graph/queries/stats.js';
 import { FRANCE_ID } from '../../seeds/grid/build-grid.js';
 import type { ChildServer } from './child-server.js';
+import { queryGraphQL, type GraphQLAnswer } from './graphql-client.js';
 import { timeAlternated, timeInTurns, timeMedian, type BenchResult } from './harness.js';
 import type { ScaleSetup } from './scales.js';
 import { measureThroughput } from './throughput.js';
@@ -39,27 +40,6 @@ export interface ScaleBenchContext {
   graph: SeedGraph;
   /** Only the figures whose name holds one of these words (`--figures`); null for all. */
   figures?: readonly string[] | null;
-}
-
-interface Answer {
-  data?: unknown;
-  errors?: unknown[];
-}
-
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<Answer & { bytes: number }> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  const body = JSON.parse(text) as Answer;
-  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-  return { ...body, bytes: Buffer.byteLength(text) };
 }
 
 /** Bytes of the answer as a browser receives it (gzip accepted, as every browser does over http). */
@@ -346,7 +326,7 @@ async function detailsByDriver(db: Db, id: string): Promise<void> {
 async function warm(url: string, query: string, variables: Record<string, unknown> = {}) {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await post(url, query, variables);
+      return await queryGraphQL(url, query, variables);
     } catch (error) {
       if (attempt >= 3) throw error;
     }
@@ -357,7 +337,7 @@ async function warm(url: string, query: string, variables: Record<string, unknow
  * ATLAS_BENCH_ANSWERS=DIR keeps Atlas's answers to the nested reads and the details
  * panel as JSON files in DIR, so that two versions of the code can be compared on one graph.
  */
-function keepAnswer(name: string, answer: Answer) {
+function keepAnswer(name: string, answer: GraphQLAnswer) {
   const dir = process.env.ATLAS_BENCH_ANSWERS;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
@@ -390,14 +370,14 @@ export async function runScaleBench({
   // those requests, as the issue asks (the end of the suite is reported below, without a target).
   if (wanted('RSS')) {
     const mixed = [
-      () => post(atlas.url, SEARCH, { text: 'mission' }),
-      () => post(atlas.url, DETAILS, details('org:pole-emploi')),
-      () => post(atlas.url, NEIGHBOURHOOD, { id: 'org:wejob' }),
+      () => queryGraphQL(atlas.url, SEARCH, { text: 'mission' }),
+      () => queryGraphQL(atlas.url, DETAILS, details('org:pole-emploi')),
+      () => queryGraphQL(atlas.url, NEIGHBOURHOOD, { id: 'org:wejob' }),
       () =>
-        post(atlas.url, NESTED['thème → dispositifs → carriers + territories'].atlas, {
+        queryGraphQL(atlas.url, NESTED['thème → dispositifs → carriers + territories'].atlas, {
           id: 'theme:mobilite',
         }),
-      () => post(atlas.url, COVERAGE, { level: 'DEPARTEMENT', within: setup.region }),
+      () => queryGraphQL(atlas.url, COVERAGE, { level: 'DEPARTEMENT', within: setup.region }),
     ];
     for (let i = 0; i < 100; i += 1) await mixed[i % mixed.length]!().catch(() => undefined);
     results.push({
@@ -479,9 +459,9 @@ export async function runScaleBench({
       // HTTP. A read whose driver time is d cannot go under (floor + d) / d.
       const { api, driver, floor } = await timeInTurns(
         {
-          api: () => post(atlas.url, item.query, item.variables),
+          api: () => queryGraphQL(atlas.url, item.query, item.variables),
           driver: item.driver,
-          floor: () => post(atlas.url, '{ __typename }'),
+          floor: () => queryGraphQL(atlas.url, '{ __typename }'),
         },
         15,
         3,
@@ -518,13 +498,13 @@ export async function runScaleBench({
     if (!wanted(`nested ${name}`)) continue;
     try {
       const [atlasAnswer, peerAnswer] = await Promise.all([
-        post(atlas.url, documents.atlas, variables),
-        post(peer.url, documents.peer, variables),
+        queryGraphQL(atlas.url, documents.atlas, variables),
+        queryGraphQL(peer.url, documents.peer, variables),
       ]);
       keepAnswer(`nested ${name}`, atlasAnswer);
       const { a, b } = await timeAlternated(
-        () => post(atlas.url, documents.atlas, variables),
-        () => post(peer.url, documents.peer, variables),
+        () => queryGraphQL(atlas.url, documents.atlas, variables),
+        () => queryGraphQL(peer.url, documents.peer, variables),
       );
       const ids = `${countIds(atlasAnswer.data)} ids (peer ${countIds(peerAnswer.data)}), ${(atlasAnswer.bytes / 1024).toFixed(0)} KB`;
       results.push({
@@ -543,7 +523,7 @@ export async function runScaleBench({
     if (!wanted(`coverage ${level} of ${within}`)) return undefined;
     try {
       const answer = await warm(atlas.url, COVERAGE, { level, within });
-      const value = await timeMedian(() => post(atlas.url, COVERAGE, { level, within }), runs, 2);
+      const value = await timeMedian(() => queryGraphQL(atlas.url, COVERAGE, { level, within }), runs, 2);
       results.push({
         name: `${tag} coverage ${level} of ${within}`,
         value,
@@ -580,7 +560,7 @@ export async function runScaleBench({
     try {
       const query = print(figure.document);
       await warm(atlas.url, query, figure.variables);
-      const value = await timeMedian(() => post(atlas.url, query, figure.variables), 11, 3);
+      const value = await timeMedian(() => queryGraphQL(atlas.url, query, figure.variables), 11, 3);
       results.push({ name: `${tag} ${figure.name}`, value, target });
     } catch (error) {
       results.push(failed(`${tag} ${figure.name}`, error, target ?? 0));

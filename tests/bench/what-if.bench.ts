@@ -4,23 +4,13 @@ import { DEPENDENCIES_QUERY } from '../../client/features/funder/queries.js';
 import { OFFER_FOR_QUERY } from '../../client/features/parcours/queries.js';
 import type { BenchResult, BenchSuite } from './harness.js';
 import { timeMedian } from './harness.js';
+import { queryGraphQL } from './graphql-client.js';
 
 // The page's own documents over HTTP, warm (the bench's Neo4j has just started).
 const RUNS = 21;
 const WARMUP = 10;
 const REGION = 'org:region-nouvelle-aquitaine';
 const LIBOURNE = 'com:33243';
-
-async function post(appUrl: string, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(`${appUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body;
-}
 
 interface Answer<T> {
   data: T;
@@ -33,13 +23,13 @@ interface Answer<T> {
  */
 async function topWithdrawals(appUrl: string, count: number) {
   const themes = (
-    (await post(appUrl, '{ themes { id parent { id } } }', {})) as Answer<{
+    (await queryGraphQL(appUrl, '{ themes { id parent { id } } }', {})) as Answer<{
       themes: { id: string; parent: unknown }[];
     }>
   ).data.themes.filter((theme) => !theme.parent);
   const uncovered = new Map<string, { name: string; communes: Map<string, number> }>();
   for (const theme of themes) {
-    const { data } = (await post(appUrl, print(SINGLE_POINTS_OF_FAILURE_QUERY), {
+    const { data } = (await queryGraphQL(appUrl, print(SINGLE_POINTS_OF_FAILURE_QUERY), {
       level: 'COMMUNE',
       within: 'reg:75',
       theme: theme.id,
@@ -64,7 +54,7 @@ async function topWithdrawals(appUrl: string, count: number) {
   const people = new Map<string, number>();
   // `nodes` takes at most 2,000 ids at a time.
   for (let start = 0; start < communes.length; start += 1000) {
-    const { data } = (await post(appUrl, 'query($ids: [ID!]!) { nodes(ids: $ids) { id data } }', {
+    const { data } = (await queryGraphQL(appUrl, 'query($ids: [ID!]!) { nodes(ids: $ids) { id data } }', {
       ids: communes.slice(start, start + 1000),
     })) as Answer<{ nodes: { id: string; data: { population?: number } }[] }>;
     for (const node of data.nodes) people.set(node.id, node.data.population ?? 0);
@@ -111,7 +101,7 @@ export const WHAT_IF_FIGURES: readonly {
 export const whatIfBench: BenchSuite = async ({ appUrl }) => {
   const timed: BenchResult[] = [];
   for (const { name, document, variables, target } of WHAT_IF_FIGURES) {
-    const value = await timeMedian(() => post(appUrl, print(document), variables), RUNS, WARMUP);
+    const value = await timeMedian(() => queryGraphQL(appUrl, print(document), variables), RUNS, WARMUP);
     timed.push({ name, value, target });
   }
   return [
