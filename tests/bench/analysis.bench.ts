@@ -62,9 +62,7 @@ export const analysisBench: BenchSuite = async ({ db, appUrl }) => {
   // The resolver's own time (CypherResult.elapsedMs): the rest of a round trip is HTTP and GraphQL.
   const inResolver: number[] = [];
   const viaApi = async () => {
-    const { data } = (await queryGraphQL(appUrl, CONSOLE, twoHop)) as {
-      data: { cypher: { elapsedMs: number } };
-    };
+    const { data } = await queryGraphQL<{ cypher: { elapsedMs: number } }>(appUrl, CONSOLE, twoHop);
     inResolver.push(data.cypher.elapsedMs);
   };
   const { a: api, b: driver } = await timeAlternated(viaApi, () => db.read(twoHop.query, twoHop.params), 31);
@@ -128,9 +126,10 @@ export async function runAnalysisScaleBench({ db, atlas, setup }: ScaleBenchCont
   const tag = `[${setup.scale}] analysis:`;
   const results: BenchResult[] = [];
   const metrics = async () => {
-    const { data } = (await queryGraphQL(atlas.url, METRICS)) as {
-      data: { networkMetrics: { nodes: unknown[]; communities: unknown[] } };
-    };
+    const { data } = await queryGraphQL<{ networkMetrics: { nodes: unknown[]; communities: unknown[] } }>(
+      atlas.url,
+      METRICS,
+    );
     return data.networkMetrics;
   };
   const failed = (name: string, error: unknown): BenchResult => ({

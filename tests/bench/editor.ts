@@ -45,7 +45,7 @@ export async function createBenchEditor(
         { change: CHANGE, ...variables },
         { [CSRF_HEADER]: '1', cookie },
       );
-      return data!;
+      return data;
     },
   };
 }

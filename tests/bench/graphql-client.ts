@@ -70,12 +70,9 @@ export async function postGraphQL<T = unknown>(
 
 /** As postGraphQL, for an operation that must succeed: an answer with errors throws them. */
 export async function queryGraphQL<T = unknown>(
-  appUrl: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<GraphQLAnswer<T>> {
-  const answer = await postGraphQL<T>(appUrl, query, variables, headers);
+  ...request: Parameters<typeof postGraphQL>
+): Promise<GraphQLAnswer<T> & { data: T }> {
+  const answer = await postGraphQL<T>(...request);
   if (answer.errors) throw new Error(JSON.stringify(answer.errors).slice(0, 500));
-  return answer;
+  return answer as GraphQLAnswer<T> & { data: T };
 }

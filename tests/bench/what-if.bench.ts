@@ -12,34 +12,30 @@ const WARMUP = 10;
 const REGION = 'org:region-nouvelle-aquitaine';
 const LIBOURNE = 'com:33243';
 
-interface Answer<T> {
-  data: T;
-}
-
 /**
  * The organisations whose withdrawal would uncover the most people: the communes that
  * would lose every running dispositif of at least one top-level theme, per organisation
  * (singlePointsOfFailure theme by theme), counted once each.
  */
 async function topWithdrawals(appUrl: string, count: number) {
-  const themes = (
-    (await queryGraphQL(appUrl, '{ themes { id parent { id } } }', {})) as Answer<{
-      themes: { id: string; parent: unknown }[];
-    }>
-  ).data.themes.filter((theme) => !theme.parent);
+  const { data: vocabulary } = await queryGraphQL<{ themes: { id: string; parent: unknown }[] }>(
+    appUrl,
+    '{ themes { id parent { id } } }',
+  );
+  const themes = vocabulary.themes.filter((theme) => !theme.parent);
   const uncovered = new Map<string, { name: string; communes: Map<string, number> }>();
   for (const theme of themes) {
-    const { data } = (await queryGraphQL(appUrl, print(SINGLE_POINTS_OF_FAILURE_QUERY), {
-      level: 'COMMUNE',
-      within: 'reg:75',
-      theme: theme.id,
-    })) as Answer<{
+    const { data } = await queryGraphQL<{
       singlePointsOfFailure: {
         organisation: { id: string; name: string };
         cells: { id: string }[];
         population: number;
       }[];
-    }>;
+    }>(appUrl, print(SINGLE_POINTS_OF_FAILURE_QUERY), {
+      level: 'COMMUNE',
+      within: 'reg:75',
+      theme: theme.id,
+    });
     for (const row of data.singlePointsOfFailure) {
       const entry = uncovered.get(row.organisation.id) ?? {
         name: row.organisation.name,
@@ -54,9 +50,11 @@ async function topWithdrawals(appUrl: string, count: number) {
   const people = new Map<string, number>();
   // `nodes` takes at most 2,000 ids at a time.
   for (let start = 0; start < communes.length; start += 1000) {
-    const { data } = (await queryGraphQL(appUrl, 'query($ids: [ID!]!) { nodes(ids: $ids) { id data } }', {
-      ids: communes.slice(start, start + 1000),
-    })) as Answer<{ nodes: { id: string; data: { population?: number } }[] }>;
+    const { data } = await queryGraphQL<{ nodes: { id: string; data: { population?: number } }[] }>(
+      appUrl,
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id data } }',
+      { ids: communes.slice(start, start + 1000) },
+    );
     for (const node of data.nodes) people.set(node.id, node.data.population ?? 0);
   }
   return [...uncovered.entries()]
