@@ -10,7 +10,7 @@ import { loadCoverageIndex } from '../../../graph/queries/coverage.js';
 import type { GraphQLContext } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { eitherFilter, fromCoverageFilter } from '../filters.js';
-import { nodeOf } from '../node-mappers.js';
+import { nodeOf, nodesOf } from '../node-mappers.js';
 import { memoOnRequest } from '../request-memo.js';
 import type { QueryCoverageArgs, Resolvers } from '../resolvers-types.generated.js';
 
@@ -57,8 +57,21 @@ export const coverageResolvers: Resolvers = {
   CoverageCell: {
     applications: (cell) => cell.applications(),
     dispositifs: async (cell) =>
-      (await Promise.all(cell.applications().map((application) => application.dispositif))).map((row) =>
-        nodeOf(row, 'Dispositif'),
+      nodesOf(
+        await Promise.all(cell.applications().map((application) => application.dispositif)),
+        'Dispositif',
       ),
+  },
+  // The report reads the dispositifs it shows only when asked, as promises; the compiled
+  // execution (graphql-jit) awaits what a resolver returns, never a parent's property.
+  CoverageApplication: {
+    dispositif: async (application) => nodeOf(await application.dispositif, 'Dispositif'),
+  },
+  CoverageDispositif: {
+    dispositif: async (reach) => nodeOf(await reach.dispositif, 'Dispositif'),
+  },
+  CoverageChange: {
+    lost: async (change) => nodesOf(await change.lost, 'Dispositif'),
+    gained: async (change) => nodesOf(await change.gained, 'Dispositif'),
   },
 };
