@@ -1,6 +1,5 @@
 import { createSchema, createYoga, maskError as maskUnexpectedError, type CORSOptions } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { Db } from '../graph/driver.js';
 import { GraphError } from '../graph/errors.js';
 import { armorPlugins } from './armor.js';
@@ -9,6 +8,7 @@ import type { Authenticator } from './auth/authenticator.js';
 import { credentialsOf } from './auth/credentials.js';
 import { createLocalAccounts, localAccountsOptionsFromEnv } from './auth/local-accounts.js';
 import { createContext, requestTimeoutFromEnv, type GraphQLContext } from './context.js';
+import { useCompiledExecution } from './compiled-execution.js';
 import { CSRF_HEADER, useCsrfPrevention } from './csrf.js';
 import { useClosedErrorCodes } from './error-codes.js';
 import { conflict, databaseUnavailable, timeout } from './errors.js';
@@ -104,9 +104,8 @@ export function createAtlasYoga(db: Db, options: AtlasYogaOptions = {}) {
     graphiql: { title: 'Atlas des acteurs — GraphQL' },
     renderGraphiQL,
     plugins: [
-      // Compiled execution: on answers of thousands of objects (a hub's carries, a national
-      // theme), graphql-js's per-field promise and path bookkeeping outweighs the Cypher.
-      useGraphQlJit(),
+      // First: the plugins after it wrap the execution it sets (the deadline among them).
+      useCompiledExecution(),
       useCsrfPrevention(),
       useGetParameterCheck(),
       ...armorPlugins(),
