@@ -13,7 +13,7 @@ export interface CompilePolicyOptions {
 }
 
 /** 200 KB a minute: every document the page sends, a few times over; ≤ ~1 s of compiling a minute. */
-export const COMPILE_BUDGET: CompilePolicyOptions = { charactersPerMinute: 200 * 1024 };
+const COMPILE_BUDGET: CompilePolicyOptions = { charactersPerMinute: 200 * 1024 };
 
 const MINUTE_MS = 60_000;
 
@@ -23,14 +23,15 @@ const MINUTE_MS = 60_000;
  * is one object; a document without a location (no length to count) is never compiled.
  */
 export function createCompilePolicy({ charactersPerMinute, now = Date.now }: CompilePolicyOptions) {
-  const seen = new WeakSet<DocumentNode>();
-  const compiled = new WeakSet<DocumentNode>();
+  // Each document run before: whether it runs compiled.
+  const runs = new WeakMap<DocumentNode, boolean>();
   let minuteStart = now();
   let spent = 0;
   return (document: DocumentNode): boolean => {
-    if (compiled.has(document)) return true;
-    if (!seen.has(document)) {
-      seen.add(document);
+    const compiled = runs.get(document);
+    if (compiled) return true;
+    if (compiled === undefined) {
+      runs.set(document, false);
       return false;
     }
     const at = now();
@@ -41,7 +42,7 @@ export function createCompilePolicy({ charactersPerMinute, now = Date.now }: Com
     const length = document.loc?.end ?? Number.POSITIVE_INFINITY;
     if (spent + length > charactersPerMinute) return false;
     spent += length;
-    compiled.add(document);
+    runs.set(document, true);
     return true;
   };
 }

@@ -62,8 +62,8 @@ export const coverageResolvers: Resolvers = {
         'Dispositif',
       ),
   },
-  // The report reads the dispositifs it shows only when asked, as promises; the compiled
-  // execution (graphql-jit) awaits what a resolver returns, never a parent's property.
+  // The report reads the dispositifs it shows only when asked, as promises: resolvers of
+  // their own, for compiled execution (server/compiled-execution.ts).
   CoverageApplication: {
     dispositif: async (application) => nodeOf(await application.dispositif, 'Dispositif'),
   },
